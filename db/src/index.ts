@@ -1,0 +1,8 @@
+export * from './client';
+export * from './env';
+export * from './identifiers';
+export * from './migrate';
+export * from './schema/index';
+export * from './story';
+export * from './urn';
+export { seedStory } from './seed/story';

@@ -1,0 +1,3 @@
+export * from './parties';
+export * from './roles';
+export * from './domains';

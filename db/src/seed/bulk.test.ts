@@ -1,0 +1,86 @@
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, type Database } from '../client';
+import { migrate } from '../migrate';
+import { parties, roleAssignments } from '../schema/index';
+import { story } from '../story';
+import { seedSynthetic } from './bulk';
+import { generateSynthetic } from './generate';
+import { seedStory } from './story';
+
+const OPTIONS = { persons: 600, organizations: 150, seed: 7, batchSize: 250 };
+
+let database: Database;
+
+async function counts() {
+  const byType = await database.db.select({ type: parties.type, n: count() }).from(parties).groupBy(parties.type);
+  const [roles] = await database.db.select({ n: count() }).from(roleAssignments);
+  return {
+    persons: byType.find((r) => r.type === 'PERSON')?.n ?? 0,
+    organizations: byType.find((r) => r.type === 'ORGANIZATION')?.n ?? 0,
+    roleAssignments: roles?.n ?? 0,
+  };
+}
+
+describe('seedSynthetic on the embedded database', { timeout: 30_000 }, () => {
+  beforeAll(async () => {
+    database = createDatabase({ pgliteDir: 'memory://' });
+    await migrate(database);
+    await seedStory(database.db);
+  }, 30_000);
+  afterAll(() => database?.close());
+
+  const batches = [...generateSynthetic(OPTIONS)];
+  const expected = {
+    persons: OPTIONS.persons,
+    organizations: OPTIONS.organizations,
+    roleAssignments: batches.filter((b) => b.table === 'roleAssignments').reduce((n, b) => n + b.rows.length, 0),
+  };
+
+  it('writes every generated row, one statement per batch, reporting progress up to the total', async () => {
+    const before = await counts();
+    const progress: [number, number][] = [];
+    const result = await seedSynthetic(database, OPTIONS, (done, total) => progress.push([done, total]));
+
+    expect(result.generated).toEqual(expected);
+    expect(result.inserted).toEqual(expected);
+    expect(result.statements).toBe(batches.length);
+    const total = expected.persons + expected.organizations + expected.roleAssignments;
+    expect(progress[0]).toEqual([0, total]);
+    expect(progress.at(-1)).toEqual([total, total]);
+
+    const after = await counts();
+    expect(after).toEqual({
+      persons: before.persons + expected.persons,
+      organizations: before.organizations + expected.organizations,
+      roleAssignments: before.roleAssignments + expected.roleAssignments,
+    });
+  });
+
+  it('stores the rows as generated (subunits linked to their main unit, snake_case columns filled)', async () => {
+    const sub = batches.flatMap((b) => (b.table === 'organizations' ? b.rows : [])).find((o) => o.parentId !== null)!;
+    const [row] = await database.db.select().from(parties).where(eq(parties.id, sub.id));
+    expect(row).toMatchObject({ organizationNumber: sub.organizationNumber, organizationForm: 'BEDR', parentId: sub.parentId, name: sub.name });
+    const person = batches.find((b) => b.table === 'persons')!.rows[0]!;
+    const [personRow] = await database.db.select().from(parties).where(eq(parties.id, person.id));
+    expect(personRow).toMatchObject({ type: 'PERSON', nationalIdentityNumber: person.nationalIdentityNumber, birthDate: person.birthDate });
+  });
+
+  it('is idempotent: the same seed again adds nothing', async () => {
+    const before = await counts();
+    const result = await seedSynthetic(database, OPTIONS);
+    expect(result.inserted).toEqual({ persons: 0, organizations: 0, roleAssignments: 0 });
+    expect(await counts()).toEqual(before);
+    // The story is untouched as well.
+    const [kari] = await database.db.select().from(parties).where(eq(parties.nationalIdentityNumber, story.persons[2]!.nationalIdentityNumber));
+    expect(kari?.name).toBe('KARI NORDMANN');
+  });
+
+  it('adds another seed’s data next to the first', async () => {
+    const before = await counts();
+    const result = await seedSynthetic(database, { persons: 50, organizations: 10, seed: 8 });
+    expect(result.inserted.persons).toBe(50);
+    expect(result.inserted.organizations).toBe(10);
+    expect((await counts()).persons).toBe(before.persons + 50);
+  });
+});

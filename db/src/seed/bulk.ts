@@ -1,0 +1,87 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../client';
+import { generateSynthetic, type SyntheticBatch, type SyntheticOptions } from './generate';
+
+export interface SeedSyntheticResult {
+  /** Rows generated for this seed (what the database holds for it afterwards). */
+  generated: { persons: number; organizations: number; roleAssignments: number };
+  /** Rows this run actually added; all zero when the same seed was already written. */
+  inserted: { persons: number; organizations: number; roleAssignments: number };
+  /** INSERT statements the seeding sent (one per batch). */
+  statements: number;
+}
+
+/** Rows a data-modifying statement touched, whichever driver ran it. */
+function affectedRows(result: unknown): number {
+  const r = result as { count?: number; affectedRows?: number; rowCount?: number } | null;
+  return r?.count ?? r?.affectedRows ?? r?.rowCount ?? 0;
+}
+
+// One statement per batch, the rows travelling as a single JSON parameter that the server expands with
+// json_to_recordset: building a 5,000-row VALUES list through the query builder costs far more client time than
+// the insert itself, and a single parameter also keeps clear of Postgres's 65,535-parameter limit.
+// The column lists mirror db/src/schema (snake_case casing); the row keys are the generator's camelCase ones.
+function insertStatement(batch: SyntheticBatch): SQL {
+  const rows = JSON.stringify(batch.rows);
+  switch (batch.table) {
+    case 'persons':
+      return sql`insert into parties.parties (id, type, name, national_identity_number, birth_date)
+        select r."id", r."type", r."name", r."nationalIdentityNumber", r."birthDate"
+        from json_to_recordset(${rows}::json) as r("id" uuid, "type" parties.party_type, "name" text,
+          "nationalIdentityNumber" char(11), "birthDate" date)
+        on conflict do nothing`;
+    case 'organizations':
+      return sql`insert into parties.parties (id, type, name, organization_number, organization_form, is_public, parent_id)
+        select r."id", r."type", r."name", r."organizationNumber", r."organizationForm", r."isPublic", r."parentId"
+        from json_to_recordset(${rows}::json) as r("id" uuid, "type" parties.party_type, "name" text,
+          "organizationNumber" char(9), "organizationForm" text, "isPublic" boolean, "parentId" uuid)
+        on conflict do nothing`;
+    case 'roleAssignments':
+      return sql`insert into roles.role_assignments (from_id, to_id, role_code)
+        select r."fromId", r."toId", r."roleCode"
+        from json_to_recordset(${rows}::json) as r("fromId" uuid, "toId" uuid, "roleCode" text)
+        on conflict do nothing`;
+  }
+}
+
+/**
+ * Writes the synthetic data for `options.seed`, one multi-row INSERT per batch (default 5,000 rows), all in a
+ * single transaction. Idempotent: rows already present (same identifiers, hence same ids) are skipped. The story
+ * must be seeded first (`seedStory`): the role assignments refer to its role catalogue.
+ */
+export async function seedSynthetic(
+  database: Database,
+  options: SyntheticOptions,
+  onProgress?: (done: number, total: number) => void,
+): Promise<SeedSyntheticResult> {
+  const generated = { persons: 0, organizations: 0, roleAssignments: 0 };
+  const inserted = { persons: 0, organizations: 0, roleAssignments: 0 };
+  const statementsBefore = database.statementCount();
+  let done = 0;
+  let started = false;
+
+  await database.db.transaction(async (tx) => {
+    // One statement in flight while the next batch is generated: the generator is synchronous CPU work that
+    // would otherwise leave the server idle (and the server, the generator).
+    let pending: Promise<void> | undefined;
+    for (const batch of generateSynthetic(options)) {
+      if (!started) {
+        onProgress?.(0, batch.total);
+        started = true;
+      }
+      const statement = insertStatement(batch);
+      await pending;
+      pending = tx.execute(statement).then((result) => {
+        generated[batch.table] += batch.rows.length;
+        inserted[batch.table] += affectedRows(result);
+        done += batch.rows.length;
+        onProgress?.(done, batch.total);
+      });
+      pending.catch(() => {}); // awaited above or below; this only keeps an early failure from counting as unhandled
+    }
+    await pending;
+  });
+  if (!started) onProgress?.(0, 0);
+
+  return { generated, inserted, statements: database.statementCount() - statementsBefore };
+}

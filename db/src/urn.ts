@@ -1,0 +1,40 @@
+import { nationalIdentityNumberProblem, organizationNumberProblem } from './identifiers';
+
+export const PERSON_URN_PREFIX = 'urn:altinn:person:identifier-no:';
+export const ORGANIZATION_URN_PREFIX = 'urn:altinn:organization:identifier-no:';
+export const PARTY_UUID_URN_PREFIX = 'urn:altinn:party:uuid:';
+
+export type PartyRef =
+  | { kind: 'person'; nationalIdentityNumber: string }
+  | { kind: 'organization'; organizationNumber: string }
+  | { kind: 'uuid'; id: string };
+
+export type ParsedUrn = { ok: true; ref: PartyRef } | { ok: false; problem: string };
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Parses a party URN in one of its three forms, saying what is wrong when it is not one. */
+export function parsePartyUrn(urn: string): ParsedUrn {
+  if (urn.startsWith(PERSON_URN_PREFIX)) {
+    const value = urn.slice(PERSON_URN_PREFIX.length);
+    const problem = nationalIdentityNumberProblem(value);
+    return problem ? { ok: false, problem } : { ok: true, ref: { kind: 'person', nationalIdentityNumber: value } };
+  }
+  if (urn.startsWith(ORGANIZATION_URN_PREFIX)) {
+    const value = urn.slice(ORGANIZATION_URN_PREFIX.length);
+    const problem = organizationNumberProblem(value);
+    return problem ? { ok: false, problem } : { ok: true, ref: { kind: 'organization', organizationNumber: value } };
+  }
+  if (urn.startsWith(PARTY_UUID_URN_PREFIX)) {
+    const value = urn.slice(PARTY_UUID_URN_PREFIX.length).toLowerCase();
+    return UUID_RE.test(value) ? { ok: true, ref: { kind: 'uuid', id: value } } : { ok: false, problem: 'the party uuid is not a UUID' };
+  }
+  return {
+    ok: false,
+    problem: `a party URN starts with ${PERSON_URN_PREFIX}, ${ORGANIZATION_URN_PREFIX} or ${PARTY_UUID_URN_PREFIX}`,
+  };
+}
+
+export const personUrn = (nationalIdentityNumber: string) => `${PERSON_URN_PREFIX}${nationalIdentityNumber}`;
+export const organizationUrn = (organizationNumber: string) => `${ORGANIZATION_URN_PREFIX}${organizationNumber}`;
+export const partyUuidUrn = (id: string) => `${PARTY_UUID_URN_PREFIX}${id}`;

@@ -1,0 +1,2 @@
+export { createRouter, subgraphUrlsOf, withSubgraphUrls } from './server';
+export { parseRouterEnv, type RouterConfig } from './env';

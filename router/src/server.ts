@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { GraphQLError } from 'graphql';
+import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { Logger as HiveLogger } from '@graphql-hive/logger';
+import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
+import { createRemoteJwksSigningKeyProvider, useJWT } from '@graphql-mesh/plugin-jwt-auth';
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { CONTRACT_OPERATIONS_PATH, SUPERGRAPH_PATH } from '@hub/schema/paths';
+import { createLogger } from '@hub/kit';
+import { createDevIdentity } from './dev-identity';
+import { maskError } from './mask-error';
+import type { RouterConfig } from './env';
+import { playgroundHtml } from './pages/playground';
+import { useHubRoutes } from './plugins/use-hub-routes';
+import { useSubgraphSigning } from './plugins/use-subgraph-signing';
+
+export interface RouterOptions {
+  config: RouterConfig;
+  /** Public keys of the consent-token signer; empty until consents are served. */
+  jwks?: () => Promise<unknown[]>;
+}
+
+/** Points each `join__graph` at the configured URL, leaving the others at the supergraph's defaults. */
+export function withSubgraphUrls(supergraph: string, urls: Record<string, string>): string {
+  return supergraph.replace(/@join__graph\(name: "([^"]+)", url: "([^"]*)"\)/g, (whole, name: string) =>
+    urls[name] ? `@join__graph(name: "${name}", url: "${urls[name]}")` : whole,
+  );
+}
+
+/** The subgraph URLs a supergraph names. */
+export function subgraphUrlsOf(supergraph: string): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const m of supergraph.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]*)"\)/g)) urls[m[1]!] = m[2]!;
+  return urls;
+}
+
+/**
+ * Builds the router: Hive Gateway over the committed supergraph, with JWT verification, limits, CSRF
+ * protection, signing of subgraph requests and the hub's HTTP routes. Opens no port.
+ */
+export async function createRouter({ config, jwks = async () => [] }: RouterOptions): Promise<GatewayRuntime> {
+  const log = createLogger('router', config.logLevel);
+  const supergraph = withSubgraphUrls(readFileSync(SUPERGRAPH_PATH, 'utf8'), config.subgraphUrls);
+  const devIdentity = config.production ? undefined : await createDevIdentity(config.publicUrl);
+  const remoteKeys = config.issuers.map((i) => createRemoteJwksSigningKeyProvider({ jwksUri: i.jwksUri }));
+  const getSigningKey = async (kid?: string): Promise<string> => {
+    if (devIdentity && kid === 'dev') return devIdentity.publicKeyPem;
+    for (const provider of remoteKeys) {
+      try {
+        return await provider(kid);
+      } catch {
+        // not this issuer's key: try the next
+      }
+    }
+    throw new GraphQLError('The token was not signed by a trusted issuer.', {
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+    });
+  };
+  const contract = readFileSync(CONTRACT_OPERATIONS_PATH, 'utf8');
+
+  return createGatewayRuntime({
+    supergraph,
+    logging: new HiveLogger({ level: config.logLevel === 'silent' ? false : 'info', writers: [new PinoLogWriter(log)] }),
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    healthCheckEndpoint: '/healthcheck',
+    readinessCheckEndpoint: '/readiness',
+    graphiql: !config.production,
+    renderGraphiQL: () => playgroundHtml(contract),
+    disableIntrospection: config.production ? { disableIf: () => true } : undefined,
+    maskedErrors: { isDev: false, maskError },
+    csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight', 'graphql-preflight'] },
+    plugins: () => [
+      useHubRoutes({
+        publicUrl: config.publicUrl,
+        signingSecret: config.signingSecret,
+        subgraphs: subgraphUrlsOf(supergraph),
+        jwks,
+        devIdentity,
+        maxBodyBytes: config.limits.maxBodyBytes,
+      }),
+      // The plugin's bundled typings carry their own Logger class; the runtime types are the same.
+      useJWT({
+        signingKeyProviders: [getSigningKey],
+        tokenVerification: {
+          algorithms: ['ES256', 'RS256'],
+          issuer: [...(devIdentity ? [devIdentity.issuer] : []), ...config.issuers.map((i) => i.issuer)] as [string, ...string[]],
+        },
+        reject: { missingToken: false, invalidToken: true },
+        forward: { payload: true },
+      }) as unknown as GatewayPlugin,
+      maxDepthPlugin({ n: config.limits.maxDepth, ignoreIntrospection: true }),
+      maxTokensPlugin({ n: config.limits.maxTokens }),
+      maxAliasesPlugin({ n: config.limits.maxAliases }),
+      ...(config.production ? [blockFieldSuggestionsPlugin()] : []),
+      useSubgraphSigning(config.signingSecret),
+    ],
+  });
+}

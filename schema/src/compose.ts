@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { composeServices } from '@theguild/federation-composition';
+import { parse } from 'graphql';
+import { SUBGRAPHS } from '@hub/kit';
+import { SUBGRAPH_MODULES } from './subgraph-modules';
+
+const dir = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
+import { SUPERGRAPH_PATH } from './paths';
+export const subgraphSdlPath = (name: string) => dir(`subgraphs/${name}.graphql`);
+
+export interface Composition {
+  subgraphs: { name: string; sdl: string }[];
+  supergraph: string;
+}
+
+/** Prints every subgraph's SDL and composes the supergraph. Subgraph URLs are the local defaults. */
+export async function compose(): Promise<Composition> {
+  const subgraphs = [];
+  for (const { name, defaultPort } of SUBGRAPHS) {
+    const sdl = printSubgraphSchema(await SUBGRAPH_MODULES[name].buildSchema());
+    subgraphs.push({ name, sdl, url: `http://127.0.0.1:${defaultPort}/graphql` });
+  }
+  const result = composeServices(subgraphs.map((s) => ({ name: s.name, typeDefs: parse(s.sdl), url: s.url })));
+  if (result.errors?.length) {
+    throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+  }
+  return { subgraphs, supergraph: `${result.supergraphSdl!.trim()}\n` };
+}
+
+/** Differences between the committed files and a fresh composition, as file paths. */
+export function staleFiles(c: Composition): string[] {
+  const read = (p: string) => {
+    try {
+      return readFileSync(p, 'utf8');
+    } catch {
+      return null;
+    }
+  };
+  const stale = c.subgraphs.filter((s) => read(subgraphSdlPath(s.name)) !== `${s.sdl.trim()}\n`).map((s) => subgraphSdlPath(s.name));
+  if (read(SUPERGRAPH_PATH) !== c.supergraph) stale.push(SUPERGRAPH_PATH);
+  return stale;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const composition = await compose();
+  if (process.argv.includes('--check')) {
+    const stale = staleFiles(composition);
+    if (stale.length) {
+      console.error(`Out of date (run npm run compose):\n${stale.join('\n')}`);
+      process.exit(1);
+    }
+    console.log('supergraph is up to date');
+  } else {
+    for (const s of composition.subgraphs) writeFileSync(subgraphSdlPath(s.name), `${s.sdl.trim()}\n`);
+    writeFileSync(SUPERGRAPH_PATH, composition.supergraph);
+    console.log(`composed ${composition.subgraphs.length} subgraph(s) into schema/supergraph.graphql`);
+  }
+}

@@ -1,0 +1,3 @@
+export { compose, staleFiles } from './compose';
+export * from './paths';
+export { SUBGRAPH_MODULES } from './subgraph-modules';

@@ -1,0 +1,42 @@
+import { parseDbEnv } from '@hub/db';
+import { startStack } from './stack';
+
+const dbEnv = parseDbEnv();
+const port = Number(process.env.PORT ?? 4000);
+const stack = await startStack({
+  databaseUrl: dbEnv.DATABASE_URL,
+  pgliteDir: dbEnv.PGLITE_DIR,
+  port,
+  host: process.env.HOST ?? '127.0.0.1',
+  publicUrl: process.env.PUBLIC_URL,
+  logLevel: process.env.LOG_LEVEL ?? 'warn',
+  signingSecret: process.env.ROUTER_SIGNING_SECRET,
+  env: process.env,
+});
+
+const base = stack.publicUrl;
+console.log(`
+Altinn hub is running on the ${stack.database.kind === 'pglite' ? `embedded database (${dbEnv.PGLITE_DIR})` : 'Postgres database'}.
+
+  graph and playground  ${base}/graphql
+  dev login             ${base}/dev/login
+  health / readiness    ${base}/healthz  ${base}/readyz
+  subgraphs             ${Object.entries(stack.subgraphUrls).map(([n, u]) => `${n} ${u}`).join(', ')}
+
+Get a token for KARI NORDMANN and ask who she is:
+  TOKEN=$(curl -s ${base}/dev/token -H 'content-type: application/json' -d '{"pid":"17857210042"}' | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+  curl -s ${base}/graphql -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" -d '{"query":"{ me { urn type name } }"}'
+
+Ctrl-C stops everything.
+`);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('stopping…');
+  await stack.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** The development signing secret; refused in production. */
+export const DEV_ROUTER_SECRET = 'dev-only-router-secret-change-me-0000000000';
+
+const SubgraphEnv = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    HOST: z.string().default('127.0.0.1'),
+    LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+    /** Shared by the router (signs) and every subgraph (verifies). At least 32 characters. */
+    ROUTER_SIGNING_SECRET: z.string().min(32).optional(),
+  })
+  .transform((env, ctx) => {
+    if (!env.ROUTER_SIGNING_SECRET && env.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['ROUTER_SIGNING_SECRET'], message: 'is required in production' });
+      return z.NEVER;
+    }
+    return { ...env, ROUTER_SIGNING_SECRET: env.ROUTER_SIGNING_SECRET ?? DEV_ROUTER_SECRET };
+  });
+
+export type SubgraphEnv = z.infer<typeof SubgraphEnv>;
+
+/** Parses the environment once at start-up; a bad value stops the process with a message naming it. */
+export function parseSubgraphEnv(env: NodeJS.ProcessEnv = process.env): SubgraphEnv {
+  const parsed = SubgraphEnv.safeParse(env);
+  if (!parsed.success) throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}

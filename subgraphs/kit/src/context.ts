@@ -1,0 +1,33 @@
+import type { Db } from '@hub/db';
+import { createAccess, type Access } from './access';
+import type { Logger } from './logger';
+import type { Viewer } from './viewer';
+
+/** What every resolver receives. `loaders` are made fresh for each request and never shared across viewers. */
+export interface SubgraphContext<Loaders = unknown> {
+  db: Db;
+  viewer: Viewer | null;
+  requestId: string;
+  log: Logger;
+  access: Access;
+  loaders: Loaders;
+}
+
+export type LoadersFactory<Loaders> = (db: Db, viewer: Viewer | null) => Loaders;
+
+export function createContext<Loaders>(args: {
+  db: Db;
+  viewer: Viewer | null;
+  requestId: string;
+  log: Logger;
+  createLoaders: LoadersFactory<Loaders>;
+}): SubgraphContext<Loaders> {
+  return {
+    db: args.db,
+    viewer: args.viewer,
+    requestId: args.requestId,
+    log: args.log,
+    access: createAccess(args.db, args.viewer),
+    loaders: args.createLoaders(args.db, args.viewer),
+  };
+}

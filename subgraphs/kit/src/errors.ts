@@ -1,0 +1,55 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/**
+ * Every error code a client may see, with what it means. Anything thrown without one of these codes is
+ * logged and masked as INTERNAL. `npm run docs:errors` is not needed: this table is the documentation.
+ */
+export const ERROR_CODES = {
+  UNAUTHENTICATED: 'No valid token was presented. Get one and send it as `Authorization: Bearer <token>`.',
+  FORBIDDEN: 'The caller is known but may not see or do this.',
+  BAD_USER_INPUT: 'An argument is malformed or out of range; the message names the field and the problem.',
+  NOT_FOUND: 'The thing asked for does not exist, or the caller may not know that it exists.',
+  CONFLICT: 'The request contradicts the current state (an id reused with other input, a finished request answered again).',
+  INTERNAL: 'Something failed on our side. It was logged; the request id in the logs finds it.',
+  GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax.',
+  GRAPHQL_VALIDATION_FAILED: 'The document does not validate against the schema.',
+  PERSISTED_QUERY_NOT_FOUND: 'Persisted queries are not used here.',
+  OPERATION_RESOLUTION_FAILURE: 'The operation named in the request is not in the document.',
+  BAD_REQUEST: 'The HTTP request is not a GraphQL request this server accepts.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(ERROR_CODES, code);
+}
+
+/** The one factory for errors users can act on. */
+export function hubError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+export const unauthenticated = () => hubError('UNAUTHENTICATED', 'Log in first: this needs a valid bearer token.');
+export const forbidden = (what = 'this') => hubError('FORBIDDEN', `You may not access ${what}.`);
+export const badInput = (field: string, problem: string) =>
+  hubError('BAD_USER_INPUT', `${field}: ${problem}`, { field });
+export const notFound = (what: string) => hubError('NOT_FOUND', `${what} was not found.`);
+export const conflict = (message: string) => hubError('CONFLICT', message);
+
+/**
+ * Keeps errors that carry a registered code, masks everything else. `log` receives what was masked so that
+ * nothing disappears silently.
+ */
+export function maskError(
+  formatted: GraphQLFormattedError,
+  original: unknown,
+  log: (err: unknown) => void,
+): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (isErrorCode(code) && code !== 'INTERNAL') {
+    const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  log(original);
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL' } };
+}

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+
+export * from './access';
+export * from './build-subgraph';
+export * from './config';
+export * from './context';
+export * from './errors';
+export * from './logger';
+export * from './serve-subgraph';
+export * from './shield';
+export * from './signature';
+export * from './subgraphs';
+export * from './viewer';
+export { DateTimeResolver, JSONResolver } from 'graphql-scalars';
+export * from './run-subgraph';

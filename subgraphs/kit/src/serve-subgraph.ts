@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { Db } from '@hub/db';
+import { createContext, type LoadersFactory, type SubgraphContext } from './context';
+import { maskError } from './errors';
+import type { Logger } from './logger';
+import { SIGNATURE_HEADER, verifyBodySignature } from './signature';
+import { viewerFromClaims } from './viewer';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+const MAX_BODY_BYTES = 1_000_000;
+
+export interface SubgraphServerOptions<Loaders> {
+  name: string;
+  schema: GraphQLSchema;
+  db: Db;
+  createLoaders: LoadersFactory<Loaders>;
+  /** Shared with the router; requests not signed with it are refused with 401. */
+  signingSecret: string;
+  log: Logger;
+}
+
+export interface SubgraphServer {
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+  /** The node request handler, for tests that want to mount it themselves. */
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
+/**
+ * Serves one subgraph over HTTP. Every request must carry a valid router signature over its exact body;
+ * the check runs before any GraphQL parsing, so `_entities`, `_service` and introspection are closed to
+ * anyone but the router. `GET /healthz` is the one unsigned route.
+ */
+export async function createSubgraphServer<Loaders>(options: SubgraphServerOptions<Loaders>): Promise<SubgraphServer> {
+  const { log } = options;
+  const apollo = new ApolloServer<SubgraphContext<Loaders>>({
+    schema: options.schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+    ],
+    formatError: (formatted, original) => maskError(formatted, original, (err) => log.error({ err }, 'masked error')),
+  });
+  await apollo.start();
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://subgraph');
+    if (url.pathname === '/healthz') return send(res, 200, { status: 'ok', subgraph: options.name });
+    if (url.pathname !== '/graphql') return send(res, 404, { error: 'not found' });
+
+    const body = await readBody(req);
+    if (body === null) return send(res, 413, graphqlError('BAD_REQUEST', 'Request body too large.'));
+    const check = verifyBodySignature(options.signingSecret, header(req, SIGNATURE_HEADER), body);
+    if (!check.ok) {
+      log.warn({ reason: check.reason }, 'refused unsigned subgraph request');
+      return send(res, 401, graphqlError('UNAUTHENTICATED', `Only the router may call this subgraph (${check.reason}).`));
+    }
+    if (req.method !== 'POST') return send(res, 405, graphqlError('BAD_REQUEST', 'Use POST.'));
+
+    let json: Record<string, unknown>;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      return send(res, 400, graphqlError('BAD_REQUEST', 'The body is not JSON.'));
+    }
+    const requestId = header(req, REQUEST_ID_HEADER) ?? randomUUID();
+    const extensions = (json.extensions ?? {}) as { jwt?: { payload?: unknown } };
+    const viewer = viewerFromClaims(extensions.jwt?.payload);
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string') headers.set(key, value);
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: 'POST', headers, search: url.search, body: json },
+      context: async () =>
+        createContext({
+          db: options.db,
+          viewer,
+          requestId,
+          log: log.child({ requestId }),
+          createLoaders: options.createLoaders,
+        }),
+    });
+    res.statusCode = response.status ?? 200;
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+    } else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  }
+
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((err) => {
+      log.error({ err }, 'subgraph request failed');
+      if (!res.headersSent) send(res, 500, graphqlError('INTERNAL', 'Internal server error'));
+      else res.end();
+    });
+  };
+  let server: Server | undefined;
+  return {
+    handler,
+    async listen(port, host = '127.0.0.1') {
+      server = createServer(handler);
+      server.keepAliveTimeout = 65_000;
+      await new Promise<void>((resolve, reject) => {
+        server!.once('error', reject);
+        server!.listen(port, host, () => resolve());
+      });
+      const address = server.address() as AddressInfo;
+      return `http://${host}:${address.port}/graphql`;
+    },
+    async close() {
+      if (server) {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server!.close(() => resolve()));
+      }
+      await apollo.stop();
+    },
+  };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const graphqlError = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
+
+function send(res: ServerResponse, status: number, payload: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(payload));
+}

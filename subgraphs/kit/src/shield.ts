@@ -1,0 +1,40 @@
+import { GraphQLError } from 'graphql';
+import { allow, deny, rule, shield, type IRules } from 'graphql-shield';
+import { unauthenticated } from './errors';
+import type { SubgraphContext } from './context';
+
+export { allow, deny, rule, and, or, not } from 'graphql-shield';
+
+/** Passes for any logged-in viewer; anyone else gets UNAUTHENTICATED. */
+export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: SubgraphContext) =>
+  ctx.viewer ? true : unauthenticated(),
+);
+
+/** Passes when the viewer has `scope` in its token. */
+export const hasScopeRule = (scope: string) =>
+  rule(`scope:${scope}`, { cache: 'contextual' })((_p, _a, ctx: SubgraphContext) =>
+    ctx.viewer ? ctx.viewer.scopes.includes(scope) : unauthenticated(),
+  );
+
+const federationRules: IRules = {
+  Query: { _service: allow, _entities: allow },
+  _Service: allow,
+};
+
+/**
+ * Deny by default: a field without a rule is refused with FORBIDDEN. Federation's own fields are open here
+ * because only router-signed requests reach the schema at all; entity types carry their own rules.
+ */
+export function createPermissions(rules: IRules) {
+  const merged: Record<string, unknown> = { ...rules };
+  for (const [type, typeRules] of Object.entries(federationRules)) {
+    const own = merged[type];
+    merged[type] =
+      own && typeof own === 'object' && typeof typeRules === 'object' ? { ...typeRules, ...own } : (own ?? typeRules);
+  }
+  return shield(merged as IRules, {
+    fallbackRule: deny,
+    allowExternalErrors: true,
+    fallbackError: () => new GraphQLError('You may not access this field.', { extensions: { code: 'FORBIDDEN' } }),
+  });
+}

@@ -1,0 +1,4 @@
+/** The subgraphs of the hub and the ports they take by default, in one place for the router, compose and start. */
+export const SUBGRAPHS = [{ name: 'parties', defaultPort: 4001 }] as const;
+
+export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
