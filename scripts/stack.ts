@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDatabase, migrate, seedStory, type Database } from '@hub/db';
-import { createLogger, createSubgraphServer, DEV_ROUTER_SECRET, SUBGRAPHS, type SubgraphServer } from '@hub/kit';
+import { createLogger, createSubgraphServer, DEV_ROUTER_SECRET, SUBGRAPHS, type DestinationStream, type SubgraphServer } from '@hub/kit';
 import { createRouter, parseRouterEnv } from '@hub/router';
 import { SUBGRAPH_MODULES } from '@hub/schema';
 
@@ -18,6 +18,8 @@ export interface StackOptions {
   logLevel?: string;
   signingSecret?: string;
   env?: NodeJS.ProcessEnv;
+  /** Where every component's JSON log lines go; stdout by default. */
+  logDestination?: DestinationStream;
 }
 
 export interface Stack {
@@ -52,7 +54,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         db: database.db,
         createLoaders: module.createLoaders,
         signingSecret: secret,
-        log: createLogger(name, logLevel),
+        log: createLogger(name, logLevel, options.logDestination),
       });
       subgraphServers.push(sub);
       subgraphUrls[name] = await sub.listen(options.port === 0 ? 0 : defaultPort);
@@ -73,7 +75,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       LOG_LEVEL: logLevel,
       ROUTER_SIGNING_SECRET: secret,
     });
-    const router = await createRouter({ config: { ...config, subgraphUrls } });
+    const router = await createRouter({ config: { ...config, subgraphUrls }, logDestination: options.logDestination });
     server.on('request', router);
 
     return {

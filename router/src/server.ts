@@ -9,7 +9,7 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { CONTRACT_OPERATIONS_PATH, SUPERGRAPH_PATH } from '@hub/schema/paths';
-import { createLogger } from '@hub/kit';
+import { createLogger, type DestinationStream } from '@hub/kit';
 import { createDevIdentity } from './dev-identity';
 import { maskError } from './mask-error';
 import type { RouterConfig } from './env';
@@ -21,6 +21,8 @@ export interface RouterOptions {
   config: RouterConfig;
   /** Public keys of the consent-token signer; empty until consents are served. */
   jwks?: () => Promise<unknown[]>;
+  /** Where log lines go; stdout by default. */
+  logDestination?: DestinationStream;
 }
 
 /** Points each `join__graph` at the configured URL, leaving the others at the supergraph's defaults. */
@@ -41,8 +43,8 @@ export function subgraphUrlsOf(supergraph: string): Record<string, string> {
  * Builds the router: Hive Gateway over the committed supergraph, with JWT verification, limits, CSRF
  * protection, signing of subgraph requests and the hub's HTTP routes. Opens no port.
  */
-export async function createRouter({ config, jwks = async () => [] }: RouterOptions): Promise<GatewayRuntime> {
-  const log = createLogger('router', config.logLevel);
+export async function createRouter({ config, jwks = async () => [], logDestination }: RouterOptions): Promise<GatewayRuntime> {
+  const log = createLogger('router', config.logLevel, logDestination);
   const supergraph = withSubgraphUrls(readFileSync(SUPERGRAPH_PATH, 'utf8'), config.subgraphUrls);
   const devIdentity = config.production ? undefined : await createDevIdentity(config.publicUrl);
   const remoteKeys = config.issuers.map((i) => createRemoteJwksSigningKeyProvider({ jwksUri: i.jwksUri }));
@@ -63,7 +65,7 @@ export async function createRouter({ config, jwks = async () => [] }: RouterOpti
 
   return createGatewayRuntime({
     supergraph,
-    logging: new HiveLogger({ level: config.logLevel === 'silent' ? false : 'info', writers: [new PinoLogWriter(log)] }),
+    logging: new HiveLogger({ level: hiveLevel(config.logLevel), writers: [new PinoLogWriter(log)] }),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     healthCheckEndpoint: '/healthcheck',
@@ -99,4 +101,9 @@ export async function createRouter({ config, jwks = async () => [] }: RouterOpti
       useSubgraphSigning(config.signingSecret),
     ],
   });
+}
+
+function hiveLevel(level: RouterConfig['logLevel']): 'trace' | 'debug' | 'info' | 'warn' | 'error' | false {
+  if (level === 'silent') return false;
+  return level === 'fatal' ? 'error' : level;
 }

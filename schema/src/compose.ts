@@ -14,6 +14,8 @@ export const subgraphSdlPath = (name: string) => dir(`subgraphs/${name}.graphql`
 export interface Composition {
   subgraphs: { name: string; sdl: string }[];
   supergraph: string;
+  /** The API schema clients see (no federation machinery). */
+  publicSdl: string;
 }
 
 /** Prints every subgraph's SDL and composes the supergraph. Subgraph URLs are the local defaults. */
@@ -27,7 +29,7 @@ export async function compose(): Promise<Composition> {
   if (result.errors?.length) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
-  return { subgraphs, supergraph: `${result.supergraphSdl!.trim()}\n` };
+  return { subgraphs, supergraph: `${result.supergraphSdl!.trim()}\n`, publicSdl: result.publicSdl! };
 }
 
 /** Differences between the committed files and a fresh composition, as file paths. */

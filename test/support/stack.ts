@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { storyParty } from '@hub/db';
-import { startStack, type Stack } from '../../scripts/stack';
+import { startStack, type Stack, type StackOptions } from '../../scripts/stack';
 
 export interface TestStack extends Stack {
   /** A dev token: `{ pid }`, `{ client }` or `{ org, scope }`. */
@@ -21,7 +21,7 @@ export interface GraphQLBody<T> {
  * The real router and subgraphs on free ports over a fresh database: a new Postgres database when
  * DATABASE_URL is set (dropped afterwards), otherwise an in-memory embedded one.
  */
-export async function startTestStack(): Promise<TestStack> {
+export async function startTestStack(options: Partial<Pick<StackOptions, 'logLevel' | 'logDestination' | 'env'>> = {}): Promise<TestStack> {
   const adminUrl = process.env.DATABASE_URL;
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
@@ -39,7 +39,13 @@ export async function startTestStack(): Promise<TestStack> {
       await a.end();
     };
   }
-  const stack = await startStack({ databaseUrl, pgliteDir: 'memory://', port: 0, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const stack = await startStack({
+    databaseUrl,
+    pgliteDir: 'memory://',
+    port: 0,
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...options,
+  });
 
   const token = async (body: Record<string, string>) => {
     const res = await fetch(`${stack.publicUrl.replace('localhost', '127.0.0.1')}/dev/token`, {

@@ -21,6 +21,7 @@ function affectedRows(result: unknown): number {
 // json_to_recordset: building a 5,000-row VALUES list through the query builder costs far more client time than
 // the insert itself, and a single parameter also keeps clear of Postgres's 65,535-parameter limit.
 // The column lists mirror db/src/schema (snake_case casing); the row keys are the generator's camelCase ones.
+// The JSON goes as text: drizzle's postgres-js driver passes json parameters through unserialised, PGlite sends strings as is.
 function insertStatement(batch: SyntheticBatch): SQL {
   const rows = JSON.stringify(batch.rows);
   switch (batch.table) {

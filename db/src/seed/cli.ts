@@ -148,7 +148,13 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(`seed failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    // Drizzle wraps driver errors ("Failed query: …"); the cause (ECONNREFUSED, a constraint …) is what matters.
+    const lines: string[] = [];
+    for (let e: unknown = error; e !== undefined && lines.length < 5; e = e instanceof Error ? e.cause : undefined) {
+      lines.push(e instanceof Error ? e.message || e.name : String(e));
+    }
+    console.error(`seed failed: ${lines.join('\n  caused by: ')}`);
+    if (process.env.DEBUG && error instanceof Error) console.error(error.stack);
     process.exitCode = 1;
   },
 );

@@ -1,8 +1,8 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
-export type { Logger };
+export type { DestinationStream, Logger };
 
-/** Structured JSON logs; `LOG_LEVEL` is read by the caller's config. */
-export function createLogger(service: string, level = 'info'): Logger {
-  return pino({ name: service, level, base: { service } });
+/** Structured JSON logs, one line per event; `destination` defaults to stdout. */
+export function createLogger(service: string, level = 'info', destination?: DestinationStream): Logger {
+  return pino({ name: service, level, base: { service } }, destination);
 }

@@ -77,6 +77,8 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
       return send(res, 400, graphqlError('BAD_REQUEST', 'The body is not JSON.'));
     }
     const requestId = header(req, REQUEST_ID_HEADER) ?? randomUUID();
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    log.debug({ requestId, operationName: json.operationName }, 'graphql request');
     const extensions = (json.extensions ?? {}) as { jwt?: { payload?: unknown } };
     const viewer = viewerFromClaims(extensions.jwt?.payload);
     const headers = new HeaderMap();

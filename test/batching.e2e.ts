@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { partyUuid, story } from '@hub/db';
+import { startTestStack, type TestStack } from './support/stack';
+import { signedSubgraphRequest } from './support/subgraph';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack?.close());
+
+const ENTITIES = `query($r: [_Any!]!) {
+  _entities(representations: $r) { ... on Party { name urn parent { name } subunits { name } nationalIdentityNumber } }
+}`;
+
+/** Statements the database saw while `run` ran. */
+async function statementsDuring(run: () => Promise<unknown>): Promise<number> {
+  const before = stack.database.statementCount();
+  await run();
+  return stack.database.statementCount() - before;
+}
+
+describe('party lookups are batched', () => {
+  it('resolves 100 parties with the same number of SQL statements as 10', async () => {
+    const storyIds = [...story.persons.map((p) => p.nationalIdentityNumber), ...story.organizations.map((o) => o.organizationNumber)].map(partyUuid);
+    const representations = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ __typename: 'Party', id: storyIds[i] ?? randomUUID() }));
+    const ask = (n: number) =>
+      signedSubgraphRequest(stack.subgraphUrls.parties!, { query: ENTITIES, variables: { r: representations(n) }, viewer: { pid: '12888510018' } });
+
+    let hundred: Awaited<ReturnType<typeof ask>> | undefined;
+    const ten = await statementsDuring(() => ask(10));
+    const forHundred = await statementsDuring(async () => (hundred = await ask(100)));
+    expect(hundred!.body.data._entities).toHaveLength(100);
+    expect(hundred!.body.data._entities.filter(Boolean)).toHaveLength(storyIds.length);
+    expect(forHundred).toBe(ten);
+    expect(forHundred).toBeLessThanOrEqual(5);
+  });
+});

@@ -1,0 +1,436 @@
+// `npm run bench [-- --duration S --connections C --persons N --organizations M --keep]`: starts the whole stack
+// (router and subgraphs, one process) over a fresh Postgres database `hub_bench`, optionally bulk-seeds synthetic
+// parties, then loads each scenario of ./scenarios.ts with autocannon and prints a table. autocannon runs in a
+// worker thread (its `workers` mode) so that the load generator does not share the servers' event loop.
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { count, sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { parties, roleAssignments, type Database } from '@hub/db';
+import { DEV_ROUTER_SECRET, SIGNATURE_HEADER, signBody } from '@hub/kit';
+import { seedSynthetic } from '../../db/src/seed/bulk';
+import { startStack, type Stack } from '../../scripts/stack';
+import { SCENARIOS, type BenchContext, type GraphQLResponse, type Scenario, type Target } from './scenarios';
+
+const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+const DATABASE_NAME = 'hub_bench';
+/** Requests checked one by one after each measured run. */
+const SAMPLE_SIZE = 20;
+const SIGN_REQUEST_HOOK = fileURLToPath(new URL('./hooks/sign-request.cjs', import.meta.url));
+const VERIFY_BODY_HOOK = fileURLToPath(new URL('./hooks/verify-body.cjs', import.meta.url));
+
+const USAGE = `Usage: npm run bench -- [options]
+
+Benchmarks the hub: a fresh Postgres database "${DATABASE_NAME}" (dropped afterwards), the whole stack on free
+ports, then every scenario with autocannon after a warm-up.
+
+  --duration S        seconds per scenario (default 10)
+  --warmup S          warm-up seconds before each scenario, not measured (default 2)
+  --connections C     concurrent connections (default 20)
+  --persons N         synthetic persons to seed besides the story (default 0)
+  --organizations M   synthetic organisations to seed besides the story (default 0)
+  --seed S            seed of the synthetic data (default 1)
+  --scenario TEXT     run only scenarios whose name contains TEXT (repeatable)
+  --log-level L       stack log level (default warn)
+  --keep              keep the database afterwards
+  -h, --help          this text
+
+DATABASE_URL (default ${DEFAULT_ADMIN_URL}) is the admin connection used to create and drop "${DATABASE_NAME}".`;
+
+// ------------------------------------------------------------------------------------------- arguments
+
+interface Args {
+  duration: number;
+  warmup: number;
+  connections: number;
+  persons: number;
+  organizations: number;
+  seed: number;
+  scenarios: string[];
+  logLevel: string;
+  keep: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseCommandLine(argv: string[]): Args | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        duration: { type: 'string' },
+        warmup: { type: 'string' },
+        connections: { type: 'string' },
+        persons: { type: 'string' },
+        organizations: { type: 'string' },
+        seed: { type: 'string' },
+        scenario: { type: 'string', multiple: true },
+        'log-level': { type: 'string' },
+        keep: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) return 'help';
+  const whole = (flag: string, value: string | undefined, fallback: number, min: number) => {
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${flag} must be a whole number ≥ ${min}, not ${JSON.stringify(value)}`);
+    return Number(value);
+  };
+  const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+  const logLevel = values['log-level'] ?? 'warn';
+  if (!logLevels.includes(logLevel)) throw new UsageError(`--log-level must be one of ${logLevels.join(', ')}`);
+  return {
+    duration: whole('duration', values.duration, 10, 1),
+    warmup: whole('warmup', values.warmup, 2, 0),
+    connections: whole('connections', values.connections, 20, 1),
+    persons: whole('persons', values.persons, 0, 0),
+    organizations: whole('organizations', values.organizations, 0, 0),
+    seed: whole('seed', values.seed, 1, 0),
+    scenarios: values.scenario ?? [],
+    logLevel,
+    keep: values.keep ?? false,
+  };
+}
+
+// -------------------------------------------------------------------------------------------- database
+
+function databaseUrl(adminUrl: string, name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** host:port/database, without credentials. */
+const describeUrl = (url: string) => {
+  const u = new URL(url);
+  return `${u.host}${u.pathname}`;
+};
+
+async function withAdmin<T>(adminUrl: string, run: (admin: postgres.Sql) => Promise<T>): Promise<T> {
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+  try {
+    return await run(admin);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+}
+
+const recreateDatabase = (adminUrl: string, name: string) =>
+  withAdmin(adminUrl, async (admin) => {
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+  });
+
+const dropDatabase = (adminUrl: string, name: string) =>
+  withAdmin(adminUrl, (admin) => admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+
+async function rowCounts(database: Database) {
+  const byType = await database.db.select({ type: parties.type, n: count() }).from(parties).groupBy(parties.type);
+  const [roles] = await database.db.select({ n: count() }).from(roleAssignments);
+  const [version] = (await database.db.execute(sql`show server_version`)) as unknown as { server_version: string }[];
+  const persons = byType.find((r) => r.type === 'PERSON')?.n ?? 0;
+  const organizations = byType.find((r) => r.type === 'ORGANIZATION')?.n ?? 0;
+  return { persons, organizations, parties: persons + organizations, roleAssignments: roles?.n ?? 0, server: version?.server_version ?? '?' };
+}
+
+// ---------------------------------------------------------------------------------------------- running
+
+interface Outcome {
+  scenario: Scenario;
+  result: autocannon.Result;
+  sample: { total: number; non2xx: number; graphqlErrors: number; wrong: number; firstProblem?: string };
+}
+
+/** Set while a run is in flight, so that Ctrl-C can stop it and still clean up. */
+let stopCurrent: (() => void) | undefined;
+let interrupted = false;
+
+class Interrupted extends Error {
+  constructor() {
+    super('interrupted');
+  }
+}
+
+function fire(target: Target, duration: number, connections: number): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: target.url,
+        method: 'POST',
+        headers: target.headers,
+        body: target.body,
+        connections,
+        duration,
+        workers: 1,
+        verifyBody: VERIFY_BODY_HOOK,
+        ...(target.signWith
+          ? { requests: [{ method: 'POST', headers: target.headers, body: target.body, signWith: target.signWith, setupRequest: SIGN_REQUEST_HOOK }] }
+          : {}),
+      },
+      (error, result) => {
+        stopCurrent = undefined;
+        if (error) reject(error);
+        else resolve(result);
+      },
+    );
+    stopCurrent = () => {
+      stopCurrent = undefined;
+      instance.stop();
+      reject(new Interrupted());
+    };
+  });
+}
+
+/** One request outside autocannon (signed afresh when the target is signed), parsed. */
+async function once(target: Target): Promise<{ status: number; body: GraphQLResponse }> {
+  const headers = target.signWith ? { ...target.headers, [SIGNATURE_HEADER]: signBody(target.signWith, target.body) } : target.headers;
+  const res = await fetch(target.url, { method: 'POST', headers, body: target.body });
+  const text = await res.text();
+  try {
+    return { status: res.status, body: JSON.parse(text) as GraphQLResponse };
+  } catch {
+    return { status: res.status, body: { errors: [{ message: `not JSON: ${text.slice(0, 200)}` }] } };
+  }
+}
+
+async function sample(target: Target, n: number): Promise<Outcome['sample']> {
+  const out: Outcome['sample'] = { total: n, non2xx: 0, graphqlErrors: 0, wrong: 0 };
+  for (let i = 0; i < n; i++) {
+    const { status, body } = await once(target);
+    if (status < 200 || status > 299) out.non2xx++;
+    if (body.errors?.length) out.graphqlErrors++;
+    const problem = target.check(status, body);
+    if (problem) {
+      out.wrong++;
+      out.firstProblem ??= problem;
+    }
+  }
+  return out;
+}
+
+async function runScenario(scenario: Scenario, ctx: BenchContext, args: Args): Promise<Outcome> {
+  const target = await scenario.prepare(ctx);
+  const first = await once(target);
+  const problem = target.check(first.status, first.body);
+  if (problem) throw new Error(`${scenario.name}: the check request failed, not benchmarking errors: ${problem}`);
+
+  if (args.warmup > 0) {
+    log(`  ${scenario.name}: warm-up ${args.warmup} s …`);
+    await fire(target, args.warmup, args.connections);
+  }
+  log(`  ${scenario.name}: ${args.duration} s, ${args.connections} connections …`);
+  const result = await fire(target, args.duration, args.connections);
+  return { scenario, result, sample: await sample(target, SAMPLE_SIZE) };
+}
+
+// -------------------------------------------------------------------------------------------- reporting
+
+const log = (line: string) => console.error(line);
+const fmt = (n: number, digits = 0) => n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function table(header: string[], rows: string[][], alignLeft = 1): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < alignLeft ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** Problems that make a run worthless: any failed request, in the load or in the sample. */
+function problems(o: Outcome): string[] {
+  const r = o.result;
+  const out: string[] = [];
+  if (r.non2xx) out.push(`${fmt(r.non2xx)} non-2xx (${Object.entries(r.statusCodeStats).map(([code, s]) => `${code}: ${s.count}`).join(', ')})`);
+  if (r.errors) out.push(`${fmt(r.errors)} socket errors (${fmt(r.timeouts)} timeouts)`);
+  if (r.mismatches) out.push(`${fmt(r.mismatches)} responses without data or with GraphQL errors`);
+  if (o.sample.wrong) out.push(`sample: ${o.sample.wrong}/${o.sample.total} wrong (${o.sample.firstProblem})`);
+  return out;
+}
+
+function report(outcomes: Outcome[]): void {
+  const rows = outcomes.map(({ scenario, result: r, sample: s }) => [
+    scenario.name,
+    fmt(r.requests.average, 0),
+    fmt(r.latency.average, 2),
+    fmt(r.latency.p50),
+    fmt(r.latency.p99),
+    fmt(r.latency.totalCount),
+    fmt(r.non2xx),
+    fmt(r.errors),
+    fmt(r.mismatches),
+    `${s.non2xx + s.graphqlErrors + s.wrong === 0 ? 'ok' : 'BAD'} ${s.total - s.wrong}/${s.total}`,
+  ]);
+  console.log(
+    table(['scenario', 'req/s', 'lat mean ms', 'p50 ms', 'p99 ms', 'requests', 'non-2xx', 'sock err', 'gql err', 'sample'], rows),
+  );
+  console.log('  req/s: mean of per-second samples; latency of 2xx responses; gql err: responses without data or with');
+  console.log('  `errors` (every response checked); sample: requests checked against the expected data after the run.');
+
+  const comparisons = outcomes.flatMap((o) => {
+    const base = outcomes.find((b) => b.scenario.name === o.scenario.compareTo);
+    if (!base) return [];
+    const ratio = (a: number, b: number) => (b > 0 ? `${fmt(a / b, 2)}×` : 'n/a');
+    return [
+      [
+        `${o.scenario.name} / ${base.scenario.name}`,
+        ratio(o.result.requests.average, base.result.requests.average),
+        ratio(o.result.latency.p50, base.result.latency.p50),
+        ratio(o.result.latency.average, base.result.latency.average),
+      ],
+    ];
+  });
+  if (comparisons.length) {
+    console.log();
+    console.log(table(['ratio', 'throughput', 'p50 latency', 'mean latency'], comparisons));
+  }
+}
+
+// ------------------------------------------------------------------------------------------------- main
+
+async function main(argv: string[]): Promise<number> {
+  let args: Args | 'help';
+  try {
+    args = parseCommandLine(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`bench: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const selected = args.scenarios.length
+    ? SCENARIOS.filter((s) => args.scenarios.some((text) => s.name.toLowerCase().includes(text.toLowerCase())))
+    : SCENARIOS;
+  if (!selected.length) {
+    console.error(`bench: no scenario matches ${args.scenarios.join(', ')}; there are: ${SCENARIOS.map((s) => s.name).join('; ')}`);
+    return 2;
+  }
+
+  const adminUrl = process.env.DATABASE_URL || DEFAULT_ADMIN_URL;
+  const benchUrl = databaseUrl(adminUrl, DATABASE_NAME);
+  let created = false;
+  let stack: Stack | undefined;
+  let code = 1;
+  const started = performance.now();
+  const seconds = (from: number) => ((performance.now() - from) / 1000).toFixed(1);
+  try {
+    log(`Creating database ${describeUrl(benchUrl)} …`);
+    await recreateDatabase(adminUrl, DATABASE_NAME);
+    created = true;
+    let t = performance.now();
+    stack = await startStack({ databaseUrl: benchUrl, port: 0, logLevel: args.logLevel });
+    log(`Stack up in ${seconds(t)} s (migrated, story seeded): router ${stack.url}`);
+
+    if (args.persons > 0 || args.organizations > 0) {
+      t = performance.now();
+      let lastPercent = -10;
+      const seeded = await seedSynthetic(stack.database, { persons: args.persons, organizations: args.organizations, seed: args.seed }, (done, total) => {
+        const percent = total ? Math.floor((done / total) * 100) : 100;
+        if (percent >= lastPercent + 10 || done === total) {
+          lastPercent = percent;
+          log(`  synthetic data ${percent}% (${fmt(done)}/${fmt(total)} rows)`);
+        }
+      });
+      const g = seeded.generated;
+      log(`Seeded ${fmt(g.persons)} persons, ${fmt(g.organizations)} organisations, ${fmt(g.roleAssignments)} role assignments in ${seconds(t)} s`);
+    }
+    if (interrupted) throw new Interrupted();
+
+    const counts = await rowCounts(stack.database);
+    const cpus = os.cpus();
+    console.log('Hub benchmark');
+    console.log(`  machine   ${os.availableParallelism()} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, ${os.platform()} ${os.arch()}`);
+    const [load1] = os.loadavg();
+    const busy = load1! > 0.5 ? ' (busy: other work on the machine skews the figures)' : '';
+    console.log(`  load avg  ${fmt(load1!, 2)} over the last minute before the runs${busy}`);
+    console.log(`  node      ${process.version}; load generator: autocannon in 1 worker thread, same process as the stack`);
+    console.log(`  database  Postgres ${counts.server} ${describeUrl(benchUrl)}: ${fmt(counts.parties)} parties (${fmt(counts.persons)} persons, ${fmt(counts.organizations)} organisations), ${fmt(counts.roleAssignments)} role assignments`);
+    console.log(`  load      ${args.connections} connections, ${args.duration} s per scenario after ${args.warmup} s warm-up`);
+    for (const s of selected) console.log(`  · ${s.name}: ${s.description}`);
+    console.log();
+
+    const publicUrl = stack.publicUrl.replace('//localhost', '//127.0.0.1');
+    const tokens = new Map<string, Promise<string>>();
+    const ctx: BenchContext = {
+      routerUrl: stack.url,
+      subgraphUrls: stack.subgraphUrls,
+      signingSecret: DEV_ROUTER_SECRET,
+      devToken(claims) {
+        const key = JSON.stringify(claims);
+        if (!tokens.has(key)) {
+          tokens.set(
+            key,
+            (async () => {
+              const res = await fetch(`${publicUrl}/dev/token`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: key,
+              });
+              if (!res.ok) throw new Error(`dev token refused for ${key}: ${res.status} ${await res.text()}`);
+              return ((await res.json()) as { access_token: string }).access_token;
+            })(),
+          );
+        }
+        return tokens.get(key)!;
+      },
+    };
+
+    const outcomes: Outcome[] = [];
+    for (const scenario of selected) {
+      if (interrupted) throw new Interrupted();
+      outcomes.push(await runScenario(scenario, ctx, args));
+    }
+    console.log();
+    report(outcomes);
+
+    const failed = outcomes.map((o) => [o.scenario.name, problems(o)] as const).filter(([, p]) => p.length);
+    for (const [name, p] of failed) console.error(`FAILED ${name}: ${p.join('; ')}`);
+    code = failed.length ? 1 : 0;
+  } catch (error) {
+    if (error instanceof Interrupted) {
+      console.error('bench: interrupted');
+      code = 130;
+    } else {
+      console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (!created) console.error(`(is Postgres reachable at ${describeUrl(adminUrl)}? Set DATABASE_URL to an admin connection.)`);
+      code = 1;
+    }
+  } finally {
+    if (stack) await stack.close().catch((e: unknown) => console.error(`closing the stack failed: ${String(e)}`));
+    if (created && !args.keep) {
+      await dropDatabase(adminUrl, DATABASE_NAME).catch((e: unknown) => {
+        console.error(`dropping ${DATABASE_NAME} failed: ${String(e)}`);
+        code ||= 1;
+      });
+    } else if (created) log(`Kept database ${describeUrl(benchUrl)}.`);
+  }
+  log(`Done in ${seconds(started)} s.`);
+  return code;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (interrupted) process.exit(130); // second signal: give up on cleaning up
+    interrupted = true;
+    console.error(`\n${signal}: stopping, cleaning up (again to quit at once) …`);
+    stopCurrent?.();
+  });
+}
+
+main(process.argv.slice(2)).then(
+  // Exit explicitly: a stray keep-alive socket or timer in a closed server must not keep the benchmark hanging.
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
