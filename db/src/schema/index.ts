@@ -1,3 +1,4 @@
 export * from './parties';
 export * from './roles';
+export * from './delegations';
 export * from './domains';

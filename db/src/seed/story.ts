@@ -1,7 +1,17 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { partyUuid } from '../identifiers';
-import { parties, roleAssignments, roles } from '../schema/index';
+import {
+  accessPackages,
+  consentTemplates,
+  packageResources,
+  packageRoles,
+  parties,
+  policyRules,
+  resources,
+  roleAssignments,
+  roles,
+} from '../schema/index';
 import { story } from '../story';
 
 const idOfKey = new Map<string, string>([
@@ -50,5 +60,65 @@ export async function seedStory(db: Db): Promise<void> {
       .insert(roleAssignments)
       .values(story.roleAssignments.map((a) => ({ fromId: idOf(a.from), toId: idOf(a.to), roleCode: a.role })))
       .onConflictDoNothing();
+    await seedCatalogue(tx as unknown as Db);
   });
+}
+
+/** Access packages, resources, their policies and consent templates. */
+async function seedCatalogue(tx: Db): Promise<void> {
+  await tx
+    .insert(consentTemplates)
+    .values(story.consentTemplates)
+    .onConflictDoUpdate({ target: consentTemplates.id, set: { title: sql`excluded.title`, text: sql`excluded.text` } });
+  await tx
+    .insert(accessPackages)
+    .values(
+      story.accessPackages.map((p) => ({
+        urn: p.urn,
+        name: p.name,
+        delegable: p.delegable,
+        administers: 'administers' in p && p.administers === true,
+        clientPackage: 'clientPackage' in p && p.clientPackage === true,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: accessPackages.urn,
+      set: { name: sql`excluded.name`, delegable: sql`excluded.delegable`, administers: sql`excluded.administers`, clientPackage: sql`excluded.client_package` },
+    });
+  await tx
+    .insert(packageRoles)
+    .values(story.accessPackages.flatMap((p) => p.grantedByRoles.map((roleCode) => ({ packageUrn: p.urn, roleCode }))))
+    .onConflictDoNothing();
+  await tx
+    .insert(resources)
+    .values(
+      story.resources.map((r) => ({
+        id: r.id,
+        ownerId: idOf(r.owner),
+        type: r.type as 'SERVICE' | 'CONSENT' | 'PUBLIC',
+        title: r.title,
+        actions: r.actions,
+        delegable: 'delegable' in r && r.delegable === true,
+        minimumAuthenticationLevel: 'minimumAuthenticationLevel' in r ? r.minimumAuthenticationLevel : null,
+        consentTemplate: 'consentTemplate' in r ? r.consentTemplate : null,
+        consentMetadata: 'consentMetadata' in r ? r.consentMetadata : null,
+        oneTimeConsent: 'oneTimeConsent' in r && r.oneTimeConsent === true,
+      })),
+    )
+    .onConflictDoNothing();
+  const resourceActions = new Map(story.resources.map((r) => [r.id, r.actions]));
+  const links = story.accessPackages.flatMap((p) => ((p as { resources?: string[] }).resources ?? []).map((resourceId) => ({ packageUrn: p.urn, resourceId })));
+  await tx.insert(packageResources).values(links).onConflictDoNothing();
+  // A package grants every action of each of its resources; a resource's own policy names roles directly.
+  const rules = [
+    ...links.flatMap(({ packageUrn, resourceId }) =>
+      resourceActions.get(resourceId)!.map((action) => ({ resourceId, subjectKind: 'PACKAGE' as const, subject: packageUrn, action })),
+    ),
+    ...story.resources.flatMap((r) =>
+      ((r as { policy?: { roles: string[]; actions: string[] }[] }).policy ?? []).flatMap((rule) =>
+        rule.roles.flatMap((role) => rule.actions.map((action) => ({ resourceId: r.id, subjectKind: 'ROLE' as const, subject: role, action }))),
+      ),
+    ),
+  ];
+  await tx.insert(policyRules).values(rules).onConflictDoNothing();
 }
