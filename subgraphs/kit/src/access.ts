@@ -1,42 +1,32 @@
-import { eq, inArray } from 'drizzle-orm';
-import { parties, roleAssignments, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { authorizedParties, decide, type AuthorizedParty, type Decision, type DecisionRequest } from './decision/index';
 import type { Viewer } from './viewer';
 
 /**
- * What the viewer may do for others, answered once per request. This is the one place shield rules ask
- * "may the viewer act for this party?"; the decision point of the authorization core builds on it.
+ * What the viewer may do for others, asked of the one decision implementation. Every shield rule that asks
+ * "may the viewer act for this party?" comes here; answers are cached for the request.
  */
 export interface Access {
-  /** True when the viewer is the party, holds a role for it, or for the main unit of which it is a subunit. */
+  /** Every party the viewer may act for (not itself), with the paths. */
+  authorizedParties(): Promise<AuthorizedParty[]>;
+  /** True when the viewer is the party, holds a role for it or its main unit, or has an active delegation from it. */
   mayActFor(partyId: string): Promise<boolean>;
-  /** Every party id the viewer may act for, itself included. */
-  actingFor(): Promise<ReadonlySet<string>>;
+  /** The decision point, as of now. */
+  decide(requests: readonly DecisionRequest[]): Promise<Decision[]>;
 }
 
 export function createAccess(db: Db, viewer: Viewer | null): Access {
-  let cached: Promise<ReadonlySet<string>> | undefined;
-  const actingFor = () => (cached ??= load(db, viewer));
+  let cached: Promise<AuthorizedParty[]> | undefined;
+  let ids: Promise<Set<string>> | undefined;
+  const parties = () => (cached ??= viewer ? authorizedParties(db, viewer.partyId) : Promise.resolve([]));
   return {
-    actingFor,
-    mayActFor: async (partyId) => (await actingFor()).has(partyId),
+    authorizedParties: parties,
+    async mayActFor(partyId) {
+      if (!viewer) return false;
+      if (viewer.partyId === partyId) return true;
+      ids ??= parties().then((list) => new Set(list.map((p) => p.partyId)));
+      return (await ids).has(partyId);
+    },
+    decide: (requests) => decide(db, requests),
   };
-}
-
-async function load(db: Db, viewer: Viewer | null): Promise<ReadonlySet<string>> {
-  if (!viewer) return new Set();
-  const ids = new Set([viewer.partyId]);
-  if (viewer.kind === 'organization') return ids;
-  const held = await db
-    .select({ fromId: roleAssignments.fromId })
-    .from(roleAssignments)
-    .where(eq(roleAssignments.toId, viewer.partyId));
-  for (const r of held) ids.add(r.fromId);
-  if (held.length > 0) {
-    const subunits = await db
-      .select({ id: parties.id })
-      .from(parties)
-      .where(inArray(parties.parentId, held.map((r) => r.fromId)));
-    for (const s of subunits) ids.add(s.id);
-  }
-  return ids;
 }

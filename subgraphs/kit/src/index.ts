@@ -13,3 +13,4 @@ export * from './subgraphs';
 export * from './viewer';
 export { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 export * from './run-subgraph';
+export * from './decision/index';

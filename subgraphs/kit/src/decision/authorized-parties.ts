@@ -1,0 +1,42 @@
+import { eq, inArray } from 'drizzle-orm';
+import { delegations, parties, roleAssignments, roles, type Db } from '@hub/db';
+import { activeDelegations, loadPackagesOfRole } from './facts';
+import type { Reason } from './types';
+
+export interface AuthorizedParty {
+  partyId: string;
+  /** How: the roles held (ROLE, role urn), delegations received (DELEGATION, id); subunits inherit from their main unit. */
+  reasons: Reason[];
+  /** Set when the access comes through the main unit. */
+  viaMainUnitId: string | null;
+}
+
+/** Every party `subjectId` may act for, other than itself, with the paths. Four statements at most. */
+export async function authorizedParties(db: Db, subjectId: string, now = new Date()): Promise<AuthorizedParty[]> {
+  const [held, packagesOfRole] = await Promise.all([
+    db
+      .select({ fromId: roleAssignments.fromId, roleUrn: roles.urn })
+      .from(roleAssignments)
+      .innerJoin(roles, eq(roles.code, roleAssignments.roleCode))
+      .where(eq(roleAssignments.toId, subjectId)),
+    loadPackagesOfRole(db),
+  ]);
+  const received = await activeDelegations(db, eq(delegations.toId, subjectId), now, packagesOfRole);
+
+  const byParty = new Map<string, AuthorizedParty>();
+  const add = (partyId: string, reason: Reason, viaMainUnitId: string | null = null) => {
+    let entry = byParty.get(partyId);
+    if (!entry) byParty.set(partyId, (entry = { partyId, reasons: [], viaMainUnitId }));
+    if (!entry.reasons.some((r) => r.source === reason.source && r.via === reason.via)) entry.reasons.push(reason);
+  };
+  for (const h of held) add(h.fromId, { source: 'ROLE', via: h.roleUrn });
+  for (const d of received) add(d.fromId, { source: 'DELEGATION', via: d.id });
+
+  const mains = [...byParty.keys()];
+  if (mains.length) {
+    const subunits = await db.select({ id: parties.id, parentId: parties.parentId }).from(parties).where(inArray(parties.parentId, mains));
+    for (const s of subunits) for (const reason of byParty.get(s.parentId!)!.reasons) add(s.id, reason, s.parentId);
+  }
+  byParty.delete(subjectId);
+  return [...byParty.values()];
+}

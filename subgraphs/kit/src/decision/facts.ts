@@ -1,0 +1,179 @@
+import { and, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import {
+  accessPackages,
+  delegations,
+  packageRoles,
+  parties,
+  policyRules,
+  resources,
+  roleAssignments,
+  roles,
+  type Db,
+} from '@hub/db';
+
+export interface ResourceFacts {
+  id: string;
+  actions: string[];
+  minimumAuthenticationLevel: number | null;
+  delegable: boolean;
+  /** action → role codes and package urns whose holders may perform it. */
+  rules: Map<string, { roles: Set<string>; packages: Set<string> }>;
+}
+
+export interface DelegationFacts {
+  id: string;
+  fromId: string;
+  toId: string;
+  resourceId: string | null;
+  packageUrn: string | null;
+  actions: string[] | null;
+  facilitatorId: string | null;
+}
+
+/** Everything the evaluation of a batch needs, loaded with a fixed number of statements whatever its size. */
+export interface Facts {
+  /** Known parties → their main unit (null for main units and persons). */
+  parentOf: Map<string, string | null>;
+  resources: Map<string, ResourceFacts>;
+  roleUrn: Map<string, string>;
+  /** role code → packages it grants. */
+  packagesOfRole: Map<string, Set<string>>;
+  packageAdministers: Set<string>;
+  /** `${toId}|${fromId}` → role codes. */
+  rolesHeld: Map<string, Set<string>>;
+  /** Active (unrevoked, unexpired, still backed by the facilitator's role) delegations by `${toId}|${fromId}`. */
+  delegations: Map<string, DelegationFacts[]>;
+}
+
+export const pairKey = (toId: string, fromId: string) => `${toId}|${fromId}`;
+
+function group<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+/** Loads the facts for these subjects, parties and resources, as of `now`. */
+export async function loadFacts(
+  db: Db,
+  ask: { subjectIds: Iterable<string>; partyIds: Iterable<string>; resourceIds: Iterable<string> },
+  now: Date,
+): Promise<Facts> {
+  const subjectIds = [...new Set(ask.subjectIds)];
+  const askedParties = [...new Set(ask.partyIds)];
+  const resourceIds = [...new Set(ask.resourceIds)];
+
+  const [partyRows, resourceRows, ruleRows, roleRows, packagesOfRole, packageRows] = await Promise.all([
+    askedParties.length ? db.select({ id: parties.id, parentId: parties.parentId }).from(parties).where(inArray(parties.id, askedParties)) : [],
+    resourceIds.length ? db.select().from(resources).where(inArray(resources.id, resourceIds)) : [],
+    resourceIds.length ? db.select().from(policyRules).where(inArray(policyRules.resourceId, resourceIds)) : [],
+    db.select({ code: roles.code, urn: roles.urn }).from(roles),
+    loadPackagesOfRole(db),
+    db.select({ urn: accessPackages.urn, administers: accessPackages.administers }).from(accessPackages),
+  ]);
+
+  const parentOf = new Map(partyRows.map((p) => [p.id, p.parentId]));
+  const targets = [...new Set([...parentOf.keys(), ...[...parentOf.values()].filter((v): v is string => !!v)])];
+
+  const resourceMap = new Map<string, ResourceFacts>();
+  for (const r of resourceRows) {
+    resourceMap.set(r.id, {
+      id: r.id,
+      actions: r.actions,
+      minimumAuthenticationLevel: r.minimumAuthenticationLevel,
+      delegable: r.delegable,
+      rules: new Map(),
+    });
+  }
+  for (const rule of ruleRows) {
+    const facts = resourceMap.get(rule.resourceId)!;
+    let entry = facts.rules.get(rule.action);
+    if (!entry) facts.rules.set(rule.action, (entry = { roles: new Set(), packages: new Set() }));
+    (rule.subjectKind === 'ROLE' ? entry.roles : entry.packages).add(rule.subject);
+  }
+
+
+  const [held, active] =
+    subjectIds.length && targets.length
+      ? await Promise.all([
+          db
+            .select({ fromId: roleAssignments.fromId, toId: roleAssignments.toId, roleCode: roleAssignments.roleCode })
+            .from(roleAssignments)
+            .where(and(inArray(roleAssignments.toId, subjectIds), inArray(roleAssignments.fromId, targets))),
+          activeDelegations(db, and(inArray(delegations.toId, subjectIds), inArray(delegations.fromId, targets))!, now, packagesOfRole),
+        ])
+      : [[], []];
+
+  const rolesHeld = new Map<string, Set<string>>();
+  for (const r of held) {
+    const k = pairKey(r.toId, r.fromId);
+    if (!rolesHeld.has(k)) rolesHeld.set(k, new Set());
+    rolesHeld.get(k)!.add(r.roleCode);
+  }
+
+  return {
+    parentOf,
+    resources: resourceMap,
+    roleUrn: new Map(roleRows.map((r) => [r.code, r.urn])),
+    packagesOfRole,
+    packageAdministers: new Set(packageRows.filter((p) => p.administers).map((p) => p.urn)),
+    rolesHeld,
+    delegations: group(active, (d) => pairKey(d.toId, d.fromId)),
+  };
+}
+
+/** Role code → the packages it grants, from the whole (small) catalogue. */
+export async function loadPackagesOfRole(db: Db): Promise<Map<string, Set<string>>> {
+  const map = new Map<string, Set<string>>();
+  for (const pr of await db.select().from(packageRoles)) {
+    if (!map.has(pr.roleCode)) map.set(pr.roleCode, new Set());
+    map.get(pr.roleCode)!.add(pr.packageUrn);
+  }
+  return map;
+}
+
+/**
+ * Delegations matching `where` that count at `now`: not revoked, not past `validTo`, and — for a client delegation —
+ * still backed by its facilitator holding a role that grants the package for `from`. Two statements at most.
+ */
+export async function activeDelegations(
+  db: Db,
+  where: SQL,
+  now: Date,
+  packagesOfRole: Map<string, Set<string>>,
+): Promise<DelegationFacts[]> {
+  const rows = await db
+    .select()
+    .from(delegations)
+    .where(and(where, isNull(delegations.revokedAt), or(isNull(delegations.validTo), gt(delegations.validTo, now))));
+  const facilitated = rows.filter((d) => d.facilitatorId);
+  const backing = facilitated.length
+    ? await db
+        .select({ fromId: roleAssignments.fromId, toId: roleAssignments.toId, roleCode: roleAssignments.roleCode })
+        .from(roleAssignments)
+        .where(
+          and(
+            inArray(roleAssignments.toId, [...new Set(facilitated.map((d) => d.facilitatorId!))]),
+            inArray(roleAssignments.fromId, [...new Set(facilitated.map((d) => d.fromId))]),
+          ),
+        )
+    : [];
+  const backed = (d: (typeof rows)[number]) =>
+    !d.facilitatorId ||
+    backing.some((r) => r.toId === d.facilitatorId && r.fromId === d.fromId && packagesOfRole.get(r.roleCode)?.has(d.packageUrn ?? ''));
+  return rows.filter(backed).map((d) => ({
+    id: d.id,
+    fromId: d.fromId,
+    toId: d.toId,
+    resourceId: d.resourceId,
+    packageUrn: d.packageUrn,
+    actions: d.actions,
+    facilitatorId: d.facilitatorId,
+  }));
+}
+

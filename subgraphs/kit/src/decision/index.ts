@@ -1,0 +1,5 @@
+export * from './authorized-parties';
+export * from './decide';
+export * from './evaluate';
+export { activeDelegations, loadFacts, loadPackagesOfRole, pairKey, type Facts } from './facts';
+export * from './types';

@@ -1,0 +1,22 @@
+/** "May subject S perform action A on resource R for party P?" — ids already resolved from URNs. */
+export interface DecisionRequest {
+  subjectId: string;
+  partyId: string;
+  resourceId: string;
+  action: string;
+}
+
+export type DecisionValue = 'PERMIT' | 'DENY' | 'NOT_APPLICABLE' | 'INDETERMINATE';
+export type ReasonSource = 'ROLE' | 'ACCESS_PACKAGE' | 'DELEGATION' | 'CONSENT';
+
+/** One path that gave a PERMIT: the role or package urn, the delegation or consent id. */
+export interface Reason {
+  source: ReasonSource;
+  via: string;
+}
+
+export interface Decision {
+  decision: DecisionValue;
+  reasons: Reason[];
+  obligations: { minimumAuthenticationLevel: number | null };
+}
