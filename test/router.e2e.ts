@@ -112,3 +112,13 @@ describe('the router in production', () => {
     expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
   });
 });
+
+describe('metrics', () => {
+  it('counts requests in Prometheus format at /metrics', async () => {
+    await post(JSON.stringify({ query: 'query Probe { __typename }' }));
+    const res = await fetch(`${base}/metrics`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toMatch(/graphql_yoga_http_duration_count\{[^}]*\} [1-9]/);
+  });
+});

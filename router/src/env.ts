@@ -34,6 +34,8 @@ const RouterEnv = z
     MAX_DEPTH: z.coerce.number().int().min(1).default(12),
     MAX_TOKENS: z.coerce.number().int().min(10).default(2_000),
     MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+    /** Path of the Prometheus metrics; empty turns them off. Keep it off the public edge. */
+    METRICS_PATH: z.string().regex(/^(\/[\w-]+)*$/).default('/metrics'),
   })
   .transform((env, ctx) => {
     const production = env.NODE_ENV === 'production';
@@ -49,6 +51,7 @@ const RouterEnv = z
       logLevel: env.LOG_LEVEL,
       signingSecret: env.ROUTER_SIGNING_SECRET ?? DEV_ROUTER_SECRET,
       issuers: env.JWT_ISSUERS,
+      metricsPath: env.METRICS_PATH || null,
       limits: { maxBodyBytes: env.MAX_BODY_BYTES, maxDepth: env.MAX_DEPTH, maxTokens: env.MAX_TOKENS, maxAliases: env.MAX_ALIASES },
     };
   });

@@ -4,6 +4,8 @@ import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from '@
 import { Logger as HiveLogger } from '@graphql-hive/logger';
 import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
 import { createRemoteJwksSigningKeyProvider, useJWT } from '@graphql-mesh/plugin-jwt-auth';
+import usePrometheus from '@graphql-mesh/plugin-prometheus';
+import { Registry } from 'prom-client';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
@@ -62,10 +64,11 @@ export async function createRouter({ config, jwks = async () => [], logDestinati
     });
   };
   const contract = readFileSync(CONTRACT_OPERATIONS_PATH, 'utf8');
+  const logging = new HiveLogger({ level: hiveLevel(config.logLevel), writers: [new PinoLogWriter(log)] });
 
   return createGatewayRuntime({
     supergraph,
-    logging: new HiveLogger({ level: hiveLevel(config.logLevel), writers: [new PinoLogWriter(log)] }),
+    logging,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     healthCheckEndpoint: '/healthcheck',
@@ -99,6 +102,19 @@ export async function createRouter({ config, jwks = async () => [], logDestinati
       maxAliasesPlugin({ n: config.limits.maxAliases }),
       ...(config.production ? [blockFieldSuggestionsPlugin()] : []),
       useSubgraphSigning(config.signingSecret),
+      // Its own registry per router, so that several routers in one process (tests) keep separate counts.
+      ...(config.metricsPath ? [usePrometheus({
+        log: logging,
+        endpoint: config.metricsPath,
+        registry: new Registry(),
+        metrics: {
+          graphql_yoga_http_duration: true,
+          graphql_envelop_request_duration: true,
+          graphql_envelop_error_result: true,
+          graphql_gateway_subgraph_execute_duration: true,
+          graphql_gateway_subgraph_execute_errors: true,
+        },
+      })] : []),
     ],
   });
 }
