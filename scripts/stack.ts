@@ -45,6 +45,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await migrate(database);
     await seedStory(database.db);
 
+    // The router's port must be known before the subgraphs start: it is part of the public URL they use.
+    const host = options.host ?? '127.0.0.1';
+    server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server!.once('error', reject);
+      server!.listen(options.port, host, () => resolve());
+    });
+    const port = (server.address() as AddressInfo).port;
+    const publicUrl = options.publicUrl ?? `http://localhost:${port}`;
+    const env = { ...process.env, ...(options.env ?? {}) };
+    const settings = { publicUrl, production: env.NODE_ENV === 'production', env };
+
     const subgraphUrls: Record<string, string> = {};
     for (const { name, defaultPort } of SUBGRAPHS) {
       const module = SUBGRAPH_MODULES[name];
@@ -55,19 +67,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         createLoaders: module.createLoaders,
         signingSecret: secret,
         log: createLogger(name, logLevel, options.logDestination),
+        settings,
       });
       subgraphServers.push(sub);
       subgraphUrls[name] = await sub.listen(options.port === 0 ? 0 : defaultPort);
     }
 
-    const host = options.host ?? '127.0.0.1';
-    server = createServer();
-    await new Promise<void>((resolve, reject) => {
-      server!.once('error', reject);
-      server!.listen(options.port, host, () => resolve());
-    });
-    const port = (server.address() as AddressInfo).port;
-    const publicUrl = options.publicUrl ?? `http://localhost:${port}`;
     const config = parseRouterEnv({
       ...(options.env ?? {}),
       PORT: String(port),

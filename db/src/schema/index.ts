@@ -1,4 +1,5 @@
 export * from './parties';
 export * from './roles';
 export * from './delegations';
+export * from './consents';
 export * from './domains';

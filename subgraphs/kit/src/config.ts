@@ -8,6 +8,8 @@ const SubgraphEnv = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).optional(),
     HOST: z.string().default('127.0.0.1'),
+    /** The router's public address (token issuer, page links). */
+    PUBLIC_URL: z.url().default('http://localhost:4000'),
     LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
     /** Shared by the router (signs) and every subgraph (verifies). At least 32 characters. */
     ROUTER_SIGNING_SECRET: z.string().min(32).optional(),

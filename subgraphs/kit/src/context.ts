@@ -3,6 +3,15 @@ import { createAccess, type Access } from './access';
 import type { Logger } from './logger';
 import type { Viewer } from './viewer';
 
+/** Settings every subgraph shares with the router, fixed at start-up. */
+export interface HubSettings {
+  /** The hub's public address: token issuer, links to its pages. */
+  publicUrl: string;
+  production: boolean;
+  /** The environment, for subgraph-specific settings each subgraph parses once. */
+  env: NodeJS.ProcessEnv;
+}
+
 /** What every resolver receives. `loaders` are made fresh for each request and never shared across viewers. */
 export interface SubgraphContext<Loaders = unknown> {
   db: Db;
@@ -11,6 +20,7 @@ export interface SubgraphContext<Loaders = unknown> {
   log: Logger;
   access: Access;
   loaders: Loaders;
+  settings: HubSettings;
 }
 
 export type LoadersFactory<Loaders> = (db: Db, viewer: Viewer | null) => Loaders;
@@ -21,6 +31,7 @@ export function createContext<Loaders>(args: {
   requestId: string;
   log: Logger;
   createLoaders: LoadersFactory<Loaders>;
+  settings: HubSettings;
 }): SubgraphContext<Loaders> {
   return {
     db: args.db,
@@ -29,5 +40,6 @@ export function createContext<Loaders>(args: {
     log: args.log,
     access: createAccess(args.db, args.viewer),
     loaders: args.createLoaders(args.db, args.viewer),
+    settings: args.settings,
   };
 }

@@ -26,6 +26,7 @@ export async function runSubgraph<Loaders>(args: {
     createLoaders: args.createLoaders,
     signingSecret: env.ROUTER_SIGNING_SECRET,
     log,
+    settings: { publicUrl: env.PUBLIC_URL.replace(/\/$/, ''), production: env.NODE_ENV === 'production', env: process.env },
   });
   const port = env.PORT ?? SUBGRAPHS.find((s) => s.name === args.name)!.defaultPort;
   const url = await server.listen(port, env.HOST);

@@ -9,7 +9,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Db } from '@hub/db';
-import { createContext, type LoadersFactory, type SubgraphContext } from './context';
+import { createContext, type HubSettings, type LoadersFactory, type SubgraphContext } from './context';
 import { maskError } from './errors';
 import type { Logger } from './logger';
 import { SIGNATURE_HEADER, verifyBodySignature } from './signature';
@@ -26,6 +26,7 @@ export interface SubgraphServerOptions<Loaders> {
   /** Shared with the router; requests not signed with it are refused with 401. */
   signingSecret: string;
   log: Logger;
+  settings: HubSettings;
 }
 
 export interface SubgraphServer {
@@ -94,6 +95,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
           requestId,
           log: log.child({ requestId }),
           createLoaders: options.createLoaders,
+          settings: options.settings,
         }),
     });
     res.statusCode = response.status ?? 200;

@@ -1,4 +1,7 @@
 /** The subgraphs of the hub and the ports they take by default, in one place for the router, compose and start. */
-export const SUBGRAPHS = [{ name: 'parties', defaultPort: 4001 }] as const;
+export const SUBGRAPHS = [
+  { name: 'parties', defaultPort: 4001 },
+  { name: 'roles', defaultPort: 4002 },
+] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

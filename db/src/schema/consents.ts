@@ -1,0 +1,117 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { parties } from './parties';
+import { resources } from './roles';
+
+export const consentsSchema = pgSchema('consents');
+
+/** Stored statuses. EXPIRED is never stored: it is computed from validTo at read time, so it is never stale. */
+export const consentStatus = consentsSchema.enum('consent_status', ['CREATED', 'ACCEPTED', 'REJECTED', 'REVOKED', 'DELETED', 'USED']);
+export const consentEventType = consentsSchema.enum('consent_event_type', [
+  'CREATED',
+  'ACCEPTED',
+  'REJECTED',
+  'REVOKED',
+  'DELETED',
+  'USED',
+  'TOKEN_ISSUED',
+]);
+
+/** A data consumer (`to`) asks `from` for consent to the rights listed in consent_rights. */
+export const consentRequests = consentsSchema.table(
+  'consent_requests',
+  {
+    id: uuid().primaryKey(),
+    fromId: uuid().notNull().references(() => parties.id),
+    toId: uuid().notNull().references(() => parties.id),
+    requiredDelegatorId: uuid().references(() => parties.id),
+    handledById: uuid().references(() => parties.id),
+    validTo: timestamp({ withTimezone: true }).notNull(),
+    requestMessage: text(),
+    redirectUrl: text().notNull(),
+    codeChallenge: text(),
+    templateId: text().notNull(),
+    oneTime: boolean().notNull(),
+    status: consentStatus().notNull().default('CREATED'),
+    /** Hash of the creating input: a repeated client-chosen id with other input is a CONFLICT. */
+    inputHash: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
+    answeredAt: timestamp({ withTimezone: true }),
+    answeredById: uuid().references(() => parties.id),
+  },
+  (t) => [index('consent_requests_from_idx').on(t.fromId), index('consent_requests_to_idx').on(t.toId)],
+);
+
+export const consentRights = consentsSchema.table(
+  'consent_rights',
+  {
+    consentId: uuid().notNull().references(() => consentRequests.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    resourceId: text().notNull().references(() => resources.id),
+    action: text().notNull().default('consent'),
+    metadata: jsonb().$type<Record<string, string>>().notNull().default({}),
+  },
+  (t) => [primaryKey({ columns: [t.consentId, t.position] }), index('consent_rights_resource_idx').on(t.resourceId)],
+);
+
+/** Everything that happened to a consent, in one global order: the requester's feed pages by `id`. */
+export const consentEvents = consentsSchema.table(
+  'consent_events',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    consentId: uuid().notNull().references(() => consentRequests.id),
+    type: consentEventType().notNull(),
+    at: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
+    performedById: uuid().references(() => parties.id),
+  },
+  (t) => [index('consent_events_consent_idx').on(t.consentId)],
+);
+
+/** What the person saw and accepted, frozen at acceptance, with its hash. */
+export const consentReceipts = consentsSchema.table('consent_receipts', {
+  consentId: uuid().primaryKey().references(() => consentRequests.id),
+  acceptedAt: timestamp({ withTimezone: true }).notNull(),
+  body: jsonb().notNull(),
+  textShown: text().notNull(),
+  sha256: text().notNull(),
+});
+
+/** One-time authorization codes, stored hashed; bound to consent, recipient, redirect URL and PKCE challenge. */
+export const authorizationCodes = consentsSchema.table('authorization_codes', {
+  codeHash: text().primaryKey(),
+  consentId: uuid().notNull().references(() => consentRequests.id),
+  recipientId: uuid().notNull().references(() => parties.id),
+  redirectUrl: text().notNull(),
+  codeChallenge: text(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  usedAt: timestamp({ withTimezone: true }),
+});
+
+/** Every consent token issued, so that a replayed code can revoke what it produced. */
+export const issuedTokens = consentsSchema.table(
+  'issued_tokens',
+  {
+    jti: uuid().primaryKey(),
+    consentId: uuid().notNull().references(() => consentRequests.id),
+    codeHash: text(),
+    recipientId: uuid().notNull().references(() => parties.id),
+    kid: text().notNull(),
+    issuedAt: timestamp({ withTimezone: true }).notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('issued_tokens_consent_idx').on(t.consentId)],
+);
+
+/**
+ * Consent-token signing keys (ES256). The private key is stored encrypted with the key-encryption key from the
+ * environment. The newest key whose `activeFrom` has come signs; a new key is published in the JWKS before it
+ * signs anything, and an older one stays published while a token it signed is unexpired.
+ */
+export const signingKeys = consentsSchema.table('signing_keys', {
+  kid: text().primaryKey(),
+  publicJwk: jsonb().$type<Record<string, unknown>>().notNull(),
+  privateKeyEncrypted: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
+  activeFrom: timestamp({ withTimezone: true }).notNull(),
+});

@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { HubSettings } from '@hub/kit';
+
+/** Development key-encryption key; refused in production. */
+const DEV_KEK = createHash('sha256').update('dev-only-key-encryption-key').digest();
+
+const ConsentEnv = z.object({
+  /** 32 bytes, base64: encrypts the signing keys' private parts at rest. Required in production. */
+  KEY_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined) return undefined;
+      const key = Buffer.from(s, 'base64');
+      if (key.length !== 32) {
+        ctx.addIssue({ code: 'custom', message: 'must be 32 bytes, base64-encoded (openssl rand -base64 32)' });
+        return z.NEVER;
+      }
+      return key;
+    }),
+  /** Lifetime of consent tokens in seconds; at most 300. */
+  CONSENT_TOKEN_TTL: z.coerce.number().int().min(10).max(300).default(300),
+  /** How long a new signing key is published before it signs, so verifiers' cached key sets already have it. */
+  SIGNING_KEY_PUBLISH_AHEAD: z.coerce.number().int().min(0).max(86_400).default(60),
+});
+
+export interface ConsentSettings {
+  issuer: string;
+  keyEncryptionKey: Buffer;
+  tokenTtlSeconds: number;
+  codeTtlSeconds: number;
+  publishAheadSeconds: number;
+}
+
+const parsed = new WeakMap<HubSettings, ConsentSettings>();
+
+/** The consents subgraph's settings, parsed once per hub settings object; stops with a clear message when wrong. */
+export function consentSettings(hub: HubSettings): ConsentSettings {
+  let settings = parsed.get(hub);
+  if (settings) return settings;
+  const env = ConsentEnv.safeParse(hub.env);
+  if (!env.success) throw new Error(`Invalid consents configuration:\n${z.prettifyError(env.error)}`);
+  if (!env.data.KEY_ENCRYPTION_KEY && hub.production) {
+    throw new Error('Invalid consents configuration: KEY_ENCRYPTION_KEY is required in production');
+  }
+  settings = {
+    issuer: hub.publicUrl,
+    keyEncryptionKey: env.data.KEY_ENCRYPTION_KEY ?? DEV_KEK,
+    tokenTtlSeconds: env.data.CONSENT_TOKEN_TTL,
+    codeTtlSeconds: 60,
+    publishAheadSeconds: env.data.SIGNING_KEY_PUBLISH_AHEAD,
+  };
+  parsed.set(hub, settings);
+  return settings;
+}
