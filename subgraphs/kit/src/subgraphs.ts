@@ -2,6 +2,7 @@
 export const SUBGRAPHS = [
   { name: 'parties', defaultPort: 4001 },
   { name: 'roles', defaultPort: 4002 },
+  { name: 'delegations', defaultPort: 4003 },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

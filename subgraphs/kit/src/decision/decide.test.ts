@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, delegations, migrate, partyUuid, roleAssignments, seedStory, storyParty, type Database } from '@hub/db';
+import { consentRequests, consentRights, createDatabase, delegations, migrate, partyUuid, roleAssignments, seedStory, storyParty, type Database } from '@hub/db';
 import { authorizedParties } from './authorized-parties';
 import { decide } from './decide';
 import type { DecisionRequest } from './types';
@@ -132,5 +133,22 @@ describe('authorizedParties', () => {
     expect(byId.get(id('tranaavd'))).toMatchObject({ viaMainUnitId: id('tranabygg') });
     expect(byId.has(id('banken'))).toBe(true);
     expect(byId.has(id('kari'))).toBe(false);
+  });
+});
+
+describe('consents in the decision point', () => {
+  it('permits the recipient of an accepted, unexpired consent for `consent` on its resources', async () => {
+    const consentId = randomUUID();
+    const request = ask('banken', 'hakon', 'ske-inntekt-skattegrunnlag', 'consent');
+    expect((await one(request)).decision).not.toBe('PERMIT');
+    await database.db.insert(consentRequests).values({
+      id: consentId, fromId: id('hakon'), toId: id('banken'), validTo: new Date(Date.now() + 3600_000), redirectUrl: 'https://bank.test',
+      templateId: 'sblanesoknad', oneTime: false, inputHash: 'x', status: 'ACCEPTED',
+    });
+    await database.db.insert(consentRights).values({ consentId, position: 0, resourceId: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: '2024' } });
+    expect(await one(request)).toMatchObject({ decision: 'PERMIT', reasons: [{ source: 'CONSENT', via: consentId }] });
+    expect((await one(ask('banken', 'hakon', 'nav-aap-uforetrygd', 'consent'))).decision).not.toBe('PERMIT');
+    expect((await one(ask('finansiering', 'hakon', 'ske-inntekt-skattegrunnlag', 'consent'))).decision).not.toBe('PERMIT');
+    expect((await one(request, new Date(Date.now() + 7200_000))).decision).not.toBe('PERMIT');
   });
 });

@@ -1,6 +1,8 @@
-import { and, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import {
   accessPackages,
+  consentRequests,
+  consentRights,
   delegations,
   packageRoles,
   parties,
@@ -43,6 +45,8 @@ export interface Facts {
   rolesHeld: Map<string, Set<string>>;
   /** Active (unrevoked, unexpired, still backed by the facilitator's role) delegations by `${toId}|${fromId}`. */
   delegations: Map<string, DelegationFacts[]>;
+  /** Accepted, unexpired consents by `${recipientId}|${fromId}`: consent id and the resources it covers. */
+  consents: Map<string, { consentId: string; resourceIds: Set<string> }[]>;
 }
 
 export const pairKey = (toId: string, fromId: string) => `${toId}|${fromId}`;
@@ -98,7 +102,7 @@ export async function loadFacts(
   }
 
 
-  const [held, active] =
+  const [held, active, consentRows] =
     subjectIds.length && targets.length
       ? await Promise.all([
           db
@@ -106,8 +110,40 @@ export async function loadFacts(
             .from(roleAssignments)
             .where(and(inArray(roleAssignments.toId, subjectIds), inArray(roleAssignments.fromId, targets))),
           activeDelegations(db, and(inArray(delegations.toId, subjectIds), inArray(delegations.fromId, targets))!, now, packagesOfRole),
+          db
+            .select({
+              consentId: consentRequests.id,
+              fromId: consentRequests.fromId,
+              toId: consentRequests.toId,
+              handledById: consentRequests.handledById,
+              resourceId: consentRights.resourceId,
+            })
+            .from(consentRequests)
+            .innerJoin(consentRights, eq(consentRights.consentId, consentRequests.id))
+            .where(
+              and(
+                or(inArray(consentRequests.toId, subjectIds), inArray(consentRequests.handledById, subjectIds)),
+                inArray(consentRequests.fromId, askedParties),
+                eq(consentRequests.status, 'ACCEPTED'),
+                gt(consentRequests.validTo, now),
+              ),
+            ),
         ])
-      : [[], []];
+      : [[], [], []];
+
+  // Both the recipient and the supplier handling it for them may rely on a consent.
+  const consents = new Map<string, { consentId: string; resourceIds: Set<string> }[]>();
+  for (const c of consentRows) {
+    for (const recipient of [c.toId, c.handledById]) {
+      if (!recipient) continue;
+      const k = pairKey(recipient, c.fromId);
+      const list = consents.get(k) ?? [];
+      let entry = list.find((e) => e.consentId === c.consentId);
+      if (!entry) list.push((entry = { consentId: c.consentId, resourceIds: new Set() }));
+      entry.resourceIds.add(c.resourceId);
+      consents.set(k, list);
+    }
+  }
 
   const rolesHeld = new Map<string, Set<string>>();
   for (const r of held) {
@@ -124,6 +160,7 @@ export async function loadFacts(
     packageAdministers: new Set(packageRows.filter((p) => p.administers).map((p) => p.urn)),
     rolesHeld,
     delegations: group(active, (d) => pairKey(d.toId, d.fromId)),
+    consents,
   };
 }
 
