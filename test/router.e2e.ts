@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SUBGRAPHS } from '@hub/kit';
 import { startTestStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
@@ -21,7 +22,7 @@ describe('the router’s HTTP contract', () => {
   it('is ready when every subgraph answers, naming each', async () => {
     const res = await fetch(`${base}/readyz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ready', subgraphs: { parties: 'up' } });
+    expect(await res.json()).toEqual({ status: 'ready', subgraphs: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, 'up'])) });
   });
 
   it('serves RFC 8414 metadata pointing at its JWKS', async () => {

@@ -5,11 +5,12 @@ import { createRouter, subgraphUrlsOf, withSubgraphUrls } from './server';
 describe('createRouter', () => {
   it('reports not ready, naming the subgraph, when a subgraph does not answer', async () => {
     const config = parseRouterEnv({ LOG_LEVEL: 'silent' });
+    // Parties points at a port nobody listens on; the others keep the supergraph's defaults, also not running here.
     const router = await createRouter({ config: { ...config, subgraphUrls: { parties: 'http://127.0.0.1:9/graphql' } } });
     try {
       const res = await router.fetch('http://router.test/readyz');
       expect(res.status).toBe(503);
-      expect(await res.json()).toEqual({ status: 'unavailable', subgraphs: { parties: 'down' } });
+      expect(await res.json()).toMatchObject({ status: 'unavailable', subgraphs: { parties: 'down' } });
       expect((await router.fetch('http://router.test/healthz')).status).toBe(200);
     } finally {
       await router.dispose();

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './access';
+export * from './batch';
 export * from './build-subgraph';
 export * from './config';
 export * from './context';

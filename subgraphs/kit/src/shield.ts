@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { allow, deny, rule, shield, type IRules } from 'graphql-shield';
+import type { IRule } from 'graphql-shield';
 import { unauthenticated } from './errors';
 import type { SubgraphContext } from './context';
 
@@ -10,11 +11,29 @@ export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ct
   ctx.viewer ? true : unauthenticated(),
 );
 
-/** Passes when the viewer has `scope` in its token. */
-export const hasScopeRule = (scope: string) =>
-  rule(`scope:${scope}`, { cache: 'contextual' })((_p, _a, ctx: SubgraphContext) =>
-    ctx.viewer ? ctx.viewer.scopes.includes(scope) : unauthenticated(),
-  );
+const scopeRules = new Map<string, IRule>();
+
+/** Passes when the viewer has `scope` in its token. One rule per scope: shield refuses two rules of one name. */
+export function hasScopeRule(scope: string): IRule {
+  let r = scopeRules.get(scope);
+  if (!r) {
+    r = rule(`scope:${scope}`, { cache: 'contextual' })((_p, _a, ctx: SubgraphContext) =>
+      ctx.viewer ? ctx.viewer.scopes.includes(scope) : unauthenticated(),
+    );
+    scopeRules.set(scope, r);
+  }
+  return r;
+}
+
+/** Passes for an organisation token (Maskinporten-like). */
+export const isOrganization = rule({ cache: 'contextual' })((_p, _a, ctx: SubgraphContext) =>
+  ctx.viewer ? ctx.viewer.kind === 'organization' : unauthenticated(),
+);
+
+/** Passes for a person token (ID-porten-like). */
+export const isPerson = rule({ cache: 'contextual' })((_p, _a, ctx: SubgraphContext) =>
+  ctx.viewer ? ctx.viewer.kind === 'person' : unauthenticated(),
+);
 
 const federationRules: IRules = {
   Query: { _service: allow, _entities: allow },

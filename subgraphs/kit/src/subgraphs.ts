@@ -3,6 +3,7 @@ export const SUBGRAPHS = [
   { name: 'parties', defaultPort: 4001 },
   { name: 'roles', defaultPort: 4002 },
   { name: 'delegations', defaultPort: 4003 },
+  { name: 'consents', defaultPort: 4004 },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
