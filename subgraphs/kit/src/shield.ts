@@ -57,3 +57,8 @@ export function createPermissions(rules: IRules) {
     fallbackError: () => new GraphQLError('You may not access this field.', { extensions: { code: 'FORBIDDEN' } }),
   });
 }
+
+/** On a Party entity's fields: the party itself and those who may act for it (the one decision implementation). */
+export const mayActForParty = rule({ cache: 'strict' })((party: { id: string }, _a, ctx: SubgraphContext) =>
+  ctx.viewer ? ctx.access.mayActFor(party.id) : unauthenticated(),
+);
