@@ -6,3 +6,4 @@ export * from './schema/index';
 export * from './story';
 export * from './urn';
 export { seedStory } from './seed/story';
+export { seedSynthetic, type SeedSyntheticResult } from './seed/bulk';

@@ -10,7 +10,7 @@ import { count, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { parties, roleAssignments, type Database } from '@hub/db';
 import { DEV_ROUTER_SECRET, SIGNATURE_HEADER, signBody } from '@hub/kit';
-import { seedSynthetic } from '../../db/src/seed/bulk';
+import { seedSynthetic } from '@hub/db';
 import { startStack, type Stack } from '../../scripts/stack';
 import { SCENARIOS, type BenchContext, type GraphQLResponse, type Scenario, type Target } from './scenarios';
 
@@ -153,6 +153,9 @@ interface Outcome {
 let stopCurrent: (() => void) | undefined;
 let interrupted = false;
 
+/** A failure to report by its message alone (no stack trace). */
+class BenchError extends Error {}
+
 class Interrupted extends Error {
   constructor() {
     super('interrupted');
@@ -220,7 +223,7 @@ async function runScenario(scenario: Scenario, ctx: BenchContext, args: Args): P
   const target = await scenario.prepare(ctx);
   const first = await once(target);
   const problem = target.check(first.status, first.body);
-  if (problem) throw new Error(`${scenario.name}: the check request failed, not benchmarking errors: ${problem}`);
+  if (problem) throw new BenchError(`${scenario.name}: the check request failed, not benchmarking errors: ${problem}`);
 
   if (args.warmup > 0) {
     log(`  ${scenario.name}: warm-up ${args.warmup} s …`);
@@ -327,7 +330,7 @@ async function main(argv: string[]): Promise<number> {
     await recreateDatabase(adminUrl, DATABASE_NAME);
     created = true;
     let t = performance.now();
-    stack = await startStack({ databaseUrl: benchUrl, port: 0, logLevel: args.logLevel });
+    stack = await withoutSignalListeners(() => startStack({ databaseUrl: benchUrl, port: 0, logLevel: args.logLevel }));
     log(`Stack up in ${seconds(t)} s (migrated, story seeded): router ${stack.url}`);
 
     if (args.persons > 0 || args.organizations > 0) {
@@ -375,7 +378,7 @@ async function main(argv: string[]): Promise<number> {
                 headers: { 'content-type': 'application/json' },
                 body: key,
               });
-              if (!res.ok) throw new Error(`dev token refused for ${key}: ${res.status} ${await res.text()}`);
+              if (!res.ok) throw new BenchError(`dev token refused for ${key}: ${res.status} ${await res.text()}`);
               return ((await res.json()) as { access_token: string }).access_token;
             })(),
           );
@@ -400,7 +403,8 @@ async function main(argv: string[]): Promise<number> {
       console.error('bench: interrupted');
       code = 130;
     } else {
-      console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      const detail = error instanceof BenchError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+      console.error(`bench failed: ${detail}`);
       if (!created) console.error(`(is Postgres reachable at ${describeUrl(adminUrl)}? Set DATABASE_URL to an admin connection.)`);
       code = 1;
     }
@@ -417,7 +421,28 @@ async function main(argv: string[]): Promise<number> {
   return code;
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * Runs `start` and takes off the signal listeners it installed. The stack's libraries install their own: Apollo
+ * Server (the subgraphs) stops itself on SIGINT/SIGTERM and then re-raises the signal, the gateway disposes itself.
+ * They would cut the benchmark's cleanup short (the database left behind), so the benchmark handles the signals
+ * alone and closes the stack itself.
+ */
+async function withoutSignalListeners<T>(start: () => Promise<T>): Promise<T> {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  try {
+    return await start();
+  } finally {
+    for (const signal of SIGNALS) {
+      for (const listener of process.listeners(signal)) {
+        if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener as (...args: unknown[]) => void);
+      }
+    }
+  }
+}
+
+for (const signal of SIGNALS) {
   process.on(signal, () => {
     if (interrupted) process.exit(130); // second signal: give up on cleaning up
     interrupted = true;

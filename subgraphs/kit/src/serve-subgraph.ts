@@ -48,6 +48,8 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     introspection: true,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // The process owner (main.ts, the stack, the benchmark) decides when to stop, and stops everything in order.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
