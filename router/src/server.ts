@@ -13,6 +13,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { CONTRACT_OPERATIONS_PATH, SUPERGRAPH_PATH } from '@hub/schema/paths';
 import { createLogger, type DestinationStream } from '@hub/kit';
 import { createDevIdentity } from './dev-identity';
+import { consentsJwks } from './jwks';
 import { maskError } from './mask-error';
 import type { RouterConfig } from './env';
 import { playgroundHtml } from './pages/playground';
@@ -21,7 +22,7 @@ import { useSubgraphSigning } from './plugins/use-subgraph-signing';
 
 export interface RouterOptions {
   config: RouterConfig;
-  /** Public keys of the consent-token signer; empty until consents are served. */
+  /** Public keys of the consent-token signer; by default asked of the consents subgraph. */
   jwks?: () => Promise<unknown[]>;
   /** Where log lines go; stdout by default. */
   logDestination?: DestinationStream;
@@ -45,7 +46,7 @@ export function subgraphUrlsOf(supergraph: string): Record<string, string> {
  * Builds the router: Hive Gateway over the committed supergraph, with JWT verification, limits, CSRF
  * protection, signing of subgraph requests and the hub's HTTP routes. Opens no port.
  */
-export async function createRouter({ config, jwks = async () => [], logDestination }: RouterOptions): Promise<GatewayRuntime> {
+export async function createRouter({ config, jwks, logDestination }: RouterOptions): Promise<GatewayRuntime> {
   const log = createLogger('router', config.logLevel, logDestination);
   const supergraph = withSubgraphUrls(readFileSync(SUPERGRAPH_PATH, 'utf8'), config.subgraphUrls);
   const devIdentity = config.production ? undefined : await createDevIdentity(config.publicUrl);
@@ -73,7 +74,8 @@ export async function createRouter({ config, jwks = async () => [], logDestinati
     landingPage: false,
     healthCheckEndpoint: '/healthcheck',
     readinessCheckEndpoint: '/readiness',
-    graphiql: !config.production,
+    // Yoga would render GraphiQL for any GET whose whole URL ends in /graphql (`/dev/login?next=/graphql` too).
+    graphiql: config.production ? false : (request) => new URL(request.url).pathname === '/graphql',
     renderGraphiQL: () => playgroundHtml(contract),
     disableIntrospection: config.production ? { disableIf: () => true } : undefined,
     maskedErrors: { isDev: false, maskError },
@@ -83,7 +85,7 @@ export async function createRouter({ config, jwks = async () => [], logDestinati
         publicUrl: config.publicUrl,
         signingSecret: config.signingSecret,
         subgraphs: subgraphUrlsOf(supergraph),
-        jwks,
+        jwks: jwks ?? consentsJwks(subgraphUrlsOf(supergraph).consents, config.signingSecret),
         devIdentity,
         maxBodyBytes: config.limits.maxBodyBytes,
       }),

@@ -27,7 +27,7 @@ async function probe(url: string, secret: string): Promise<boolean> {
       method: 'POST',
       headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(secret, body) },
       body,
-      signal: AbortSignal.timeout(2_000),
+      signal: AbortSignal.timeout(5_000),
     });
     return res.ok;
   } catch {

@@ -1,0 +1,54 @@
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeResolver, JSONResolver } from '@hub/kit';
+import type { consentRequests, consentRights } from '@hub/db';
+
+export type ConsentRow = typeof consentRequests.$inferSelect;
+export type ConsentRightRow = typeof consentRights.$inferSelect;
+
+export enum ConsentStatus {
+  CREATED = 'CREATED',
+  ACCEPTED = 'ACCEPTED',
+  REJECTED = 'REJECTED',
+  REVOKED = 'REVOKED',
+  DELETED = 'DELETED',
+  EXPIRED = 'EXPIRED',
+  USED = 'USED',
+}
+registerEnumType(ConsentStatus, {
+  name: 'ConsentStatus',
+  description:
+    'CREATED: waiting for an answer; ACCEPTED; REJECTED; REVOKED: withdrawn after acceptance; DELETED: withdrawn by the requester ' +
+    'before an answer; EXPIRED: past validTo while CREATED or ACCEPTED (computed when read, never stored); USED: a one-time consent after its use.',
+});
+
+/** A data consumer (`to`) asks `from` for consent to use data. Fields without a resolver here are the row's. */
+@ObjectType({ description: 'A request for consent and, once accepted, the consent itself.' })
+@Directive('@key(fields: "id")')
+export class ConsentRequest {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => DateTimeResolver, { description: 'Until when the consent holds; past it the status reads EXPIRED.' })
+  validTo!: Date;
+
+  @Field(() => String, { nullable: true, description: 'The requester’s explanation to the person asked (at most 1000 characters).' })
+  requestMessage!: string | null;
+
+  @Field(() => String, { description: 'Where the person is sent back after answering.' })
+  redirectUrl!: string;
+
+  @Field(() => DateTimeResolver)
+  createdAt!: Date;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When it was accepted or rejected.' })
+  answeredAt!: Date | null;
+}
+
+@ObjectType({ description: 'One right a consent covers: an action on a consent resource, with metadata such as the income year.' })
+export class ConsentRight {
+  @Field(() => String, { description: 'consent' })
+  action!: string;
+
+  @Field(() => JSONResolver, { nullable: true, description: 'The resource’s metadata keys with string values, e.g. {"inntektsaar":"2024"}.' })
+  metadata!: Record<string, string>;
+}

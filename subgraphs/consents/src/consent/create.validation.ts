@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { badInput, hubError, type SubgraphContext } from '@hub/kit';
+import { canonicalJson, sha256Hex } from '../canonical-json';
+import { isUuid } from '../ids';
+import type { Loaders } from '../loaders';
+import { requirePartyByUrn } from '../party/party-urn';
+import type { CreateConsentRequestInput } from './create.input';
+
+type Context = SubgraphContext<Loaders>;
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Absolute https, or http to the caller's own machine (development); no fragment, as OAuth redirect URIs. */
+export function isAllowedRedirect(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
+  return secure && !url.hash && !value.includes('#') && !url.username && !url.password;
+}
+
+const MetadataValue = z.union([z.string().max(200), z.number().finite()], { error: 'values must be strings or numbers (at most 200 characters)' });
+
+const Shape = z.object({
+  id: z.string().refine(isUuid, 'must be a UUID').nullish(),
+  from: z.string({ error: 'is required' }),
+  validTo: z.date({ error: 'must be a date-time' }),
+  rights: z
+    .array(
+      z.object({
+        resource: z.string().min(1, 'is required').max(200, 'is too long'),
+        metadata: z.record(z.string(), MetadataValue, { error: 'must be an object of metadata keys and values' }).nullish(),
+      }),
+    )
+    .min(1, 'list at least one right')
+    .max(50, 'at most 50 rights'),
+  redirectUrl: z
+    .string()
+    .max(2000, 'at most 2000 characters')
+    .refine(isAllowedRedirect, 'must be an absolute https URL without a fragment (http only for localhost and 127.0.0.1)'),
+  requestMessage: z.string().max(1000, 'at most 1000 characters').nullish(),
+  requiredDelegator: z.string().nullish(),
+  handledBy: z.string().nullish(),
+  codeChallenge: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'must be a PKCE S256 challenge: BASE64URL(SHA256(verifier)), 43 characters')
+    .nullish(),
+});
+
+/** The input in one form: metadata values as strings, absent optionals as null. Hashing this makes replays comparable. */
+export interface ShapedInput {
+  id: string | null;
+  from: string;
+  validTo: Date;
+  rights: { resource: string; metadata: Record<string, string> }[];
+  redirectUrl: string;
+  requestMessage: string | null;
+  requiredDelegator: string | null;
+  handledBy: string | null;
+  codeChallenge: string | null;
+}
+
+const pathOf = (path: readonly PropertyKey[]) =>
+  path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`), 'input');
+
+/** The checks that need no database; the first problem is BAD_USER_INPUT naming its field (input.rights[0].metadata). */
+export function shapeInput(input: CreateConsentRequestInput): ShapedInput {
+  const parsed = Shape.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw badInput(pathOf(issue.path), issue.message);
+  }
+  const v = parsed.data;
+  return {
+    id: v.id?.toLowerCase() ?? null,
+    from: v.from,
+    validTo: v.validTo,
+    rights: v.rights.map((r) => ({
+      resource: r.resource,
+      metadata: Object.fromEntries(Object.entries(r.metadata ?? {}).map(([k, value]) => [k, String(value)])),
+    })),
+    redirectUrl: v.redirectUrl,
+    requestMessage: v.requestMessage ?? null,
+    requiredDelegator: v.requiredDelegator ?? null,
+    handledBy: v.handledBy ?? null,
+    codeChallenge: v.codeChallenge ?? null,
+  };
+}
+
+/** sha256 of the requester and the shaped input without its id: equal for a faithful replay, different otherwise. */
+export function inputHash(requesterId: string, input: ShapedInput): string {
+  const { id: _id, ...rest } = input;
+  return sha256Hex(canonicalJson({ requesterId, ...rest }));
+}
+
+/** A request ready to store, every reference resolved and checked. */
+export interface CheckedRequest {
+  fromId: string;
+  requiredDelegatorId: string | null;
+  handledById: string | null;
+  templateId: string;
+  oneTime: boolean;
+  rights: { resourceId: string; action: string; metadata: Record<string, string> }[];
+}
+
+/** The checks against the registers: parties exist, resources are consent resources with one template and their metadata. */
+export async function checkAgainstRegistry(input: ShapedInput, ctx: Context, now: Date): Promise<CheckedRequest> {
+  const { parties, resources } = ctx.loaders;
+  const requesterId = ctx.viewer!.partyId;
+  const [requester, from, requiredDelegator, handledBy, resourceRows] = await Promise.all([
+    parties.byId.load(requesterId),
+    requirePartyByUrn(input.from, parties, 'input.from'),
+    input.requiredDelegator ? requirePartyByUrn(input.requiredDelegator, parties, 'input.requiredDelegator') : null,
+    input.handledBy ? requirePartyByUrn(input.handledBy, parties, 'input.handledBy') : null,
+    Promise.all(input.rights.map((r) => resources.byId.load(r.resource))),
+  ]);
+  if (!requester) throw hubError('FORBIDDEN', 'Your organisation is not in the register of parties, so it cannot ask for consent.');
+  if (from.id === requesterId) throw badInput('input.from', 'must be another party than the requester');
+  if (requiredDelegator && requiredDelegator.type !== 'PERSON') throw badInput('input.requiredDelegator', 'must be a person');
+  if (handledBy && handledBy.type !== 'ORGANIZATION') throw badInput('input.handledBy', 'must be an organisation');
+  if (input.validTo <= now) throw badInput('input.validTo', 'must be in the future');
+
+  const templates = new Map<string, string>();
+  const rights = input.rights.map((right, i) => {
+    const field = `input.rights[${i}]`;
+    const resource = resourceRows[i];
+    if (!resource) throw badInput(`${field}.resource`, `no resource ${right.resource}`);
+    if (resource.type !== 'CONSENT') throw badInput(`${field}.resource`, `${resource.id} is not a consent resource (type ${resource.type})`);
+    if (!resource.consentTemplate) throw badInput(`${field}.resource`, `${resource.id} has no consent template`);
+    templates.set(resource.id, resource.consentTemplate);
+
+    const expected = resource.consentMetadata ?? [];
+    const given = Object.keys(right.metadata);
+    const missing = expected.filter((k) => !given.includes(k));
+    const unknown = given.filter((k) => !expected.includes(k));
+    const takes = expected.length ? `takes ${expected.join(', ')}` : 'takes no metadata';
+    if (missing.length) throw badInput(`${field}.metadata`, `${missing.join(', ')} is required (${resource.id} ${takes})`);
+    if (unknown.length) throw badInput(`${field}.metadata`, `unknown key ${unknown.join(', ')} (${resource.id} ${takes})`);
+    const empty = expected.find((k) => right.metadata[k]!.trim() === '');
+    if (empty) throw badInput(`${field}.metadata`, `${empty} must not be empty`);
+    return { resourceId: resource.id, action: 'consent', metadata: right.metadata, oneTime: resource.oneTimeConsent };
+  });
+  const distinct = [...new Set(templates.values())];
+  if (distinct.length > 1) {
+    const uses = [...templates].map(([id, t]) => `${id} uses ${t}`).join(', ');
+    throw badInput('input.rights', `all rights must share one consent template (${uses}); ask for them in separate requests`);
+  }
+  return {
+    fromId: from.id,
+    requiredDelegatorId: requiredDelegator?.id ?? null,
+    handledById: handledBy?.id ?? null,
+    templateId: distinct[0]!,
+    oneTime: rights.some((r) => r.oneTime),
+    rights: rights.map(({ oneTime: _o, ...r }) => r),
+  };
+}

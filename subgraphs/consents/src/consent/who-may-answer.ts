@@ -1,0 +1,40 @@
+import type { SubgraphContext } from '@hub/kit';
+import type { ConsentRightRow, ConsentRow } from './consent.type';
+
+export type AnswerRight = { ok: true } | { ok: false; reason: string };
+
+/**
+ * Who may accept, reject or revoke a consent, in one place:
+ * - `from` itself, or a person for whom the decision point PERMITs the right's action (`consent`) on every
+ *   requested resource with `from` as the party (a parent for a child, a guardian within the mandate, the general
+ *   manager for the company);
+ * - when the requester named a `requiredDelegator`, only that person, who must still qualify as above: the
+ *   requester narrows who may answer, it never grants anyone a right over `from`.
+ * Asked before the write transaction: with the embedded database a read inside it would wait for itself.
+ */
+export async function whoMayAnswer(
+  consent: Pick<ConsentRow, 'fromId' | 'requiredDelegatorId'>,
+  rights: readonly Pick<ConsentRightRow, 'resourceId' | 'action'>[],
+  ctx: SubgraphContext,
+): Promise<AnswerRight> {
+  const viewer = ctx.viewer;
+  if (!viewer) return { ok: false, reason: 'Log in first.' };
+  if (consent.requiredDelegatorId && viewer.partyId !== consent.requiredDelegatorId) {
+    return { ok: false, reason: 'The requester named another person who must answer this consent request.' };
+  }
+  if (viewer.partyId === consent.fromId) return { ok: true };
+  if (viewer.kind !== 'person') return { ok: false, reason: 'Only the party asked, or a person who may act for it, may answer.' };
+
+  const decisions = await ctx.access.decide(
+    rights.map((r) => ({ subjectId: viewer.partyId, partyId: consent.fromId, resourceId: r.resourceId, action: r.action })),
+  );
+  const refused = rights.filter((_, i) => decisions[i]?.decision !== 'PERMIT').map((r) => r.resourceId);
+  if (refused.length) {
+    return { ok: false, reason: `You may not consent on behalf of this party to ${[...new Set(refused)].join(', ')}.` };
+  }
+  const tooWeak = decisions.find((d) => (d.obligations.minimumAuthenticationLevel ?? 0) > viewer.authenticationLevel);
+  if (tooWeak) {
+    return { ok: false, reason: `Log in with authentication level ${tooWeak.obligations.minimumAuthenticationLevel} or higher to answer.` };
+  }
+  return { ok: true };
+}

@@ -1,0 +1,37 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeResolver } from '@hub/kit';
+
+export enum ConsentEventType {
+  CREATED = 'CREATED',
+  ACCEPTED = 'ACCEPTED',
+  REJECTED = 'REJECTED',
+  REVOKED = 'REVOKED',
+  DELETED = 'DELETED',
+  USED = 'USED',
+  TOKEN_ISSUED = 'TOKEN_ISSUED',
+  EXPIRED = 'EXPIRED',
+}
+registerEnumType(ConsentEventType, {
+  name: 'ConsentEventType',
+  description:
+    'What happened to a consent. USED: a data source reported a use; TOKEN_ISSUED: the recipient got a consent token; ' +
+    'EXPIRED: an accepted consent reached its validTo (computed in consent logs, never stored or fed).',
+});
+
+/** An event as stored, or an EXPIRED one computed for a log (id null). */
+export interface ConsentEventView {
+  id: number | null;
+  consentId: string;
+  type: ConsentEventType;
+  at: Date;
+  performedById: string | null;
+}
+
+@ObjectType({ description: 'Something that happened to a consent request, and who did it.' })
+export class ConsentEvent {
+  @Field(() => ConsentEventType)
+  type!: ConsentEventType;
+
+  @Field(() => DateTimeResolver)
+  at!: Date;
+}

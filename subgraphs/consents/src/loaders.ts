@@ -1,0 +1,17 @@
+import type { Db } from '@hub/db';
+import { createConsentLoaders } from './consent/consent.loader';
+import { createEventLoaders } from './event/event.loader';
+import { createPartyLoaders } from './party/party.loader';
+import { createResourceLoaders } from './resource/resource.loader';
+
+/** Per request, never shared across viewers. */
+export function createLoaders(db: Db) {
+  return {
+    parties: createPartyLoaders(db),
+    resources: createResourceLoaders(db),
+    consents: createConsentLoaders(db),
+    events: createEventLoaders(db),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,36 @@
+import { buildSubgraph } from '@hub/kit';
+import { AnswerConsentRequestResolver } from './consent/answer.resolver';
+import { consentReference } from './consent/consent.reference';
+import { ConsentRequestResolver, ConsentRightResolver } from './consent/consent.resolver';
+import { CreateConsentRequestResolver } from './consent/create.resolver';
+import { ConsentLifecycleResolver } from './consent/lifecycle.resolver';
+import { PartyConsentsResolver } from './consent/party-consents.resolver';
+import { ConsentEventResolver } from './event/event.resolver';
+import { ConsentEventFeedResolver } from './event/feed.resolver';
+import { partyReference } from './party/party.reference';
+import { permissions } from './permissions';
+import { ConsentTemplateResolver } from './template/template.resolver';
+import { IssueConsentTokenResolver } from './token/issue.resolver';
+import { ConsentSigningKeysResolver } from './token/jwks.resolver';
+import { ReportConsentUseResolver } from './token/use.resolver';
+
+/** The consents subgraph: consent requests and their answers, consent tokens, the consent log and feed. No side effects. */
+export const buildConsentsSchema = () =>
+  buildSubgraph({
+    resolvers: [
+      ConsentRequestResolver,
+      ConsentRightResolver,
+      CreateConsentRequestResolver,
+      AnswerConsentRequestResolver,
+      ConsentLifecycleResolver,
+      PartyConsentsResolver,
+      ConsentTemplateResolver,
+      ConsentEventResolver,
+      ConsentEventFeedResolver,
+      IssueConsentTokenResolver,
+      ReportConsentUseResolver,
+      ConsentSigningKeysResolver,
+    ],
+    referenceResolvers: { ...partyReference, ...consentReference },
+    permissions,
+  });

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { formatExpiration, renderTemplate } from './render';
+
+describe('consent texts', () => {
+  it('formats the expiration as the date reads in Oslo', () => {
+    expect(formatExpiration(new Date('2025-12-31T22:59:59Z'))).toBe('31.12.2025');
+    expect(formatExpiration(new Date('2025-12-31T23:00:00Z'))).toBe('01.01.2026');
+    expect(formatExpiration(new Date('2026-07-04T21:59:00Z'))).toBe('04.07.2026');
+  });
+
+  it('fills in every placeholder, leaves other braces, and leaves HandledBy empty when nobody handles it', () => {
+    const values = { coveredBy: 'BANKEN AS', offeredBy: 'HÅKON TRANA', handledBy: null, validTo: new Date('2026-03-01T12:00:00Z') };
+    expect(renderTemplate('{CoveredBy} ber {OfferedBy} ({HandledBy}) om {x} til {Expiration}; {CoveredBy}.', values)).toBe(
+      'BANKEN AS ber HÅKON TRANA () om {x} til 01.03.2026; BANKEN AS.',
+    );
+  });
+});

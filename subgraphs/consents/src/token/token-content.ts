@@ -1,0 +1,37 @@
+import { eq, inArray } from 'drizzle-orm';
+import { consentRights, parties, resources, type Db } from '@hub/db';
+import type { ConsentRow } from '../consent/consent.type';
+import { urnOf } from '../party/party.loader';
+import type { ConsentTokenContent } from './consent-token';
+
+/**
+ * What a token for `consent` says, read with the caller's transaction handle (two statements): its rights, the
+ * parties as URNs, and the audience, the organisations that own the requested resources (the data sources).
+ */
+export async function loadTokenContent(
+  tx: Db,
+  consent: ConsentRow,
+  clientId: string,
+): Promise<ConsentTokenContent> {
+  const rights = await tx
+    .select({ resourceId: consentRights.resourceId, action: consentRights.action, metadata: consentRights.metadata, ownerId: resources.ownerId })
+    .from(consentRights)
+    .innerJoin(resources, eq(resources.id, consentRights.resourceId))
+    .where(eq(consentRights.consentId, consent.id))
+    .orderBy(consentRights.position);
+  const ownerIds = [...new Set(rights.map((r) => r.ownerId))];
+  const ids = [consent.fromId, consent.toId, ...(consent.handledById ? [consent.handledById] : []), ...ownerIds];
+  const rows = await tx.select().from(parties).where(inArray(parties.id, [...new Set(ids)]));
+  const urn = new Map(rows.map((p) => [p.id, urnOf(p)]));
+  return {
+    consentId: consent.id,
+    from: urn.get(consent.fromId)!,
+    to: urn.get(consent.toId)!,
+    handledBy: consent.handledById ? urn.get(consent.handledById)! : null,
+    consented: consent.answeredAt!,
+    validTo: consent.validTo,
+    rights: rights.map((r) => ({ resource: r.resourceId, action: r.action, metadata: r.metadata })),
+    audience: ownerIds.map((id) => urn.get(id)!),
+    clientId,
+  };
+}

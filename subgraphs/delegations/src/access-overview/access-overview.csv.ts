@@ -1,0 +1,35 @@
+import { stringify } from 'csv-stringify/sync';
+import { inArray } from 'drizzle-orm';
+import { organizationUrn, parties, personUrn, type Db } from '@hub/db';
+import type { AccessRow } from './access-overview.type';
+
+export const ACCESS_CSV_COLUMNS = ['holder_urn', 'holder_name', 'party_urn', 'source', 'via', 'resource', 'package', 'actions'] as const;
+
+/**
+ * The overview's rows as CSV, header first, actions joined by a space. Holder names and URNs belong to the parties
+ * subgraph, but federation can only hand this subgraph entity fields, never the string a CSV cell needs, so they are
+ * read here in one statement for every party the rows name.
+ */
+export async function accessOverviewCsv(db: Db, rows: readonly AccessRow[]): Promise<string> {
+  const ids = [...new Set(rows.flatMap((r) => [r.holder.id, r.party.id]))];
+  const found = ids.length
+    ? await db
+        .select({ id: parties.id, name: parties.name, nin: parties.nationalIdentityNumber, orgNo: parties.organizationNumber })
+        .from(parties)
+        .where(inArray(parties.id, ids))
+    : [];
+  const byId = new Map(found.map((p) => [p.id, { name: p.name, urn: p.nin ? personUrn(p.nin) : organizationUrn(p.orgNo!) }]));
+  return stringify(
+    rows.map((r) => [
+      byId.get(r.holder.id)?.urn ?? '',
+      byId.get(r.holder.id)?.name ?? '',
+      byId.get(r.party.id)?.urn ?? '',
+      r.source,
+      r.via,
+      r.resource?.id ?? '',
+      r.package?.urn ?? '',
+      (r.actions ?? []).join(' '),
+    ]),
+    { header: true, columns: [...ACCESS_CSV_COLUMNS] },
+  );
+}

@@ -1,0 +1,55 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { delegations, parties, roleAssignments, roles, type Db } from '@hub/db';
+import { activeDelegations, loadPackagesOfRole } from '@hub/kit';
+import { ReasonSource } from '../authorization/decision.type';
+import { partyRef } from '../party/party.type';
+import type { AccessOverview, AccessRow } from './access-overview.type';
+
+/**
+ * Every path to an organisation and its subunits: each role held (ROLE), each package those roles grant
+ * (ACCESS_PACKAGE), each delegation that counts now (DELEGATION, by the kit's own notion of active). A subunit also
+ * inherits its main unit's holders; those appear once, on the main unit. Five statements at most.
+ */
+export async function loadAccessOverview(db: Db, partyId: string, now = new Date()): Promise<AccessOverview> {
+  const subunits = await db.select({ id: parties.id }).from(parties).where(eq(parties.parentId, partyId)).orderBy(asc(parties.name));
+  const ids = [partyId, ...subunits.map((s) => s.id)];
+  const [held, packagesOfRole] = await Promise.all([
+    db
+      .select({ fromId: roleAssignments.fromId, toId: roleAssignments.toId, roleCode: roleAssignments.roleCode, roleUrn: roles.urn })
+      .from(roleAssignments)
+      .innerJoin(roles, eq(roles.code, roleAssignments.roleCode))
+      .where(inArray(roleAssignments.fromId, ids))
+      .orderBy(asc(roleAssignments.roleCode), asc(roleAssignments.toId)),
+    loadPackagesOfRole(db),
+  ]);
+  const given = await activeDelegations(db, inArray(delegations.fromId, ids), now, packagesOfRole);
+
+  const rows: AccessRow[] = [];
+  const seen = new Set<string>();
+  const add = (row: AccessRow) => {
+    const key = `${row.holder.id}|${row.party.id}|${row.source}|${row.via}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    rows.push(row);
+  };
+  const order = new Map(ids.map((id, i) => [id, i]));
+  for (const a of [...held].sort((x, y) => order.get(x.fromId)! - order.get(y.fromId)!)) {
+    const base = { holder: partyRef(a.toId), party: partyRef(a.fromId), resource: null, actions: null };
+    add({ ...base, source: ReasonSource.ROLE, via: a.roleUrn, package: null });
+    for (const urn of [...(packagesOfRole.get(a.roleCode) ?? [])].sort()) {
+      add({ ...base, source: ReasonSource.ACCESS_PACKAGE, via: urn, package: { urn } });
+    }
+  }
+  for (const d of given) {
+    add({
+      holder: partyRef(d.toId),
+      party: partyRef(d.fromId),
+      source: ReasonSource.DELEGATION,
+      via: d.id,
+      resource: d.resourceId ? { id: d.resourceId } : null,
+      package: d.packageUrn ? { urn: d.packageUrn } : null,
+      actions: d.actions,
+    });
+  }
+  return { partyId, rows };
+}

@@ -1,0 +1,14 @@
+import DataLoader from 'dataloader';
+import { inArray } from 'drizzle-orm';
+import { accessPackages, type Db } from '@hub/db';
+import { oneEach } from '../batch';
+
+export type AccessPackageRow = typeof accessPackages.$inferSelect;
+
+export function createAccessPackageLoaders(db: Db) {
+  return {
+    byUrn: new DataLoader<string, AccessPackageRow | null>(async (urns) =>
+      oneEach(urns, await db.select().from(accessPackages).where(inArray(accessPackages.urn, [...urns])), (r) => r.urn),
+    ),
+  };
+}

@@ -1,0 +1,150 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { badInput, conflict, hubError, notFound, type SubgraphContext } from '@hub/kit';
+import type { Db } from '@hub/db';
+import { AccessPackage } from '../access-package/access-package.type';
+import { delegationRight, type DelegationAsk } from '../delegation/delegation-rights';
+import type { DelegationRow } from '../delegation/delegation.loader';
+import { insertDelegation } from '../delegation/delegation.store';
+import { Delegation } from '../delegation/delegation.type';
+import { loadAndCheckRights } from '../delegation/rights-input';
+import { isUuid } from '../ids';
+import type { Loaders } from '../loaders';
+import { requirePartyByUrn } from '../party/party-urn';
+import { Party, partyRef, type PartyRef } from '../party/party.type';
+import { Resource } from '../resource/resource.type';
+import { MAX_MESSAGE_LENGTH, RequestAccessInput } from './access-request.input';
+import type { AccessRequestRow } from './access-request.loader';
+import { closeAccessRequest, insertAccessRequest, lockAccessRequest } from './access-request.store';
+import { AccessRequest } from './access-request.type';
+import { maySeeAccessRequest } from './access-request.visibility';
+
+type Context = SubgraphContext<Loaders>;
+
+/** The request, if the viewer may see it; NOT_FOUND otherwise (unknown and invisible look the same). */
+async function visibleRequest(id: string, ctx: Context): Promise<AccessRequestRow> {
+  const row = isUuid(id) ? await ctx.loaders.accessRequests.byId.load(id) : null;
+  if (!row || !(await maySeeAccessRequest(row, ctx))) throw notFound(`Access request ${id}`);
+  return row;
+}
+
+const notPending = (row: AccessRequestRow) => conflict(`Access request ${row.id} is ${row.status}; only a PENDING request changes.`);
+
+/**
+ * What approving would delegate, read before the transaction opens: the request's `from`, resource, package and
+ * actions never change, and on the embedded database a read outside the open transaction would wait for it.
+ */
+async function approvalAsk(row: AccessRequestRow, ctx: Context): Promise<DelegationAsk> {
+  const [resource, pkg, from] = await Promise.all([
+    row.resourceId ? ctx.loaders.resources.byId.load(row.resourceId) : null,
+    row.packageUrn ? ctx.loaders.accessPackages.byUrn.load(row.packageUrn) : null,
+    ctx.loaders.parties.byId.load(row.fromId),
+  ]);
+  return { fromId: row.fromId, toId: row.requesterId, fromLabel: from?.name ?? row.fromId, resource, actions: row.actions, package: pkg };
+}
+
+/**
+ * Approvers are exactly those who could delegate what was asked to the requester themselves: the same rights
+ * check as `delegate`, in the transaction that acts on it. Returns the facilitating firm, if any.
+ */
+async function requireApprover(tx: Db, ask: DelegationAsk, ctx: Context): Promise<string | null> {
+  const right = await delegationRight(tx, ctx.viewer!.partyId, ask);
+  if (!right.ok) throw hubError('FORBIDDEN', `You may not answer this request. ${right.reason}`);
+  return right.facilitatorId;
+}
+
+@Resolver(() => AccessRequest)
+export class AccessRequestResolver {
+  @Mutation(() => AccessRequest, { description: 'The viewer (a person) asks `from` for a resource’s actions or a package.' })
+  async requestAccess(@Arg('input', () => RequestAccessInput) input: RequestAccessInput, @Ctx() ctx: Context): Promise<AccessRequestRow> {
+    const viewer = ctx.viewer!;
+    const from = await requirePartyByUrn(input.from, ctx.loaders.parties, 'input.from');
+    if (from.id === viewer.partyId) throw badInput('input.from', 'you cannot ask yourself for access');
+    const rights = await loadAndCheckRights(input, ctx.loaders);
+    if (input.message != null && input.message.length > MAX_MESSAGE_LENGTH) {
+      throw badInput('input.message', `at most ${MAX_MESSAGE_LENGTH} characters`);
+    }
+    return ctx.db.transaction((tx) =>
+      insertAccessRequest(tx, {
+        fromId: from.id,
+        requesterId: viewer.partyId,
+        resourceId: rights.resource?.id ?? null,
+        packageUrn: rights.package?.urn ?? null,
+        actions: rights.actions,
+        message: input.message ?? null,
+      }),
+    );
+  }
+
+  @Mutation(() => AccessRequest, { description: 'Grants a PENDING request: creates the delegation to the requester, in the same transaction.' })
+  async approveAccessRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AccessRequestRow> {
+    const ask = await approvalAsk(await visibleRequest(id, ctx), ctx);
+    const actorId = ctx.viewer!.partyId;
+    return ctx.db.transaction(async (tx) => {
+      const row = await lockAccessRequest(tx, id);
+      const facilitatorId = await requireApprover(tx, ask, ctx);
+      if (row.status !== 'PENDING') throw notPending(row);
+      const delegation = await insertDelegation(tx, {
+        fromId: row.fromId,
+        toId: row.requesterId,
+        resourceId: row.resourceId,
+        packageUrn: row.packageUrn,
+        actions: row.actions,
+        facilitatorId,
+        createdById: actorId,
+      });
+      return closeAccessRequest(tx, row, { status: 'APPROVED', actorId, delegationId: delegation.id });
+    });
+  }
+
+  @Mutation(() => AccessRequest, { description: 'Refuses a PENDING request. For those who could approve it.' })
+  async rejectAccessRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AccessRequestRow> {
+    const ask = await approvalAsk(await visibleRequest(id, ctx), ctx);
+    return ctx.db.transaction(async (tx) => {
+      const row = await lockAccessRequest(tx, id);
+      await requireApprover(tx, ask, ctx);
+      if (row.status !== 'PENDING') throw notPending(row);
+      return closeAccessRequest(tx, row, { status: 'REJECTED', actorId: ctx.viewer!.partyId });
+    });
+  }
+
+  @Mutation(() => AccessRequest, { description: 'The requester takes back a PENDING request.' })
+  async withdrawAccessRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AccessRequestRow> {
+    const seen = await visibleRequest(id, ctx);
+    if (seen.requesterId !== ctx.viewer!.partyId) throw hubError('FORBIDDEN', 'Only the requester may withdraw an access request.');
+    return ctx.db.transaction(async (tx) => {
+      const row = await lockAccessRequest(tx, id);
+      if (row.status !== 'PENDING') throw notPending(row);
+      return closeAccessRequest(tx, row, { status: 'WITHDRAWN', actorId: ctx.viewer!.partyId });
+    });
+  }
+
+  @FieldResolver(() => Party, { description: 'The party asked.' })
+  from(@Root() r: AccessRequestRow): PartyRef {
+    return partyRef(r.fromId);
+  }
+
+  @FieldResolver(() => Party, { description: 'The person asking; an approval delegates to them.' })
+  requester(@Root() r: AccessRequestRow): PartyRef {
+    return partyRef(r.requesterId);
+  }
+
+  @FieldResolver(() => Resource, { nullable: true })
+  resource(@Root() r: AccessRequestRow): Resource | null {
+    return r.resourceId ? { id: r.resourceId } : null;
+  }
+
+  @FieldResolver(() => AccessPackage, { nullable: true })
+  package(@Root() r: AccessRequestRow): AccessPackage | null {
+    return r.packageUrn ? { urn: r.packageUrn } : null;
+  }
+
+  @FieldResolver(() => Party, { nullable: true, description: 'Who approved, rejected or withdrew it.' })
+  decidedBy(@Root() r: AccessRequestRow): PartyRef | null {
+    return r.decidedById ? partyRef(r.decidedById) : null;
+  }
+
+  @FieldResolver(() => Delegation, { nullable: true, description: 'The delegation an approval created.' })
+  delegation(@Root() r: AccessRequestRow, @Ctx() ctx: Context): Promise<DelegationRow | null> | null {
+    return r.delegationId ? ctx.loaders.delegations.byId.load(r.delegationId) : null;
+  }
+}

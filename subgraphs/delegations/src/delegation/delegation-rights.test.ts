@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, migrate, partyUuid, seedStory, storyParty, type Database } from '@hub/db';
+import { administeredBy, delegationRight, mayRevoke, type DelegationAsk } from './delegation-rights';
+
+let database: Database;
+beforeAll(async () => {
+  database = createDatabase({ pgliteDir: 'memory://' });
+  await migrate(database);
+  await seedStory(database.db);
+});
+afterAll(() => database?.close());
+
+const id = (key: string) => {
+  const p = storyParty(key);
+  return partyUuid('nationalIdentityNumber' in p ? p.nationalIdentityNumber : p.organizationNumber);
+};
+const mva = { id: 'ske-mva-melding', delegable: true };
+const pkg = (name: string, delegable = true, clientPackage = false) => ({ urn: `urn:altinn:accesspackage:${name}`, delegable, clientPackage });
+const ask = (from: string, to: string, what: Partial<DelegationAsk>): DelegationAsk => ({
+  fromId: id(from),
+  toId: id(to),
+  fromLabel: storyParty(from).name,
+  resource: null,
+  actions: null,
+  package: null,
+  ...what,
+});
+const right = (viewer: string, a: DelegationAsk) => delegationRight(database.db, id(viewer), a);
+
+describe('who may delegate what', () => {
+  it('lets the general manager delegate what she may do herself, for the company and its subunit', async () => {
+    expect(await right('kari', ask('tranabygg', 'arian', { resource: mva, actions: ['read', 'sign'] }))).toEqual({ ok: true, facilitatorId: null });
+    expect(await right('kari', ask('tranaavd', 'arian', { resource: mva, actions: ['sign'] }))).toEqual({ ok: true, facilitatorId: null });
+    expect(await right('hakon', ask('tranabygg', 'astrid', { package: pkg('merverdiavgift') }))).toEqual({ ok: true, facilitatorId: null });
+  });
+
+  it('refuses a package her roles do not give her, and one nobody may delegate', async () => {
+    const client = await right('kari', ask('tranabygg', 'arian', { package: pkg('regnskapsforer-med-signeringsrettighet', true, true) }));
+    expect(client).toMatchObject({ ok: false, reason: expect.stringContaining('your roles do not give it to you') });
+    const admin = await right('kari', ask('tranabygg', 'arian', { package: pkg('hovedadministrator', false) }));
+    expect(admin).toMatchObject({ ok: false, reason: expect.stringContaining('is not delegable') });
+  });
+
+  it('refuses someone who does not administer the party', async () => {
+    const result = await right('arian', ask('tranabygg', 'siri', { resource: mva, actions: ['read'] }));
+    expect(result).toEqual({ ok: false, reason: 'You may not delegate for TRANA BYGG AS: you do not administer it.' });
+  });
+
+  it('lets the accounting firm’s manager pass the client package to the firm’s own agent, with the firm as facilitator', async () => {
+    const clientPackage = pkg('regnskapsforer-med-signeringsrettighet', true, true);
+    expect(await right('arian', ask('tranabygg', 'siri', { package: clientPackage }))).toEqual({ ok: true, facilitatorId: id('regnskap') });
+    const outsider = await right('arian', ask('tranabygg', 'astrid', { package: clientPackage }));
+    expect(outsider).toMatchObject({ ok: false, reason: expect.stringContaining('with the recipient among its own people') });
+    // The auditor's client package belongs to another firm.
+    expect((await right('arian', ask('tranabygg', 'siri', { package: pkg('ansvarlig-revisor', true, true) }))).ok).toBe(false);
+  });
+
+  it('counts an administering role on the party or its main unit, or being the party', async () => {
+    expect(await administeredBy(database.db, id('kari'), [id('tranabygg'), id('tranaavd'), id('regnskap'), id('kari')])).toEqual([true, true, false, true]);
+    expect(await administeredBy(database.db, id('siri'), [id('regnskap')])).toEqual([false]);
+  });
+
+  it('lets the recipient and the firm’s administrator revoke a client delegation, and no one else', async () => {
+    const d = { fromId: id('tranabygg'), toId: id('siri'), facilitatorId: id('regnskap') };
+    expect(await mayRevoke(database.db, id('siri'), d)).toBe(true);
+    expect(await mayRevoke(database.db, id('arian'), d)).toBe(true);
+    expect(await mayRevoke(database.db, id('kari'), d)).toBe(true);
+    expect(await mayRevoke(database.db, id('astrid'), d)).toBe(false);
+  });
+});

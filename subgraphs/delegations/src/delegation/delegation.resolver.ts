@@ -1,0 +1,109 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { conflict, hubError, notFound, type SubgraphContext } from '@hub/kit';
+import { AccessPackage } from '../access-package/access-package.type';
+import { isUuid } from '../ids';
+import type { Loaders } from '../loaders';
+import { requirePartyByUrn } from '../party/party-urn';
+import { Party, partyRef, type PartyRef } from '../party/party.type';
+import { Resource } from '../resource/resource.type';
+import { DelegateInput } from './delegation.input';
+import type { DelegationRow } from './delegation.loader';
+import { insertDelegation, lockDelegation, revokeDelegationRow } from './delegation.store';
+import { Delegation } from './delegation.type';
+import { maySeeDelegation } from './delegation.visibility';
+import { delegationRight, mayRevoke } from './delegation-rights';
+import { checkValidTo, loadAndCheckRights } from './rights-input';
+
+type Context = SubgraphContext<Loaders>;
+
+@Resolver(() => Delegation)
+export class DelegationResolver {
+  @Mutation(() => Delegation, {
+    description: 'Gives `to`, on behalf of `from`, a resource’s actions or a package. Only what the viewer may itself delegate.',
+  })
+  async delegate(@Arg('input', () => DelegateInput) input: DelegateInput, @Ctx() ctx: Context): Promise<DelegationRow> {
+    const viewer = ctx.viewer!;
+    const now = new Date();
+    const [from, to] = await Promise.all([
+      requirePartyByUrn(input.from, ctx.loaders.parties, 'input.from'),
+      requirePartyByUrn(input.to, ctx.loaders.parties, 'input.to'),
+    ]);
+    if (from.id === to.id) throw hubError('BAD_USER_INPUT', 'input.to: must differ from input.from', { field: 'input.to' });
+    const rights = await loadAndCheckRights(input, ctx.loaders);
+    checkValidTo(input.validTo, now);
+    return ctx.db.transaction(async (tx) => {
+      const right = await delegationRight(
+        tx,
+        viewer.partyId,
+        { fromId: from.id, toId: to.id, fromLabel: from.name, ...rights },
+        now,
+      );
+      if (!right.ok) throw hubError('FORBIDDEN', right.reason);
+      return insertDelegation(tx, {
+        fromId: from.id,
+        toId: to.id,
+        resourceId: rights.resource?.id ?? null,
+        packageUrn: rights.package?.urn ?? null,
+        actions: rights.actions,
+        validTo: input.validTo ?? null,
+        facilitatorId: right.facilitatorId,
+        createdById: viewer.partyId,
+      });
+    });
+  }
+
+  @Mutation(() => Delegation, {
+    description: 'Ends a delegation at once. For the administrators of `from` (or of the facilitating firm) and for `to` itself.',
+  })
+  async revokeDelegation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<DelegationRow> {
+    const viewer = ctx.viewer!;
+    const seen = isUuid(id) ? await ctx.loaders.delegations.byId.load(id) : null;
+    if (!seen || !(await maySeeDelegation(seen, ctx))) throw notFound(`Delegation ${id}`);
+    return ctx.db.transaction(async (tx) => {
+      const row = (await lockDelegation(tx, id))!;
+      if (!(await mayRevoke(tx, viewer.partyId, row))) {
+        throw hubError('FORBIDDEN', 'Only an administrator of the delegating party or of the facilitating firm, or the recipient, may revoke it.');
+      }
+      if (row.revokedAt) throw conflict(`Delegation ${id} was already revoked at ${row.revokedAt.toISOString()}.`);
+      return revokeDelegationRow(tx, row, viewer.partyId);
+    });
+  }
+
+  @FieldResolver(() => Party, { description: 'The party on whose behalf the right is given.' })
+  from(@Root() d: DelegationRow): PartyRef {
+    return partyRef(d.fromId);
+  }
+
+  @FieldResolver(() => Party, { description: 'Who received it.' })
+  to(@Root() d: DelegationRow): PartyRef {
+    return partyRef(d.toId);
+  }
+
+  @FieldResolver(() => Resource, { nullable: true, description: 'The resource whose actions were given; null for a package.' })
+  resource(@Root() d: DelegationRow): Resource | null {
+    return d.resourceId ? { id: d.resourceId } : null;
+  }
+
+  @FieldResolver(() => AccessPackage, { nullable: true, description: 'The package given; null for a resource.' })
+  package(@Root() d: DelegationRow): AccessPackage | null {
+    return d.packageUrn ? { urn: d.packageUrn } : null;
+  }
+
+  @FieldResolver(() => Party, { nullable: true, description: 'Who made it.' })
+  createdBy(@Root() d: DelegationRow): PartyRef {
+    return partyRef(d.createdById);
+  }
+
+  @FieldResolver(() => Party, { nullable: true, description: 'Who revoked it.' })
+  revokedBy(@Root() d: DelegationRow): PartyRef | null {
+    return d.revokedById ? partyRef(d.revokedById) : null;
+  }
+
+  @FieldResolver(() => Party, {
+    nullable: true,
+    description: 'For a client delegation: the accounting or auditing firm that passed its client package on to its own agent.',
+  })
+  facilitator(@Root() d: DelegationRow): PartyRef | null {
+    return d.facilitatorId ? partyRef(d.facilitatorId) : null;
+  }
+}

@@ -1,0 +1,84 @@
+import { and, hasScopeRule, hubError, isAuthenticated, or, rule, type SubgraphContext, type Viewer } from '@hub/kit';
+import { parsePartyUrn } from '@hub/db';
+import type { AccessRequestRow } from './access-request/access-request.loader';
+import { maySeeAccessRequest } from './access-request/access-request.visibility';
+import type { DelegationRow } from './delegation/delegation.loader';
+import { maySeeDelegation } from './delegation/delegation.visibility';
+import type { Loaders } from './loaders';
+import type { PartyRef } from './party/party.type';
+
+/** The scope of service owners' systems that ask the decision point about anyone. */
+export const AUTHORIZE_SCOPE = 'altinn:authorization/authorize';
+
+const refuse = (message: string) => hubError('FORBIDDEN', message);
+
+const isPerson = rule({ cache: 'contextual' })((_p, _a, ctx: SubgraphContext) =>
+  ctx.viewer?.kind === 'person' ? true : refuse('Only a person (an ID-porten-like token) may do this.'),
+);
+
+const isViewer = (urn: string, viewer: Viewer) => {
+  const parsed = parsePartyUrn(urn);
+  if (!parsed.ok) return false;
+  const { ref } = parsed;
+  return ref.kind === 'uuid' ? ref.id === viewer.partyId : ref.kind === 'person' && viewer.kind === 'person' && ref.nationalIdentityNumber === viewer.nationalIdentityNumber;
+};
+
+/** Without the scope, a person may still ask about themselves: every request's subject is the viewer. */
+const asksAboutThemself = rule({ cache: 'strict' })((_p, args: { requests: { subject: string }[] }, ctx: SubgraphContext) => {
+  const viewer = ctx.viewer;
+  if (viewer?.kind === 'person' && args.requests.every((r) => isViewer(r.subject, viewer))) return true;
+  return refuse(`authorize needs scope ${AUTHORIZE_SCOPE}; without it a person may ask only about themselves (subject = the viewer).`);
+});
+
+const isSelf = rule({ cache: 'strict' })((party: PartyRef, _a, ctx: SubgraphContext) =>
+  ctx.viewer?.partyId === party.id ? true : refuse('Only the party itself may see this (ask on `me`).'),
+);
+
+const mayActForParty = rule({ cache: 'strict' })((party: PartyRef, _a, ctx: SubgraphContext) => ctx.access.mayActFor(party.id));
+
+const administersParty = rule({ cache: 'strict' })(async (party: PartyRef, _a, ctx: SubgraphContext<Loaders>) =>
+  (await ctx.loaders.administers.load(party.id)) ? true : refuse('Only the administrators of this party may see this.'),
+);
+
+/** Entity-level: also guards `_entities`, where root-field rules never run. */
+const maySeeDelegationRule = rule({ cache: 'strict' })((d: DelegationRow, _a, ctx: SubgraphContext) => maySeeDelegation(d, ctx));
+const maySeeAccessRequestRule = rule({ cache: 'strict' })((r: AccessRequestRow, _a, ctx: SubgraphContext) => maySeeAccessRequest(r, ctx));
+
+/** Types reachable only through a guarded field. */
+const underGuardedField = { '*': isAuthenticated };
+
+export const permissions = {
+  Query: {
+    authorize: and(isAuthenticated, or(hasScopeRule(AUTHORIZE_SCOPE), asksAboutThemself)),
+  },
+  Mutation: {
+    delegate: and(isAuthenticated, isPerson),
+    revokeDelegation: isAuthenticated,
+    requestAccess: and(isAuthenticated, isPerson),
+    approveAccessRequest: and(isAuthenticated, isPerson),
+    rejectAccessRequest: and(isAuthenticated, isPerson),
+    withdrawAccessRequest: and(isAuthenticated, isPerson),
+  },
+  Party: {
+    id: isAuthenticated,
+    delegationsReceived: and(isAuthenticated, mayActForParty),
+    delegationsGiven: and(isAuthenticated, mayActForParty),
+    authorizedParties: and(isAuthenticated, isSelf),
+    authorizedPartiesWithReasons: and(isAuthenticated, isSelf),
+    accessRequestsSent: and(isAuthenticated, isSelf),
+    accessRequestsReceived: and(isAuthenticated, mayActForParty),
+    accessOverview: and(isAuthenticated, administersParty),
+    auditLog: and(isAuthenticated, administersParty),
+  },
+  Delegation: { '*': and(isAuthenticated, maySeeDelegationRule) },
+  AccessRequest: { '*': and(isAuthenticated, maySeeAccessRequestRule) },
+  AuthorizationDecision: underGuardedField,
+  DecisionReason: underGuardedField,
+  Obligations: underGuardedField,
+  AuthorizedParty: underGuardedField,
+  AccessOverview: underGuardedField,
+  AccessRow: underGuardedField,
+  AuditEntry: underGuardedField,
+  Resource: underGuardedField,
+  AccessPackage: underGuardedField,
+};

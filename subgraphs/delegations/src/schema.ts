@@ -1,0 +1,32 @@
+import { buildSubgraph } from '@hub/kit';
+import { AccessOverviewResolver, PartyAccessOverviewResolver } from './access-overview/access-overview.resolver';
+import { accessRequestReference } from './access-request/access-request.reference';
+import { AccessRequestResolver } from './access-request/access-request.resolver';
+import { PartyAccessRequestsResolver } from './access-request/party-access-requests.resolver';
+import { AuditEntryResolver, PartyAuditResolver } from './audit/audit.resolver';
+import { AuthorizeResolver } from './authorization/authorize.resolver';
+import { AuthorizedPartyResolver } from './authorized-party/authorized-party.resolver';
+import { delegationReference } from './delegation/delegation.reference';
+import { DelegationResolver } from './delegation/delegation.resolver';
+import { PartyDelegationsResolver } from './delegation/party-delegations.resolver';
+import { partyReference } from './party/party.reference';
+import { permissions } from './permissions';
+
+/** The delegations subgraph: the decision point, delegations, access requests, overviews and their audit log. No side effects. */
+export const buildDelegationsSchema = () =>
+  buildSubgraph({
+    resolvers: [
+      AuthorizeResolver,
+      DelegationResolver,
+      PartyDelegationsResolver,
+      AccessRequestResolver,
+      PartyAccessRequestsResolver,
+      AuthorizedPartyResolver,
+      AccessOverviewResolver,
+      PartyAccessOverviewResolver,
+      AuditEntryResolver,
+      PartyAuditResolver,
+    ],
+    referenceResolvers: { ...partyReference, ...delegationReference, ...accessRequestReference },
+    permissions,
+  });

@@ -1,0 +1,15 @@
+import DataLoader from 'dataloader';
+import { inArray } from 'drizzle-orm';
+import { consentTemplates, type Db } from '@hub/db';
+import { oneEach } from '../batch';
+
+export type ConsentTemplateRow = typeof consentTemplates.$inferSelect;
+
+/** Per-request consent template loaders: one SQL statement per batch, results in key order. */
+export function createConsentTemplateLoaders(db: Db) {
+  return {
+    byId: new DataLoader<string, ConsentTemplateRow | null>(async (ids) =>
+      oneEach(ids, await db.select().from(consentTemplates).where(inArray(consentTemplates.id, [...ids])), (r) => r.id),
+    ),
+  };
+}

@@ -1,0 +1,24 @@
+import { Field, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A text in Norwegian Bokmål and English.' })
+export class LocalizedText {
+  @Field(() => String)
+  nb!: string;
+
+  @Field(() => String)
+  en!: string;
+}
+
+@ObjectType({
+  description: 'What a person sees when asked for consent; {CoveredBy}, {OfferedBy}, {HandledBy} and {Expiration} are filled in.',
+})
+export class ConsentTemplate {
+  @Field(() => String)
+  id!: string;
+
+  @Field(() => LocalizedText)
+  title!: LocalizedText;
+
+  @Field(() => LocalizedText)
+  text!: LocalizedText;
+}

@@ -1,0 +1,22 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum PolicySubjectKind {
+  ROLE = 'ROLE',
+  PACKAGE = 'PACKAGE',
+}
+registerEnumType(PolicySubjectKind, {
+  name: 'PolicySubjectKind',
+  description: 'ROLE: the subject is a role code; PACKAGE: an access package urn.',
+});
+
+@ObjectType({ description: 'Holders of `subject` for a party may perform `actions` on the resource for that party.' })
+export class PolicyRule {
+  @Field(() => PolicySubjectKind)
+  subjectKind!: PolicySubjectKind;
+
+  @Field(() => String, { description: 'A role code (DAGL) or an access package urn.' })
+  subject!: string;
+
+  @Field(() => [String])
+  actions!: string[];
+}

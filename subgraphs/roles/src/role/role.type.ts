@@ -1,0 +1,27 @@
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum RoleProvider {
+  ER = 'ER',
+  FREG = 'FREG',
+  ALTINN = 'ALTINN',
+}
+registerEnumType(RoleProvider, {
+  name: 'RoleProvider',
+  description: 'Where a role comes from: ER (Central Coordinating Register), FREG (population register) or ALTINN.',
+});
+
+@ObjectType({ description: 'A role from an authoritative register or from Altinn itself (DAGL, LEDE, REGN, FORELDREANSVAR …).' })
+@Directive('@key(fields: "code")')
+export class Role {
+  @Field(() => String, { description: 'Short code: DAGL, LEDE, REGN, FORELDREANSVAR …' })
+  code!: string;
+
+  @Field(() => String, { description: 'urn:altinn:external-role:ccr:daglig-leder …' })
+  urn!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => RoleProvider)
+  provider!: RoleProvider;
+}
