@@ -1,4 +1,4 @@
-import { and, hasScopeRule, hubError, isAuthenticated, or, rule, type SubgraphContext, type Viewer } from '@hub/kit';
+import { and, hasScopeRule, mayActForParty, hubError, isAuthenticated, or, rule, type SubgraphContext, type Viewer } from '@hub/kit';
 import { parsePartyUrn } from '@hub/db';
 import type { AccessRequestRow } from './access-request/access-request.loader';
 import { maySeeAccessRequest } from './access-request/access-request.visibility';
@@ -34,7 +34,6 @@ const isSelf = rule({ cache: 'strict' })((party: PartyRef, _a, ctx: SubgraphCont
   ctx.viewer?.partyId === party.id ? true : refuse('Only the party itself may see this (ask on `me`).'),
 );
 
-const mayActForParty = rule({ cache: 'strict' })((party: PartyRef, _a, ctx: SubgraphContext) => ctx.access.mayActFor(party.id));
 
 const administersParty = rule({ cache: 'strict' })(async (party: PartyRef, _a, ctx: SubgraphContext<Loaders>) =>
   (await ctx.loaders.administers.load(party.id)) ? true : refuse('Only the administrators of this party may see this.'),

@@ -1,10 +1,7 @@
-import type { PartyRow } from '@hub/db';
-import { isAuthenticated, rule, type SubgraphContext } from '@hub/kit';
+import { isAuthenticated, mayActForParty } from '@hub/kit';
 
-/** Personal data of a person: only the person and those who may act for them. */
-const mayActForParty = rule({ cache: 'strict' })((party: PartyRow, _args, ctx: SubgraphContext) =>
-  ctx.access.mayActFor(party.id),
-);
+// Personal data of a person (number, birth date): only the person and those who may act for them.
+
 
 export const permissions = {
   Query: { party: isAuthenticated, me: isAuthenticated },

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { desc, inArray } from 'drizzle-orm';
 import { accessRequests, type Db } from '@hub/db';
-import { manyEach, oneEach } from '../batch';
+import { manyEach, oneEach } from '@hub/kit';
 
 export type AccessRequestRow = typeof accessRequests.$inferSelect;
 

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
 import { delegations, type Db } from '@hub/db';
 import { activeDelegations, loadPackagesOfRole } from '@hub/kit';
-import { oneEach } from '../batch';
+import { oneEach } from '@hub/kit';
 
 export type DelegationRow = typeof delegations.$inferSelect;
 

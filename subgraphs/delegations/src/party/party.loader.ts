@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
 import { parties, type Db, type PartyRow } from '@hub/db';
-import { oneEach } from '../batch';
+import { oneEach } from '@hub/kit';
 
 /**
  * Per-request party loaders, to turn URNs into ids and to know that a party exists. The parties subgraph owns

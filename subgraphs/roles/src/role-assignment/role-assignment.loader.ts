@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { asc, inArray } from 'drizzle-orm';
 import { roleAssignments, type Db } from '@hub/db';
-import { manyEach } from '../batch';
+import { manyEach } from '@hub/kit';
 
 export type RoleAssignmentRow = typeof roleAssignments.$inferSelect;
 

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { packageRoles, roles, type Db } from '@hub/db';
-import { manyEach, oneEach } from '../batch';
+import { manyEach, oneEach } from '@hub/kit';
 
 export type RoleRow = typeof roles.$inferSelect;
 
