@@ -129,12 +129,7 @@ describe('a consent from request to verified token', () => {
     expect(tokenType).toBe('Bearer');
 
     const routerBase = stack.url.replace(/\/graphql$/, '');
-    const routerJwks = ((await (await fetch(`${routerBase}/.well-known/jwks.json`)).json()) as { keys: { kid?: string }[] }).keys;
-    // TODO: the router serves an empty key set until it is wired to consentSigningKeys; then drop this fallback.
-    const { kid } = jsonwebtoken.decode(accessToken, { complete: true })!.header;
-    const jwks = routerJwks.some((k) => k.kid === kid)
-      ? routerJwks
-      : (await stack.graphql(`{ consentSigningKeys }`)).body.data.consentSigningKeys.keys;
+    const jwks = ((await (await fetch(`${routerBase}/.well-known/jwks.json`)).json()) as { keys: { kid?: string }[] }).keys;
 
     const claims = verifyConsentToken(accessToken, jwks, { issuer: stack.publicUrl, audience: URN.skatteetaten });
     expect(claims).toMatchObject({ iss: stack.publicUrl, aud: [URN.skatteetaten], sub: URN.hakon, client_id: 'banken-system' });
@@ -456,5 +451,31 @@ describe('the requester’s event feed', () => {
   it('refuses a foreign cursor and pages over 500', async () => {
     expect(errorOf((await stack.graphql(FEED, { after: 'bm9wZQ', first: 10 }, t.banken)).body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     expect(errorOf((await stack.graphql(FEED, { first: 501 }, t.banken)).body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+});
+
+describe('batching', () => {
+  it('reads all of BANKEN’s requests, with rights, events, texts and receipts, in as many statements for more requests', async () => {
+    const query = /* GraphQL */ `{
+      me { consentsReceived { id status from { name } rights { resource { id } metadata } events { type performedBy { urn } } template { renderedText } receipt { sha256 } } }
+    }`;
+    const statements = async () => {
+      const before = stack.database.statementCount();
+      const { body } = await stack.graphql(query, {}, t.banken);
+      expect(body.errors).toBeUndefined();
+      return { statements: stack.database.statementCount() - before, requests: body.data.me.consentsReceived.length as number };
+    };
+    const askAndAcceptHalf = async (years: string[]) => {
+      for (const [i, year] of years.entries()) {
+        const { id } = await ask({ from: i % 2 ? URN.emma : URN.hakon, rights: income(year) });
+        if (i % 2 === 0) await accept(id, t.hakon);
+      }
+    };
+    await askAndAcceptHalf(['2016', '2017']);
+    const fewer = await statements();
+    await askAndAcceptHalf(['2018', '2019', '2020', '2021']);
+    const more = await statements();
+    expect(more.requests).toBe(fewer.requests + 4);
+    expect(more.statements).toBe(fewer.statements);
   });
 });

@@ -22,7 +22,8 @@ export function consentsJwks(consentsUrl: string | undefined, secret: string): (
     const json = (await res.json()) as { data?: { consentSigningKeys?: { keys?: unknown[] } } };
     const keys = json.data?.consentSigningKeys?.keys;
     if (!Array.isArray(keys)) throw new Error(`consents subgraph gave no signing keys (HTTP ${res.status})`);
-    cached = { at: Date.now(), keys };
+    // An empty set is not kept: the first key is made at the first issuance.
+    if (keys.length) cached = { at: Date.now(), keys };
     return keys;
   };
 }

@@ -17,6 +17,7 @@ import { consentsJwks } from './jwks';
 import { maskError } from './mask-error';
 import type { RouterConfig } from './env';
 import { playgroundHtml } from './pages/playground';
+import { useConsentPages } from './plugins/use-consent-pages';
 import { useHubRoutes } from './plugins/use-hub-routes';
 import { useSubgraphSigning } from './plugins/use-subgraph-signing';
 
@@ -67,7 +68,9 @@ export async function createRouter({ config, jwks, logDestination }: RouterOptio
   const contract = readFileSync(CONTRACT_OPERATIONS_PATH, 'utf8');
   const logging = new HiveLogger({ level: hiveLevel(config.logLevel), writers: [new PinoLogWriter(log)] });
 
-  return createGatewayRuntime({
+  // The consent answer endpoint runs the person's mutation through this very gateway.
+  let self: GatewayRuntime | undefined;
+  const gateway = createGatewayRuntime({
     supergraph,
     logging,
     graphqlEndpoint: '/graphql',
@@ -90,6 +93,7 @@ export async function createRouter({ config, jwks, logDestination }: RouterOptio
         maxBodyBytes: config.limits.maxBodyBytes,
       }),
       // The plugin's bundled typings carry their own Logger class; the runtime types are the same.
+      useConsentPages({ devLogin: !!devIdentity, graph: async (request) => self!.fetch(request) }),
       useJWT({
         signingKeyProviders: [getSigningKey],
         tokenVerification: {
@@ -119,6 +123,8 @@ export async function createRouter({ config, jwks, logDestination }: RouterOptio
       })] : []),
     ],
   });
+  self = gateway;
+  return gateway;
 }
 
 function hiveLevel(level: RouterConfig['logLevel']): 'trace' | 'debug' | 'info' | 'warn' | 'error' | false {

@@ -1,6 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { ConsentRequest } from './consent.type';
-import { ConsentStatus } from './consent.type';
+import { ConsentRequest, ConsentStatus } from './consent.type';
 
 @ObjectType({ description: 'The outcome of an answer, and where to send the person next.' })
 export class ConsentAnswer {

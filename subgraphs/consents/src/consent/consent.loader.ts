@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { and, asc, desc, inArray, isNotNull, or } from 'drizzle-orm';
 import { consentReceipts, consentRequests, consentRights, type Db } from '@hub/db';
-import { manyEach, oneEach } from '../batch';
+import { manyEach, oneEach } from '@hub/kit';
 import type { ConsentRightRow, ConsentRow } from './consent.type';
 
 export type ConsentReceiptRow = typeof consentReceipts.$inferSelect;
@@ -59,4 +59,3 @@ export function createConsentLoaders(db: Db) {
 }
 
 export type ConsentLoaders = ReturnType<typeof createConsentLoaders>;
-

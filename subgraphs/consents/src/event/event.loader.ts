@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import { consentEvents, consentRequests, type Db } from '@hub/db';
-import { manyEach } from '../batch';
+import { manyEach } from '@hub/kit';
 import { ConsentEventType, type ConsentEventView } from './event.type';
 
 const asView = (e: typeof consentEvents.$inferSelect): ConsentEventView => ({ ...e, type: ConsentEventType[e.type] });

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
 import { organizationUrn, parties, personUrn, type Db, type PartyRow } from '@hub/db';
-import { oneEach } from '../batch';
+import { oneEach } from '@hub/kit';
 
 /**
  * Per-request reads of `parties.parties`. Consents need party names and URNs as plain strings (template text,

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
 import { consentTemplates, resources, type Db } from '@hub/db';
-import { oneEach } from '../batch';
+import { oneEach } from '@hub/kit';
 
 export type ResourceRow = typeof resources.$inferSelect;
 export type ConsentTemplateRow = typeof consentTemplates.$inferSelect;
