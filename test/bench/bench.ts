@@ -12,6 +12,8 @@ import { parties, roleAssignments, type Database } from '@hub/db';
 import { DEV_ROUTER_SECRET, SIGNATURE_HEADER, signBody } from '@hub/kit';
 import { seedSynthetic } from '@hub/db';
 import { startStack, type Stack } from '../../scripts/stack';
+import type { JSONWebKeySet } from 'jose';
+import { benchOfflineVerification } from './offline-verify';
 import { SCENARIOS, type BenchContext, type GraphQLResponse, type Scenario, type Target } from './scenarios';
 
 const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -261,6 +263,7 @@ function report(outcomes: Outcome[]): void {
   const rows = outcomes.map(({ scenario, result: r, sample: s }) => [
     scenario.name,
     fmt(r.requests.average, 0),
+    scenario.unitsPerRequest ? fmt(r.requests.average * scenario.unitsPerRequest, 0) : '',
     fmt(r.latency.average, 2),
     fmt(r.latency.p50),
     fmt(r.latency.p99),
@@ -271,9 +274,10 @@ function report(outcomes: Outcome[]): void {
     `${s.non2xx + s.graphqlErrors + s.wrong === 0 ? 'ok' : 'BAD'} ${s.total - s.wrong}/${s.total}`,
   ]);
   console.log(
-    table(['scenario', 'req/s', 'lat mean ms', 'p50 ms', 'p99 ms', 'requests', 'non-2xx', 'sock err', 'gql err', 'sample'], rows),
+    table(['scenario', 'req/s', 'units/s', 'lat mean ms', 'p50 ms', 'p99 ms', 'requests', 'non-2xx', 'sock err', 'gql err', 'sample'], rows),
   );
-  console.log('  req/s: mean of per-second samples; latency of 2xx responses; gql err: responses without data or with');
+  console.log('  req/s: mean of per-second samples; units/s: req/s × work per request (decisions for a batch);');
+  console.log('  latency of 2xx responses; gql err: responses without data or with');
   console.log('  `errors` (every response checked); sample: requests checked against the expected data after the run.');
 
   const comparisons = outcomes.flatMap((o) => {
@@ -293,6 +297,23 @@ function report(outcomes: Outcome[]): void {
     console.log();
     console.log(table(['ratio', 'throughput', 'p50 latency', 'mean latency'], comparisons));
   }
+}
+
+/** Issues one consent token, then times verifying it offline against the JWKS, as a data source would. */
+async function reportOfflineVerification(ctx: BenchContext, issuer: string, seconds: number): Promise<void> {
+  const target = await SCENARIOS.find((s) => s.name.startsWith('IssueConsentToken'))!.prepare(ctx);
+  const res = await fetch(target.url, { method: 'POST', headers: target.headers, body: target.body });
+  const token = ((await res.json()) as GraphQLResponse).data?.issueConsentToken?.accessToken as string;
+  const jwks = (await (await fetch(ctx.routerUrl.replace(/\/graphql$/, '/.well-known/jwks.json'))).json()) as JSONWebKeySet;
+  const figures = await benchOfflineVerification({ token, jwks, issuer, audience: 'urn:altinn:organization:identifier-no:310000701', seconds });
+  console.log();
+  console.log('Offline consent-token verification (one thread, JWKS fetched once, ES256 + iss/aud/exp checks)');
+  console.log(
+    table(
+      ['library', 'verifications/s', 'p50 µs', 'p99 µs', 'verifications'],
+      figures.map((f) => [f.library, fmt(f.perSecond), fmt(f.p50Micros), fmt(f.p99Micros), fmt(f.verifications)]),
+    ),
+  );
 }
 
 // ------------------------------------------------------------------------------------------------- main
@@ -394,6 +415,8 @@ async function main(argv: string[]): Promise<number> {
     }
     console.log();
     report(outcomes);
+
+    if (selected.some((s) => s.name.startsWith('IssueConsentToken'))) await reportOfflineVerification(ctx, stack.publicUrl, args.duration);
 
     const failed = outcomes.map((o) => [o.scenario.name, problems(o)] as const).filter(([, p]) => p.length);
     for (const [name, p] of failed) console.error(`FAILED ${name}: ${p.join('; ')}`);

@@ -36,6 +36,8 @@ export interface Scenario {
   description: string;
   /** Name of another scenario: the report prints this one's throughput and p50 latency relative to it. */
   compareTo?: string;
+  /** Work done per request when it is more than one thing (e.g. 100 decisions): the report adds units/s. */
+  unitsPerRequest?: number;
   prepare(ctx: BenchContext): Promise<Target>;
 }
 
@@ -93,6 +95,60 @@ const partyByUrn = {
   check: expectData((d) => d.party && { urn: d.party.urn, name: d.party.name }, TRANA_BYGG),
 };
 
+const AUTHORIZE_SCOPE_CLIENT = { client: 'skatteetaten-system' };
+const MVA = 'ske-mva-melding';
+const personUrn = (pid: string) => `urn:altinn:person:identifier-no:${pid}`;
+const orgUrn = (orgNo: string) => `urn:altinn:organization:identifier-no:${orgNo}`;
+
+/** Story questions with known answers: who may act for TRANA BYGG AS (or its subunit) on the VAT return. */
+const AUTHORIZE_CASES = [
+  { subject: personUrn(KARI_PID), party: orgUrn('310000507'), action: 'sign', decision: 'PERMIT' },
+  { subject: personUrn('28834411409'), party: orgUrn('310000507'), action: 'sign', decision: 'DENY' },
+  { subject: personUrn('12888510018'), party: orgUrn('310000604'), action: 'read', decision: 'PERMIT' },
+  { subject: orgUrn('310000302'), party: orgUrn('310000507'), action: 'sign', decision: 'DENY' },
+  { subject: orgUrn('310000418'), party: orgUrn('310000507'), action: 'write', decision: 'PERMIT' },
+] as const;
+
+function authorizeTarget(routerUrl: string, token: string, n: number): Target {
+  const cases = Array.from({ length: n }, (_, i) => AUTHORIZE_CASES[i % AUTHORIZE_CASES.length]!);
+  const expected = cases.map((c) => c.decision);
+  return {
+    url: routerUrl,
+    headers: { ...json, authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      query: contractOperation('Authorize'),
+      operationName: 'Authorize',
+      variables: { requests: cases.map(({ subject, party, action }) => ({ subject, party, resource: MVA, action })) },
+    }),
+    check: expectData((d) => d.authorize?.map((a: { decision: string }) => a.decision), expected),
+  };
+}
+
+const CONSENT_REDIRECT = 'https://bank.example/callback';
+
+/** A consent from HÅKON TRANA to BANKEN AS, accepted, for the consent-token scenarios. */
+async function acceptedConsent(ctx: BenchContext): Promise<{ id: string; bankToken: string }> {
+  const bankToken = await ctx.devToken({ client: 'banken-system' });
+  const hakonToken = await ctx.devToken({ pid: '12888510018' });
+  const call = async (token: string, query: string, variables: Record<string, unknown>) => {
+    const res = await fetch(ctx.routerUrl, { method: 'POST', headers: { ...json, authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as GraphQLResponse;
+    if (body.errors?.length) throw new Error(`setting up a consent failed: ${JSON.stringify(body.errors)}`);
+    return body.data!;
+  };
+  const created = await call(bankToken, 'mutation($i: CreateConsentRequestInput!) { createConsentRequest(input: $i) { id } }', {
+    i: {
+      from: personUrn('12888510018'),
+      validTo: new Date(Date.now() + 86_400_000).toISOString(),
+      rights: [{ resource: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: '2024' } }],
+      redirectUrl: CONSENT_REDIRECT,
+    },
+  });
+  const id = created.createConsentRequest.id as string;
+  await call(hakonToken, 'mutation($id: ID!) { acceptConsentRequest(id: $id) { status } }', { id });
+  return { id, bankToken };
+}
+
 /**
  * The benchmark's scenarios, run in this order. To add one: build its request in `prepare` (tokens through
  * `ctx.devToken`, signed subgraph calls with `signWith: ctx.signingSecret`) and give a `check` of the expected data;
@@ -134,6 +190,34 @@ export const SCENARIOS: Scenario[] = [
         }),
         signWith: ctx.signingSecret,
         check: partyByUrn.check,
+      };
+    },
+  },
+  {
+    name: 'Authorize, 1 request',
+    description: 'the decision point through the router, service-owner token (skatteetaten-system), one request',
+    async prepare(ctx) {
+      return authorizeTarget(ctx.routerUrl, await ctx.devToken(AUTHORIZE_SCOPE_CLIENT), 1);
+    },
+  },
+  {
+    name: 'Authorize, batch of 100',
+    description: 'the same, 100 requests in one call (mixed story subjects, parties and actions, answers checked)',
+    unitsPerRequest: 100,
+    async prepare(ctx) {
+      return authorizeTarget(ctx.routerUrl, await ctx.devToken(AUTHORIZE_SCOPE_CLIENT), 100);
+    },
+  },
+  {
+    name: 'IssueConsentToken by consent id',
+    description: 'BANKEN AS gets a signed consent token (ES256) for an accepted consent, through the router',
+    async prepare(ctx) {
+      const { id, bankToken } = await acceptedConsent(ctx);
+      return {
+        url: ctx.routerUrl,
+        headers: { ...json, authorization: `Bearer ${bankToken}` },
+        body: JSON.stringify({ query: contractOperation('IssueConsentToken'), operationName: 'IssueConsentToken', variables: { input: { consentId: id } } }),
+        check: expectData((d) => d.issueConsentToken?.tokenType, 'Bearer'),
       };
     },
   },
