@@ -55,9 +55,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const port = (server.address() as AddressInfo).port;
     const publicUrl = options.publicUrl ?? `http://localhost:${port}`;
     const env = { ...process.env, ...(options.env ?? {}) };
-    const settings = { publicUrl, production: env.NODE_ENV === 'production', env };
-
     const subgraphUrls: Record<string, string> = {};
+    const settings = { publicUrl, production: env.NODE_ENV === 'production', env, signingSecret: secret, subgraphUrl: (name: string) => subgraphUrls[name] };
+
     for (const { name, defaultPort } of SUBGRAPHS) {
       const module = SUBGRAPH_MODULES[name];
       const sub = await createSubgraphServer({

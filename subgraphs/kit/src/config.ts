@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { HubSettings } from './context';
+import { SUBGRAPHS } from './subgraphs';
 
 /** The development signing secret; refused in production. */
 export const DEV_ROUTER_SECRET = 'dev-only-router-secret-change-me-0000000000';
@@ -29,4 +31,18 @@ export function parseSubgraphEnv(env: NodeJS.ProcessEnv = process.env): Subgraph
   const parsed = SubgraphEnv.safeParse(env);
   if (!parsed.success) throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
+}
+
+/** The settings a subgraph started on its own shares with the others, from its parsed environment. */
+export function hubSettingsFromEnv(env: SubgraphEnv, processEnv: NodeJS.ProcessEnv = process.env): HubSettings {
+  return {
+    publicUrl: env.PUBLIC_URL.replace(/\/$/, ''),
+    production: env.NODE_ENV === 'production',
+    env: processEnv,
+    signingSecret: env.ROUTER_SIGNING_SECRET,
+    subgraphUrl: (name) => {
+      const known = SUBGRAPHS.find((s) => s.name === name);
+      return processEnv[`SUBGRAPH_${name.toUpperCase()}_URL`] ?? (known && `http://127.0.0.1:${known.defaultPort}/graphql`);
+    },
+  };
 }

@@ -10,6 +10,10 @@ export interface HubSettings {
   production: boolean;
   /** The environment, for subgraph-specific settings each subgraph parses once. */
   env: NodeJS.ProcessEnv;
+  /** Where another subgraph listens, for service-to-service calls (signed like the router's). */
+  subgraphUrl(name: string): string | undefined;
+  /** The router's signing secret, for those service-to-service calls (`callSubgraph`). */
+  signingSecret: string;
 }
 
 /** What every resolver receives. `loaders` are made fresh for each request and never shared across viewers. */

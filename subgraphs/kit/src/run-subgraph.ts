@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { createDatabase, parseDbEnv } from '@hub/db';
-import { parseSubgraphEnv } from './config';
+import { hubSettingsFromEnv, parseSubgraphEnv } from './config';
 import type { LoadersFactory } from './context';
 import { createLogger } from './logger';
 import { createSubgraphServer } from './serve-subgraph';
@@ -26,7 +26,7 @@ export async function runSubgraph<Loaders>(args: {
     createLoaders: args.createLoaders,
     signingSecret: env.ROUTER_SIGNING_SECRET,
     log,
-    settings: { publicUrl: env.PUBLIC_URL.replace(/\/$/, ''), production: env.NODE_ENV === 'production', env: process.env },
+    settings: hubSettingsFromEnv(env),
   });
   const port = env.PORT ?? SUBGRAPHS.find((s) => s.name === args.name)!.defaultPort;
   const url = await server.listen(port, env.HOST);

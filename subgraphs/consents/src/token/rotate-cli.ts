@@ -1,5 +1,5 @@
 import { createDatabase, parseDbEnv } from '@hub/db';
-import { parseSubgraphEnv, type HubSettings } from '@hub/kit';
+import { hubSettingsFromEnv, parseSubgraphEnv } from '@hub/kit';
 import { consentSettings } from './settings';
 import { rotateSigningKey } from './signing-keys';
 
@@ -10,8 +10,7 @@ let database: ReturnType<typeof createDatabase> | undefined;
 try {
   const env = parseSubgraphEnv();
   const dbEnv = parseDbEnv();
-  const hub: HubSettings = { publicUrl: env.PUBLIC_URL.replace(/\/$/, ''), production: env.NODE_ENV === 'production', env: process.env };
-  const settings = consentSettings(hub);
+  const settings = consentSettings(hubSettingsFromEnv(env));
   database = createDatabase({ url: dbEnv.DATABASE_URL, pgliteDir: dbEnv.PGLITE_DIR, poolSize: 1 });
   const now = new Date();
   const kid = await rotateSigningKey(database.db, settings.keyEncryptionKey, settings.publishAheadSeconds, now);
