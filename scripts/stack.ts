@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDatabase, migrate, seedStory, type Database } from '@hub/db';
-import { createLogger, createSubgraphServer, DEV_ROUTER_SECRET, SUBGRAPHS, type DestinationStream, type SubgraphServer } from '@hub/kit';
+import { createLogger, createSubgraphServer, DEV_ROUTER_SECRET, SUBGRAPHS, type DestinationStream, type HubSettings, type SubgraphServer } from '@hub/kit';
 import { createRouter, parseRouterEnv } from '@hub/router';
 import { SUBGRAPH_MODULES } from '@hub/schema';
 
@@ -27,6 +27,8 @@ export interface Stack {
   publicUrl: string;
   subgraphUrls: Record<string, string>;
   database: Database;
+  /** What every subgraph was given: public URL, environment, subgraph URLs. */
+  settings: HubSettings;
   close(): Promise<void>;
 }
 
@@ -56,7 +58,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const publicUrl = options.publicUrl ?? `http://localhost:${port}`;
     const env = { ...process.env, ...(options.env ?? {}) };
     const subgraphUrls: Record<string, string> = {};
-    const settings = { publicUrl, production: env.NODE_ENV === 'production', env, signingSecret: secret, subgraphUrl: (name: string) => subgraphUrls[name] };
+    const settings: HubSettings = { publicUrl, production: env.NODE_ENV === 'production', env, signingSecret: secret, subgraphUrl: (name: string) => subgraphUrls[name] };
 
     for (const { name, defaultPort } of SUBGRAPHS) {
       const module = SUBGRAPH_MODULES[name];
@@ -88,6 +90,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       publicUrl,
       subgraphUrls,
       database,
+      settings,
       async close() {
         server!.closeAllConnections();
         await new Promise<void>((resolve) => server!.close(() => resolve()));
