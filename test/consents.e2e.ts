@@ -311,7 +311,6 @@ describe('creating a request', () => {
     ['no rights', { rights: [] }, 'input.rights'],
     ['an unknown resource', { rights: [{ resource: 'no-such-resource' }] }, 'input.rights[0].resource'],
     ['a resource that is not a consent resource', { rights: [{ resource: 'ske-mva-melding' }] }, 'input.rights[0].resource'],
-    ['rights with two templates', { rights: [...income(), { resource: 'nav-aap-uforetrygd' }] }, 'input.rights'],
     ['a missing metadata key', { rights: [{ resource: 'ske-inntekt-skattegrunnlag', metadata: {} }] }, 'input.rights[0].metadata'],
     ['an unknown metadata key', { rights: [{ resource: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: '2024', maaned: '1' } }] }, 'input.rights[0].metadata'],
     ['metadata for a resource that takes none', { rights: [{ resource: 'nav-aap-uforetrygd', metadata: { x: '1' } }] }, 'input.rights[0].metadata'],

@@ -7,3 +7,4 @@ export * from './story';
 export * from './urn';
 export { seedStory } from './seed/story';
 export { seedSynthetic, type SeedSyntheticResult } from './seed/bulk';
+export { openStoryDatabase } from './story-database';

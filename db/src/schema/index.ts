@@ -2,4 +2,4 @@ export * from './parties';
 export * from './roles';
 export * from './delegations';
 export * from './consents';
-export * from './domains';
+export * from './evidence';

@@ -4,6 +4,8 @@ import { partyUuid } from '../identifiers';
 import {
   accessPackages,
   consentTemplates,
+  evidenceCodeContexts,
+  evidenceCodes,
   packageResources,
   packageRoles,
   parties,
@@ -11,6 +13,7 @@ import {
   resources,
   roleAssignments,
   roles,
+  serviceContexts,
 } from '../schema/index';
 import { story } from '../story';
 
@@ -61,6 +64,7 @@ export async function seedStory(db: Db): Promise<void> {
       .values(story.roleAssignments.map((a) => ({ fromId: idOf(a.from), toId: idOf(a.to), roleCode: a.role })))
       .onConflictDoNothing();
     await seedCatalogue(tx as unknown as Db);
+    await seedEvidenceCatalogue(tx as unknown as Db);
   });
 }
 
@@ -121,4 +125,35 @@ async function seedCatalogue(tx: Db): Promise<void> {
     ),
   ];
   await tx.insert(policyRules).values(rules).onConflictDoNothing();
+}
+
+/** Service contexts and evidence codes (after resources: each code names the resource its consent covers). */
+async function seedEvidenceCatalogue(tx: Db): Promise<void> {
+  await tx
+    .insert(serviceContexts)
+    .values(story.serviceContexts.map((c) => ({ id: c.id, name: c.name, requestorMustBe: c.requestorMustBe.toUpperCase() as 'ANY' | 'PUBLIC' })))
+    .onConflictDoUpdate({ target: serviceContexts.id, set: { name: sql`excluded.name`, requestorMustBe: sql`excluded.requestor_must_be` } });
+  const titles = new Map(story.resources.map((r) => [r.id, r.title]));
+  await tx
+    .insert(evidenceCodes)
+    .values(
+      story.evidenceCodes.map((c) => ({
+        name: c.name,
+        description: titles.get(c.resource) ?? null,
+        sourceId: idOf(c.source),
+        sourceKey: c.source,
+        requirement: c.requirement as 'OPEN' | 'LEGAL_BASIS' | 'CONSENT' | 'LEGAL_BASIS_OR_CONSENT',
+        resourceId: c.resource,
+        values: c.values,
+        parameters: 'parameters' in c ? c.parameters : [],
+      })),
+    )
+    .onConflictDoUpdate({
+      target: evidenceCodes.name,
+      set: { description: sql`excluded.description`, values: sql`excluded.values`, parameters: sql`excluded.parameters` },
+    });
+  await tx
+    .insert(evidenceCodeContexts)
+    .values(story.evidenceCodes.flatMap((c) => c.serviceContexts.map((serviceContextId) => ({ code: c.name, serviceContextId }))))
+    .onConflictDoNothing();
 }

@@ -4,6 +4,7 @@ export const SUBGRAPHS = [
   { name: 'roles', defaultPort: 4002 },
   { name: 'delegations', defaultPort: 4003 },
   { name: 'consents', defaultPort: 4004 },
+  { name: 'evidence', defaultPort: 4005 },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

@@ -106,6 +106,8 @@ export interface CheckedRequest {
   rights: { resourceId: string; action: string; metadata: Record<string, string> }[];
 }
 
+const DEFAULT_TEMPLATE = 'default';
+
 /** The checks against the registers: parties exist, resources are consent resources with one template and their metadata. */
 export async function checkAgainstRegistry(input: ShapedInput, ctx: Context, now: Date): Promise<CheckedRequest> {
   const { parties, resources } = ctx.loaders;
@@ -143,8 +145,10 @@ export async function checkAgainstRegistry(input: ShapedInput, ctx: Context, now
     if (empty) throw badInput(`${field}.metadata`, `${empty} must not be empty`);
     return { resourceId: resource.id, action: 'consent', metadata: right.metadata, oneTime: resource.oneTimeConsent };
   });
-  const distinct = [...new Set(templates.values())];
-  if (distinct.length > 1) {
+  // The generic `default` template yields to a specific one, so that a loan application can ask for income under its
+  // own text together with resources that only have the default; two specific templates never mix.
+  const specific = [...new Set([...templates.values()].filter((t) => t !== DEFAULT_TEMPLATE))];
+  if (specific.length > 1) {
     const uses = [...templates].map(([id, t]) => `${id} uses ${t}`).join(', ');
     throw badInput('input.rights', `all rights must share one consent template (${uses}); ask for them in separate requests`);
   }
@@ -152,7 +156,7 @@ export async function checkAgainstRegistry(input: ShapedInput, ctx: Context, now
     fromId: from.id,
     requiredDelegatorId: requiredDelegator?.id ?? null,
     handledById: handledBy?.id ?? null,
-    templateId: distinct[0]!,
+    templateId: specific[0] ?? DEFAULT_TEMPLATE,
     oneTime: rights.some((r) => r.oneTime),
     rights: rights.map(({ oneTime: _o, ...r }) => r),
   };

@@ -2,7 +2,7 @@ import { createHash, createPublicKey, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import jsonwebtoken from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consentRequests, createDatabase, issuedTokens, migrate, partyUuid, seedStory, signingKeys, type Database } from '@hub/db';
+import { consentRequests, issuedTokens, openStoryDatabase, partyUuid, signingKeys, type Database } from '@hub/db';
 import { createAuthorizationCode, pkceMatches, redeemAuthorizationCode } from './authorization-code';
 import { signConsentToken, type ConsentTokenContent } from './consent-token';
 import { decryptPrivateKey, encryptPrivateKey } from './key-encryption';
@@ -11,9 +11,7 @@ import { activeSigningKey, ensureSigningKey, publicJwks, rotateSigningKey } from
 const kek = createHash('sha256').update('test kek').digest();
 let database: Database;
 beforeAll(async () => {
-  database = createDatabase({ pgliteDir: 'memory://' });
-  await migrate(database);
-  await seedStory(database.db);
+  database = await openStoryDatabase();
 });
 afterAll(() => database?.close());
 

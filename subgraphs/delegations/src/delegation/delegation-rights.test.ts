@@ -1,19 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, migrate, partyUuid, seedStory, storyParty, type Database } from '@hub/db';
+import { openStoryDatabase, partyUuid, storyParty, storyPartyId, type Database } from '@hub/db';
 import { administeredBy, delegationRight, mayRevoke, type DelegationAsk } from './delegation-rights';
 
 let database: Database;
 beforeAll(async () => {
-  database = createDatabase({ pgliteDir: 'memory://' });
-  await migrate(database);
-  await seedStory(database.db);
+  database = await openStoryDatabase();
 });
 afterAll(() => database?.close());
 
-const id = (key: string) => {
-  const p = storyParty(key);
-  return partyUuid('nationalIdentityNumber' in p ? p.nationalIdentityNumber : p.organizationNumber);
-};
+const id = storyPartyId;
 const mva = { id: 'ske-mva-melding', delegable: true };
 const pkg = (name: string, delegable = true, clientPackage = false) => ({ urn: `urn:altinn:accesspackage:${name}`, delegable, clientPackage });
 const ask = (from: string, to: string, what: Partial<DelegationAsk>): DelegationAsk => ({

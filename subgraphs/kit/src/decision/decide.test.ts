@@ -1,23 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consentRequests, consentRights, createDatabase, delegations, migrate, partyUuid, roleAssignments, seedStory, storyParty, type Database } from '@hub/db';
+import { consentRequests, consentRights, delegations, openStoryDatabase, partyUuid, roleAssignments, seedStory, storyPartyId, type Database } from '@hub/db';
 import { authorizedParties } from './authorized-parties';
 import { decide } from './decide';
 import type { DecisionRequest } from './types';
 
 let database: Database;
 beforeAll(async () => {
-  database = createDatabase({ pgliteDir: 'memory://' });
-  await migrate(database);
-  await seedStory(database.db);
+  database = await openStoryDatabase();
 });
 afterAll(() => database?.close());
 
-const id = (key: string) => {
-  const p = storyParty(key);
-  return partyUuid('nationalIdentityNumber' in p ? p.nationalIdentityNumber : p.organizationNumber);
-};
+const id = storyPartyId;
 const ask = (subject: string, party: string, resourceId: string, action: string): DecisionRequest => ({
   subjectId: id(subject),
   partyId: id(party),

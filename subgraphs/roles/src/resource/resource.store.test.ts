@@ -1,15 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, migrate, packageResources, partyUuid, policyRules, resources, seedStory, type Database } from '@hub/db';
+import { openStoryDatabase, packageResources, partyUuid, policyRules, resources, type Database } from '@hub/db';
 import { insertResource, replaceResource } from './resource.store';
 import type { ResourceDraft } from './resource.validation';
 
 const SKATTEETATEN = partyUuid('310000701');
 let database: Database;
 beforeAll(async () => {
-  database = createDatabase({ pgliteDir: 'memory://' });
-  await migrate(database);
-  await seedStory(database.db);
+  database = await openStoryDatabase();
 });
 afterAll(() => database?.close());
 

@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { parties } from './parties';
+import { resources } from './roles';
+
+export const evidenceSchema = pgSchema('evidence');
+
+export const evidenceRequirement = evidenceSchema.enum('evidence_requirement', ['OPEN', 'LEGAL_BASIS', 'CONSENT', 'LEGAL_BASIS_OR_CONSENT']);
+export const requestorKind = evidenceSchema.enum('requestor_kind', ['ANY', 'PUBLIC']);
+
+export type EvidenceValueSpecJson = { name: string; type: string };
+export type EvidenceParameterSpecJson = { name: string; type: string; required: boolean };
+
+/** Who may ask in a service context (loan application `sbl`, procurement `ebevis` …). */
+export const serviceContexts = evidenceSchema.table('service_contexts', {
+  id: text().primaryKey(),
+  name: text().notNull(),
+  requestorMustBe: requestorKind().notNull(),
+});
+
+/** What a source delivers about a subject, and on what basis. */
+export const evidenceCodes = evidenceSchema.table('evidence_codes', {
+  name: text().primaryKey(),
+  description: text(),
+  /** The source organisation (and the resource owner the consent token is addressed to). */
+  sourceId: uuid().notNull().references(() => parties.id),
+  /** The source plugin's key (skatteetaten, nav …). */
+  sourceKey: text().notNull(),
+  requirement: evidenceRequirement().notNull(),
+  resourceId: text().notNull().references(() => resources.id),
+  values: jsonb().$type<EvidenceValueSpecJson[]>().notNull(),
+  parameters: jsonb().$type<EvidenceParameterSpecJson[]>().notNull().default([]),
+});
+
+export const evidenceCodeContexts = evidenceSchema.table(
+  'evidence_code_contexts',
+  {
+    code: text().notNull().references(() => evidenceCodes.name),
+    serviceContextId: text().notNull().references(() => serviceContexts.id),
+  },
+  (t) => [primaryKey({ columns: [t.code, t.serviceContextId] })],
+);
+
+/** One requestor's request for evidence about one subject. */
+export const accreditations = evidenceSchema.table(
+  'accreditations',
+  {
+    id: uuid().primaryKey(),
+    requestorId: uuid().notNull().references(() => parties.id),
+    subjectId: uuid().notNull().references(() => parties.id),
+    serviceContextId: text().notNull().references(() => serviceContexts.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
+    validTo: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('accreditations_subject_idx').on(t.subjectId), index('accreditations_requestor_idx').on(t.requestorId)],
+);
+
+export const accreditationCodes = evidenceSchema.table(
+  'accreditation_codes',
+  {
+    accreditationId: uuid().notNull().references(() => accreditations.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    code: text().notNull().references(() => evidenceCodes.name),
+    parameters: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    legalBasis: text(),
+    /**
+     * The consents.consent_requests id covering this code; null when it is open or asked on a legal basis. No
+     * foreign key: the consents domain owns that table.
+     */
+    consentRequestId: uuid(),
+  },
+  (t) => [primaryKey({ columns: [t.accreditationId, t.position] })],
+);
+
+/** Every retrieval attempt: who asked what about whom, and what came of it. Append-only. */
+export const evidenceRetrievals = evidenceSchema.table(
+  'evidence_retrievals',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    requestorId: uuid().notNull().references(() => parties.id),
+    subjectId: uuid().notNull().references(() => parties.id),
+    code: text().notNull().references(() => evidenceCodes.name),
+    accreditationId: uuid().references(() => accreditations.id),
+    status: text().notNull(),
+    reason: text(),
+    at: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [index('evidence_retrievals_subject_idx').on(t.subjectId)],
+);

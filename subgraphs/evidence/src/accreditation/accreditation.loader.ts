@@ -1,0 +1,41 @@
+import DataLoader from 'dataloader';
+import { asc, desc, inArray } from 'drizzle-orm';
+import { accreditationCodes, accreditations, consentRequests, type Db } from '@hub/db';
+import { manyEach, oneEach } from '@hub/kit';
+import type { AccreditationCodeRow, AccreditationRow } from './accreditation.type';
+
+export type ConsentStatusRow = { id: string; status: string; validTo: Date };
+
+/** Per-request accreditation loaders; visibility is checked by the caller. */
+export function createAccreditationLoaders(db: Db) {
+  return {
+    byId: new DataLoader<string, AccreditationRow | null>(async (ids) =>
+      oneEach(ids, await db.select().from(accreditations).where(inArray(accreditations.id, [...ids])), (r) => r.id),
+    ),
+    codesByAccreditationId: new DataLoader<string, AccreditationCodeRow[]>(async (ids) =>
+      manyEach(
+        ids,
+        await db.select().from(accreditationCodes).where(inArray(accreditationCodes.accreditationId, [...ids])).orderBy(asc(accreditationCodes.position)),
+        (r) => r.accreditationId,
+      ),
+    ),
+    bySubjectId: new DataLoader<string, AccreditationRow[]>(async (ids) =>
+      manyEach(
+        ids,
+        await db.select().from(accreditations).where(inArray(accreditations.subjectId, [...ids])).orderBy(desc(accreditations.createdAt)),
+        (r) => r.subjectId,
+      ),
+    ),
+    /** Read-only from the consents domain: one statement for every consent of the request's accreditations. */
+    consentById: new DataLoader<string, ConsentStatusRow | null>(async (ids) =>
+      oneEach(
+        ids,
+        await db
+          .select({ id: consentRequests.id, status: consentRequests.status, validTo: consentRequests.validTo })
+          .from(consentRequests)
+          .where(inArray(consentRequests.id, [...ids])),
+        (r) => r.id,
+      ),
+    ),
+  };
+}

@@ -1,0 +1,38 @@
+import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { DateTimeResolver, JSONResolver } from '@hub/kit';
+import type { accreditationCodes, accreditations } from '@hub/db';
+
+export type AccreditationRow = typeof accreditations.$inferSelect;
+export type AccreditationCodeRow = typeof accreditationCodes.$inferSelect;
+
+/** A consent request, owned by the consents subgraph; only referenced here. */
+@ObjectType({ description: 'A request for consent and, once accepted, the consent itself.' })
+@Directive('@key(fields: "id", resolvable: false)')
+export class ConsentRequest {
+  @Field(() => ID) id!: string;
+}
+
+@ObjectType({ description: 'One requestor’s request for evidence about one subject in a service context.' })
+export class Accreditation {
+  @Field(() => ID) id!: string;
+  @Field(() => DateTimeResolver) createdAt!: Date;
+  @Field(() => DateTimeResolver, { description: 'Until when evidence may be harvested under it.' }) validTo!: Date;
+}
+
+@InputType({ description: 'One code asked for.' })
+export class EvidenceRequestInput {
+  @Field(() => String) code!: string;
+  @Field(() => JSONResolver, { nullable: true, description: 'The code’s parameters, e.g. {"inntektsaar": 2024}.' }) parameters?: unknown;
+  @Field(() => String, { nullable: true, description: 'A reference to the legal basis (for LEGAL_BASIS and LEGAL_BASIS_OR_CONSENT codes).' })
+  legalBasis?: string | null;
+}
+
+@InputType({ description: 'An accreditation: the subject (URN), the service context and the codes asked for.' })
+export class CreateAccreditationInput {
+  @Field(() => String) subject!: string;
+  @Field(() => String) serviceContext!: string;
+  @Field(() => [EvidenceRequestInput]) evidenceCodes!: EvidenceRequestInput[];
+  @Field(() => String, { nullable: true, description: 'Where the subject is sent after answering the consent request; required when a code needs consent.' })
+  consentRedirectUrl?: string | null;
+  @Field(() => DateTimeResolver, { nullable: true, description: 'Default: 30 days from now.' }) validTo?: Date | null;
+}

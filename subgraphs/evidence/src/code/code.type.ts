@@ -1,0 +1,51 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import type { evidenceCodes, serviceContexts } from '@hub/db';
+
+export type EvidenceCodeRow = typeof evidenceCodes.$inferSelect;
+export type ServiceContextRow = typeof serviceContexts.$inferSelect;
+
+export enum EvidenceRequirement {
+  OPEN = 'OPEN',
+  LEGAL_BASIS = 'LEGAL_BASIS',
+  CONSENT = 'CONSENT',
+  LEGAL_BASIS_OR_CONSENT = 'LEGAL_BASIS_OR_CONSENT',
+}
+registerEnumType(EvidenceRequirement, {
+  name: 'EvidenceRequirement',
+  description: 'OPEN: anyone; LEGAL_BASIS: a legal-basis reference; CONSENT: the subject’s consent; LEGAL_BASIS_OR_CONSENT: either.',
+});
+
+export enum RequestorKind {
+  ANY = 'ANY',
+  PUBLIC = 'PUBLIC',
+}
+registerEnumType(RequestorKind, { name: 'RequestorKind', description: 'Who may ask in a service context: any organisation or only public agencies.' });
+
+@ObjectType({ description: 'A value an evidence code delivers.' })
+export class EvidenceValueSpec {
+  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'BOOLEAN, NUMBER, STRING, DATETIME, AMOUNT …' }) type!: string;
+}
+
+@ObjectType({ description: 'A parameter an evidence code takes (inntektsaar).' })
+export class EvidenceParameterSpec {
+  @Field(() => String) name!: string;
+  @Field(() => String) type!: string;
+  @Field(() => Boolean) required!: boolean;
+}
+
+@ObjectType({ description: 'A purpose evidence is asked for (loan application, public procurement), and who may ask in it.' })
+export class ServiceContext {
+  @Field(() => String) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => RequestorKind) requestorMustBe!: RequestorKind;
+}
+
+@ObjectType({ description: 'Data a source delivers about a subject, and on what basis.' })
+export class EvidenceCode {
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field(() => EvidenceRequirement) requirement!: EvidenceRequirement;
+  @Field(() => [EvidenceValueSpec]) values!: EvidenceValueSpec[];
+  @Field(() => [EvidenceParameterSpec]) parameters!: EvidenceParameterSpec[];
+}

@@ -1,0 +1,64 @@
+import { callSubgraph, hubError, isErrorCode, type HubSettings } from '@hub/kit';
+
+/** Viewer claims of an organisation (Maskinporten-like), as the hub vouches for it in service-to-service calls. */
+export const organizationClaims = (organizationNumber: string, scope: string, clientId?: string | null) => ({
+  consumer: { authority: 'iso6523-actorid-upis', ID: `0192:${organizationNumber}` },
+  scope,
+  ...(clientId ? { client_id: clientId } : {}),
+});
+
+/** A failed call to consents: its error with the same code (messages there say what to change), or a plain failure. */
+export class ConsentsCallError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+  toGraphQLError() {
+    return isErrorCode(this.code) && this.code !== 'INTERNAL' ? hubError(this.code, `Consent request: ${this.message}`) : this;
+  }
+}
+
+async function call<T>(hub: HubSettings, query: string, variables: Record<string, unknown>, viewerClaims: Record<string, unknown>, requestId?: string): Promise<T> {
+  const url = hub.subgraphUrl('consents');
+  if (!url) throw new Error('no consents subgraph URL');
+  const res = await callSubgraph<T>(url, hub.signingSecret, { query, variables, viewerClaims, requestId });
+  const err = res.errors?.[0];
+  if (err) throw new ConsentsCallError(err.message, err.extensions?.code);
+  return res.data!;
+}
+
+export interface AsRequestor {
+  hub: HubSettings;
+  organizationNumber: string;
+  clientId: string | null;
+  requestId?: string;
+}
+
+/** createConsentRequest as the requestor organisation; returns the new request's id. */
+export async function createConsentRequest(
+  as: AsRequestor,
+  input: { from: string; validTo: Date; redirectUrl: string; requestMessage: string; rights: { resource: string; metadata: Record<string, string> }[] },
+): Promise<string> {
+  const data = await call<{ createConsentRequest: { id: string } }>(
+    as.hub,
+    'mutation($i: CreateConsentRequestInput!) { createConsentRequest(input: $i) { id } }',
+    { i: { ...input, validTo: input.validTo.toISOString() } },
+    organizationClaims(as.organizationNumber, 'altinn:consentrequests.write', as.clientId),
+    as.requestId,
+  );
+  return data.createConsentRequest.id;
+}
+
+/** issueConsentToken by consent id as the requestor: the same issuance path and checks as a bank's. */
+export async function issueConsentToken(as: AsRequestor, consentId: string): Promise<string> {
+  const data = await call<{ issueConsentToken: { accessToken: string } }>(
+    as.hub,
+    'mutation($i: IssueConsentTokenInput!) { issueConsentToken(input: $i) { accessToken } }',
+    { i: { consentId } },
+    organizationClaims(as.organizationNumber, '', as.clientId),
+    as.requestId,
+  );
+  return data.issueConsentToken.accessToken;
+}

@@ -1,0 +1,128 @@
+import { evidenceRetrievals, type PartyRow } from '@hub/db';
+import type { SubgraphContext } from '@hub/kit';
+import type { AccreditationCodeRow, AccreditationRow } from '../accreditation/accreditation.type';
+import type { CodeEntry } from '../code/code.loader';
+import { issueConsentToken } from '../consents-client';
+import type { Loaders } from '../loaders';
+import { numberOf, urnOf } from '../party/party.loader';
+import { evidenceSettings } from '../settings';
+import { SOURCES } from '../sources/index';
+import { EvidenceState, type EvidenceStatus } from './evidence-status.type';
+import { runSource } from './run-source';
+
+type Context = SubgraphContext<Loaders>;
+
+const CONSENT_STATES: Record<string, { status: EvidenceState; reason: string | null }> = {
+  CREATED: { status: EvidenceState.PENDING_CONSENT, reason: 'The subject has not answered the consent request yet.' },
+  ACCEPTED: { status: EvidenceState.AVAILABLE, reason: null },
+  USED: { status: EvidenceState.AVAILABLE, reason: null },
+  REJECTED: { status: EvidenceState.DENIED, reason: 'The subject rejected the consent request.' },
+  REVOKED: { status: EvidenceState.DENIED, reason: 'The subject withdrew the consent.' },
+  DELETED: { status: EvidenceState.DENIED, reason: 'The consent request was deleted.' },
+  EXPIRED: { status: EvidenceState.EXPIRED, reason: 'The consent has expired.' },
+};
+
+const status = (code: string, s: EvidenceState, reason: string | null = null): EvidenceStatus => ({
+  code,
+  status: s,
+  reason,
+  retryAt: null,
+  harvestedAt: null,
+  values: null,
+});
+
+/** Each code's status as of now, following its consent's fate (one read per consent, batched), without asking any source. */
+export async function currentStatuses(acc: AccreditationRow, rows: AccreditationCodeRow[], ctx: Context, now: Date): Promise<EvidenceStatus[]> {
+  if (acc.validTo <= now) return rows.map((r) => status(r.code, EvidenceState.EXPIRED, `The accreditation expired at ${acc.validTo.toISOString()}.`));
+  return Promise.all(
+    rows.map(async (r) => {
+      if (!r.consentRequestId) return status(r.code, EvidenceState.AVAILABLE);
+      const consent = await ctx.loaders.accreditations.consentById.load(r.consentRequestId);
+      if (!consent) return status(r.code, EvidenceState.DENIED, 'The consent request no longer exists.');
+      const expired = (consent.status === 'CREATED' || consent.status === 'ACCEPTED') && consent.validTo <= now;
+      const mapped = CONSENT_STATES[expired ? 'EXPIRED' : consent.status]!;
+      return status(r.code, mapped.status, mapped.reason);
+    }),
+  );
+}
+
+/**
+ * Harvests every AVAILABLE code concurrently: one consent token per consent request (issued to the requestor as a bank
+ * would get it), then each source asked independently. Every attempt is logged, whatever came of it.
+ */
+export async function harvest(acc: AccreditationRow, rows: AccreditationCodeRow[], ctx: Context): Promise<EvidenceStatus[]> {
+  const now = new Date();
+  const [base, { codes }, requestor, subject] = await Promise.all([
+    currentStatuses(acc, rows, ctx, now),
+    ctx.loaders.catalogue(),
+    ctx.loaders.parties.byId.load(acc.requestorId),
+    ctx.loaders.parties.byId.load(acc.subjectId),
+  ]);
+  const tokens = new Map<string, Promise<{ token: string } | { refused: string }>>();
+  const tokenFor = (consentId: string) => {
+    let t = tokens.get(consentId);
+    if (!t) {
+      const as = { hub: ctx.settings, organizationNumber: requestor!.organizationNumber!, clientId: ctx.viewer?.clientId ?? null, requestId: ctx.requestId };
+      t = issueConsentToken(as, consentId).then(
+        (token) => ({ token }),
+        (err: Error) => ({ refused: `No consent token: ${err.message}` }),
+      );
+      tokens.set(consentId, t);
+    }
+    return t;
+  };
+  const results = await Promise.all(
+    rows.map(async (row, i): Promise<EvidenceStatus> => {
+      const current = base[i]!;
+      if (current.status !== EvidenceState.AVAILABLE) return current;
+      let consentToken: string | undefined;
+      if (row.consentRequestId) {
+        const t = await tokenFor(row.consentRequestId);
+        if ('refused' in t) return status(row.code, EvidenceState.DENIED, t.refused);
+        consentToken = t.token;
+      }
+      return harvestOne(codes.get(row.code)!, { requestor: requestor!, subject: subject!, parameters: row.parameters, legalBasis: row.legalBasis, consentToken }, ctx, now);
+    }),
+  );
+  await logRetrievals(ctx, results, { requestorId: acc.requestorId, subjectId: acc.subjectId, accreditationId: acc.id, at: now });
+  return results;
+}
+
+/** Asks the code's source once. */
+export async function harvestOne(
+  code: CodeEntry,
+  ask: { requestor: PartyRow; subject: PartyRow; parameters: Record<string, unknown>; legalBasis: string | null; consentToken?: string },
+  ctx: Context,
+  now: Date,
+): Promise<EvidenceStatus> {
+  const source = SOURCES[code.sourceKey];
+  if (!source) return { ...status(code.name, EvidenceState.UNAVAILABLE, `No source ${code.sourceKey} is connected.`) };
+  const outcome = await runSource(
+    source,
+    {
+      code: code.name,
+      subject: { urn: urnOf(ask.subject), number: numberOf(ask.subject) },
+      parameters: ask.parameters,
+      requestor: { organizationNumber: ask.requestor.organizationNumber! },
+      consentToken: ask.consentToken,
+      legalBasis: ask.legalBasis,
+      now,
+      hub: ctx.settings,
+    },
+    evidenceSettings(ctx.settings),
+    ctx.log,
+  );
+  if (outcome.status === EvidenceState.AVAILABLE) return { ...status(code.name, outcome.status), harvestedAt: now, values: outcome.values };
+  if (outcome.status === EvidenceState.DENIED) return status(code.name, outcome.status, outcome.reason);
+  return { ...status(code.name, outcome.status, outcome.reason), retryAt: outcome.retryAt };
+}
+
+/** One statement for every attempt of a harvest: the subject's "who has retrieved what about me". */
+export async function logRetrievals(
+  ctx: Context,
+  results: EvidenceStatus[],
+  who: { requestorId: string; subjectId: string; accreditationId: string | null; at: Date },
+): Promise<void> {
+  if (!results.length) return;
+  await ctx.db.insert(evidenceRetrievals).values(results.map((r) => ({ ...who, code: r.code, status: r.status, reason: r.reason })));
+}

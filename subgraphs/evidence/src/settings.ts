@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { HubSettings } from '@hub/kit';
+
+const Fault = z.enum(['fail', 'hang']);
+
+const EvidenceEnv = z.object({
+  /** How long a source may take before its code is UNAVAILABLE. */
+  EVIDENCE_SOURCE_TIMEOUT_MS: z.coerce.number().int().min(1).default(3000),
+  /** When a caller may try an UNAVAILABLE code again. */
+  EVIDENCE_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Test switch only (ignored in production): `{"nav":"fail"}` or `{"nav":"hang"}` makes that source fail or hang. */
+  EVIDENCE_SOURCE_FAULTS: z
+    .string()
+    .default('{}')
+    .transform((s, ctx) => {
+      try {
+        return z.record(z.string(), Fault).parse(JSON.parse(s));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object of source key → "fail" | "hang"' });
+        return z.NEVER;
+      }
+    }),
+});
+
+export interface EvidenceSettings {
+  timeoutMs: number;
+  retryAfterSeconds: number;
+  faults: Record<string, 'fail' | 'hang'>;
+}
+
+const parsed = new WeakMap<HubSettings, EvidenceSettings>();
+
+/** The evidence subgraph's own settings, parsed once per hub settings object; a bad value names the variable. */
+export function evidenceSettings(hub: HubSettings): EvidenceSettings {
+  let s = parsed.get(hub);
+  if (!s) {
+    const env = EvidenceEnv.safeParse(hub.env);
+    if (!env.success) throw new Error(`Invalid configuration:\n${z.prettifyError(env.error)}`);
+    s = {
+      timeoutMs: env.data.EVIDENCE_SOURCE_TIMEOUT_MS,
+      retryAfterSeconds: env.data.EVIDENCE_RETRY_AFTER_SECONDS,
+      faults: hub.production ? {} : env.data.EVIDENCE_SOURCE_FAULTS,
+    };
+    parsed.set(hub, s);
+  }
+  return s;
+}

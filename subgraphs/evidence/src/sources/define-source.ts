@@ -1,0 +1,47 @@
+import { organizationUrn } from '@hub/db';
+import { reportConsentUse } from './report-consent-use';
+import { EvidenceRefused, type EvidenceSource, type EvidenceValue, type HarvestRequest } from './source';
+import { hubJwks, verifyConsentToken } from './verify-consent-token';
+
+/** One code as its source knows it: the consent resource it answers for, whether it is open, and how to make the values. */
+export interface SourceCode {
+  resource: string;
+  open?: boolean;
+  values(request: HarvestRequest): EvidenceValue[];
+}
+
+/**
+ * A source from its code table. Non-open codes need a consent token (verified here, offline, with the hub's JWKS,
+ * and its use reported after delivery) or a legal basis.
+ */
+export function defineSource(key: string, organizationNumber: string, codes: Record<string, SourceCode>): EvidenceSource {
+  return {
+    key,
+    organizationNumber,
+    codes: Object.keys(codes),
+    async harvest(request) {
+      const code = codes[request.code];
+      if (!code) throw new EvidenceRefused(`${key} does not deliver ${request.code}.`);
+      if (code.open) return code.values(request);
+      if (request.consentToken) {
+        const consent = await verifyConsentToken(request.consentToken, {
+          keys: hubJwks(request.hub.publicUrl),
+          issuer: request.hub.publicUrl,
+          sourceOrganizationNumber: organizationNumber,
+          subjectUrn: request.subject.urn,
+          requestorUrn: organizationUrn(request.requestor.organizationNumber),
+          resource: code.resource,
+          parameters: request.parameters,
+          now: request.now,
+        });
+        const values = code.values(request);
+        // Concurrent sources under one one-time consent: the first report makes it USED and the others' are
+        // refused; the data was delivered either way, so a failed report does not undo the delivery.
+        await reportConsentUse(request.hub, organizationNumber, consent).catch(() => undefined);
+        return values;
+      }
+      if (request.legalBasis) return code.values(request);
+      throw new EvidenceRefused(`${request.code} needs a consent token or a legal basis.`);
+    },
+  };
+}
