@@ -4,148 +4,25 @@
 // worker thread (its `workers` mode) so that the load generator does not share the servers' event loop.
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { count, sql } from 'drizzle-orm';
-import postgres from 'postgres';
-import { parties, roleAssignments, type Database } from '@hub/db';
-import { DEV_ROUTER_SECRET, SIGNATURE_HEADER, signBody } from '@hub/kit';
-import { seedSynthetic } from '@hub/db';
-import { startStack, type Stack } from '../../scripts/stack';
 import type { JSONWebKeySet } from 'jose';
+import { seedSynthetic } from '@hub/db';
+import { DEV_ROUTER_SECRET, SIGNATURE_HEADER, signBody } from '@hub/kit';
+import { startStack, type Stack } from '../../scripts/stack';
+import { parseCommandLine, USAGE, UsageError, type Args } from './args';
+import { DATABASE_NAME, DEFAULT_ADMIN_URL, databaseUrl, describeUrl, dropDatabase, recreateDatabase, rowCounts } from './database';
 import { benchOfflineVerification } from './offline-verify';
+import { fmt, log, problems, report, table } from './report';
 import { SCENARIOS, type BenchContext, type GraphQLResponse, type Scenario, type Target } from './scenarios';
 
-const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-const DATABASE_NAME = 'hub_bench';
 /** Requests checked one by one after each measured run. */
 const SAMPLE_SIZE = 20;
 const SIGN_REQUEST_HOOK = fileURLToPath(new URL('./hooks/sign-request.cjs', import.meta.url));
 const VERIFY_BODY_HOOK = fileURLToPath(new URL('./hooks/verify-body.cjs', import.meta.url));
 
-const USAGE = `Usage: npm run bench -- [options]
-
-Benchmarks the hub: a fresh Postgres database "${DATABASE_NAME}" (dropped afterwards), the whole stack on free
-ports, then every scenario with autocannon after a warm-up.
-
-  --duration S        seconds per scenario (default 10)
-  --warmup S          warm-up seconds before each scenario, not measured (default 2)
-  --connections C     concurrent connections (default 20)
-  --persons N         synthetic persons to seed besides the story (default 0)
-  --organizations M   synthetic organisations to seed besides the story (default 0)
-  --seed S            seed of the synthetic data (default 1)
-  --scenario TEXT     run only scenarios whose name contains TEXT (repeatable)
-  --log-level L       stack log level (default warn)
-  --keep              keep the database afterwards
-  -h, --help          this text
-
-DATABASE_URL (default ${DEFAULT_ADMIN_URL}) is the admin connection used to create and drop "${DATABASE_NAME}".`;
-
-// ------------------------------------------------------------------------------------------- arguments
-
-interface Args {
-  duration: number;
-  warmup: number;
-  connections: number;
-  persons: number;
-  organizations: number;
-  seed: number;
-  scenarios: string[];
-  logLevel: string;
-  keep: boolean;
-}
-
-class UsageError extends Error {}
-
-function parseCommandLine(argv: string[]): Args | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        duration: { type: 'string' },
-        warmup: { type: 'string' },
-        connections: { type: 'string' },
-        persons: { type: 'string' },
-        organizations: { type: 'string' },
-        seed: { type: 'string' },
-        scenario: { type: 'string', multiple: true },
-        'log-level': { type: 'string' },
-        keep: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (values.help) return 'help';
-  const whole = (flag: string, value: string | undefined, fallback: number, min: number) => {
-    if (value === undefined) return fallback;
-    if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${flag} must be a whole number ≥ ${min}, not ${JSON.stringify(value)}`);
-    return Number(value);
-  };
-  const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
-  const logLevel = values['log-level'] ?? 'warn';
-  if (!logLevels.includes(logLevel)) throw new UsageError(`--log-level must be one of ${logLevels.join(', ')}`);
-  return {
-    duration: whole('duration', values.duration, 10, 1),
-    warmup: whole('warmup', values.warmup, 2, 0),
-    connections: whole('connections', values.connections, 20, 1),
-    persons: whole('persons', values.persons, 0, 0),
-    organizations: whole('organizations', values.organizations, 0, 0),
-    seed: whole('seed', values.seed, 1, 0),
-    scenarios: values.scenario ?? [],
-    logLevel,
-    keep: values.keep ?? false,
-  };
-}
-
-// -------------------------------------------------------------------------------------------- database
-
-function databaseUrl(adminUrl: string, name: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-/** host:port/database, without credentials. */
-const describeUrl = (url: string) => {
-  const u = new URL(url);
-  return `${u.host}${u.pathname}`;
-};
-
-async function withAdmin<T>(adminUrl: string, run: (admin: postgres.Sql) => Promise<T>): Promise<T> {
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
-  try {
-    return await run(admin);
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
-}
-
-const recreateDatabase = (adminUrl: string, name: string) =>
-  withAdmin(adminUrl, async (admin) => {
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-  });
-
-const dropDatabase = (adminUrl: string, name: string) =>
-  withAdmin(adminUrl, (admin) => admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-
-async function rowCounts(database: Database) {
-  const byType = await database.db.select({ type: parties.type, n: count() }).from(parties).groupBy(parties.type);
-  const [roles] = await database.db.select({ n: count() }).from(roleAssignments);
-  const [version] = (await database.db.execute(sql`show server_version`)) as unknown as { server_version: string }[];
-  const persons = byType.find((r) => r.type === 'PERSON')?.n ?? 0;
-  const organizations = byType.find((r) => r.type === 'ORGANIZATION')?.n ?? 0;
-  return { persons, organizations, parties: persons + organizations, roleAssignments: roles?.n ?? 0, server: version?.server_version ?? '?' };
-}
-
 // ---------------------------------------------------------------------------------------------- running
 
-interface Outcome {
+export interface Outcome {
   scenario: Scenario;
   result: autocannon.Result;
   sample: { total: number; non2xx: number; graphqlErrors: number; wrong: number; firstProblem?: string };
@@ -234,69 +111,6 @@ async function runScenario(scenario: Scenario, ctx: BenchContext, args: Args): P
   log(`  ${scenario.name}: ${args.duration} s, ${args.connections} connections …`);
   const result = await fire(target, args.duration, args.connections);
   return { scenario, result, sample: await sample(target, SAMPLE_SIZE) };
-}
-
-// -------------------------------------------------------------------------------------------- reporting
-
-const log = (line: string) => console.error(line);
-const fmt = (n: number, digits = 0) => n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-
-function table(header: string[], rows: string[][], alignLeft = 1): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i < alignLeft ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
-  return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
-/** Problems that make a run worthless: any failed request, in the load or in the sample. */
-function problems(o: Outcome): string[] {
-  const r = o.result;
-  const out: string[] = [];
-  if (r.non2xx) out.push(`${fmt(r.non2xx)} non-2xx (${Object.entries(r.statusCodeStats).map(([code, s]) => `${code}: ${s.count}`).join(', ')})`);
-  if (r.errors) out.push(`${fmt(r.errors)} socket errors (${fmt(r.timeouts)} timeouts)`);
-  if (r.mismatches) out.push(`${fmt(r.mismatches)} responses without data or with GraphQL errors`);
-  if (o.sample.wrong) out.push(`sample: ${o.sample.wrong}/${o.sample.total} wrong (${o.sample.firstProblem})`);
-  return out;
-}
-
-function report(outcomes: Outcome[]): void {
-  const rows = outcomes.map(({ scenario, result: r, sample: s }) => [
-    scenario.name,
-    fmt(r.requests.average, 0),
-    scenario.unitsPerRequest ? fmt(r.requests.average * scenario.unitsPerRequest, 0) : '',
-    fmt(r.latency.average, 2),
-    fmt(r.latency.p50),
-    fmt(r.latency.p99),
-    fmt(r.latency.totalCount),
-    fmt(r.non2xx),
-    fmt(r.errors),
-    fmt(r.mismatches),
-    `${s.non2xx + s.graphqlErrors + s.wrong === 0 ? 'ok' : 'BAD'} ${s.total - s.wrong}/${s.total}`,
-  ]);
-  console.log(
-    table(['scenario', 'req/s', 'units/s', 'lat mean ms', 'p50 ms', 'p99 ms', 'requests', 'non-2xx', 'sock err', 'gql err', 'sample'], rows),
-  );
-  console.log('  req/s: mean of per-second samples; units/s: req/s × work per request (decisions for a batch);');
-  console.log('  latency of 2xx responses; gql err: responses without data or with');
-  console.log('  `errors` (every response checked); sample: requests checked against the expected data after the run.');
-
-  const comparisons = outcomes.flatMap((o) => {
-    const base = outcomes.find((b) => b.scenario.name === o.scenario.compareTo);
-    if (!base) return [];
-    const ratio = (a: number, b: number) => (b > 0 ? `${fmt(a / b, 2)}×` : 'n/a');
-    return [
-      [
-        `${o.scenario.name} / ${base.scenario.name}`,
-        ratio(o.result.requests.average, base.result.requests.average),
-        ratio(o.result.latency.p50, base.result.latency.p50),
-        ratio(o.result.latency.average, base.result.latency.average),
-      ],
-    ];
-  });
-  if (comparisons.length) {
-    console.log();
-    console.log(table(['ratio', 'throughput', 'p50 latency', 'mean latency'], comparisons));
-  }
 }
 
 /** Issues one consent token, then times verifying it offline against the JWKS, as a data source would. */
