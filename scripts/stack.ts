@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDatabase, migrate, seedStory, type Database } from '@hub/db';
 import { createLogger, createSubgraphServer, DEV_ROUTER_SECRET, SUBGRAPHS, type DestinationStream, type HubSettings, type SubgraphServer } from '@hub/kit';
@@ -49,7 +49,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     // The router's port must be known before the subgraphs start: it is part of the public URL they use.
     const host = options.host ?? '127.0.0.1';
-    server = createServer();
+    // Until the router is built, every request is told to come back (a probe must never hang on a half-started stack).
+    let handle: RequestListener | undefined;
+    server = createServer((req, res) => {
+      if (handle) return handle(req, res);
+      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' }).end('{"status":"starting"}');
+    });
     await new Promise<void>((resolve, reject) => {
       server!.once('error', reject);
       server!.listen(options.port, host, () => resolve());
@@ -83,7 +88,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ROUTER_SIGNING_SECRET: secret,
     });
     const router = await createRouter({ config: { ...config, subgraphUrls }, logDestination: options.logDestination });
-    server.on('request', router);
+    handle = router;
 
     return {
       url: `http://${host}:${port}/graphql`,
