@@ -38,3 +38,12 @@ export function parsePartyUrn(urn: string): ParsedUrn {
 export const personUrn = (nationalIdentityNumber: string) => `${PERSON_URN_PREFIX}${nationalIdentityNumber}`;
 export const organizationUrn = (organizationNumber: string) => `${ORGANIZATION_URN_PREFIX}${organizationNumber}`;
 export const partyUuidUrn = (id: string) => `${PARTY_UUID_URN_PREFIX}${id}`;
+
+/** A party row's person or organisation URN, as tokens, receipts and the graph name it. */
+export function urnOfParty(party: { type: 'PERSON' | 'ORGANIZATION'; nationalIdentityNumber: string | null; organizationNumber: string | null }): string {
+  return party.type === 'PERSON' ? personUrn(party.nationalIdentityNumber!) : organizationUrn(party.organizationNumber!);
+}
+
+/** A party row's register number: 11 digits for a person, 9 for an organisation. */
+export const numberOfParty = (party: { nationalIdentityNumber: string | null; organizationNumber: string | null }): string =>
+  party.nationalIdentityNumber ?? party.organizationNumber!;

@@ -1,7 +1,7 @@
+import { createPartyLoaders } from '@hub/kit';
 import type { Db } from '@hub/db';
 import { createConsentLoaders } from './consent/consent.loader';
 import { createEventLoaders } from './event/event.loader';
-import { createPartyLoaders } from './party/party.loader';
 import { createResourceLoaders } from './resource/resource.loader';
 
 /** Per request, never shared across viewers. */

@@ -1,3 +1,4 @@
+import { createPartyLoaders } from '@hub/kit';
 import DataLoader from 'dataloader';
 import type { Db } from '@hub/db';
 import type { Viewer } from '@hub/kit';
@@ -6,7 +7,6 @@ import { createAccessRequestLoaders } from './access-request/access-request.load
 import { createAuditLoaders } from './audit/audit.loader';
 import { administeredBy } from './delegation/delegation-rights';
 import { createDelegationLoaders } from './delegation/delegation.loader';
-import { createPartyLoaders } from './party/party.loader';
 import { createResourceLoaders } from './resource/resource.loader';
 
 /** Per request, never shared across viewers (the `administers` answers are the viewer's). */

@@ -1,10 +1,9 @@
+import { createPartyLoaders, manyEach } from '@hub/kit';
 import DataLoader from 'dataloader';
 import { desc, inArray } from 'drizzle-orm';
 import { evidenceRetrievals, type Db } from '@hub/db';
-import { manyEach } from '@hub/kit';
 import { createAccreditationLoaders } from './accreditation/accreditation.loader';
 import { createCatalogueLoader } from './code/code.loader';
-import { createPartyLoaders } from './party/party.loader';
 import type { RetrievalRow } from './retrieval/retrieval.type';
 
 /** Per request, never shared across viewers. */

@@ -7,6 +7,7 @@ export * from './config';
 export * from './context';
 export * from './errors';
 export * from './logger';
+export * from './party-rows';
 export * from './serve-subgraph';
 export * from './shield';
 export * from './signature';

@@ -1,9 +1,8 @@
+import { badInput, hubError, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { z } from 'zod';
-import { badInput, hubError, type SubgraphContext } from '@hub/kit';
 import { canonicalJson, sha256Hex } from '../canonical-json';
 import { isUuid } from '../ids';
 import type { Loaders } from '../loaders';
-import { requirePartyByUrn } from '../party/party-urn';
 import type { CreateConsentRequestInput } from './create.input';
 
 type Context = SubgraphContext<Loaders>;

@@ -1,7 +1,7 @@
+import { urnOfParty } from '@hub/db';
 import type { SubgraphContext } from '@hub/kit';
 import { canonicalJson, sha256Hex } from '../canonical-json';
 import type { Loaders } from '../loaders';
-import { urnOf } from '../party/party.loader';
 import { renderConsentText } from '../template/template.resolver';
 import type { ConsentRightRow, ConsentRow } from './consent.type';
 
@@ -28,7 +28,7 @@ export async function buildReceipt(consent: ConsentRow, rights: ConsentRightRow[
   ]);
   if (!from || !to || !acceptedBy || !template) throw new Error(`consent request ${consent.id}: a party or its template is missing`);
   const textShown = await renderConsentText(consent, template, 'nb', ctx);
-  const party = (p: NonNullable<typeof from>) => ({ urn: urnOf(p), name: p.name });
+  const party = (p: NonNullable<typeof from>) => ({ urn: urnOfParty(p), name: p.name });
   const body = {
     id: consent.id,
     acceptedAt: acceptedAt.toISOString(),

@@ -1,7 +1,6 @@
+import { consentRights, parties, resources, urnOfParty, type Db } from '@hub/db';
 import { eq, inArray } from 'drizzle-orm';
-import { consentRights, parties, resources, type Db } from '@hub/db';
 import type { ConsentRow } from '../consent/consent.type';
-import { urnOf } from '../party/party.loader';
 import type { ConsentTokenContent } from './consent-token';
 
 /**
@@ -22,7 +21,7 @@ export async function loadTokenContent(
   const ownerIds = [...new Set(rights.map((r) => r.ownerId))];
   const ids = [consent.fromId, consent.toId, ...(consent.handledById ? [consent.handledById] : []), ...ownerIds];
   const rows = await tx.select().from(parties).where(inArray(parties.id, [...new Set(ids)]));
-  const urn = new Map(rows.map((p) => [p.id, urnOf(p)]));
+  const urn = new Map(rows.map((p) => [p.id, urnOfParty(p)]));
   return {
     consentId: consent.id,
     from: urn.get(consent.fromId)!,

@@ -1,5 +1,5 @@
+import { badInput, conflict, hubError, notFound, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { badInput, conflict, hubError, notFound, type SubgraphContext } from '@hub/kit';
 import type { Db } from '@hub/db';
 import { AccessPackage } from '../access-package/access-package.type';
 import { delegationRight, type DelegationAsk } from '../delegation/delegation-rights';
@@ -9,7 +9,6 @@ import { Delegation } from '../delegation/delegation.type';
 import { loadAndCheckRights } from '../delegation/rights-input';
 import { isUuid } from '../ids';
 import type { Loaders } from '../loaders';
-import { requirePartyByUrn } from '../party/party-urn';
 import { Party, partyRef, type PartyRef } from '../party/party.type';
 import { Resource } from '../resource/resource.type';
 import { MAX_MESSAGE_LENGTH, RequestAccessInput } from './access-request.input';

@@ -1,6 +1,5 @@
-import { badInput, type Decision, type SubgraphContext } from '@hub/kit';
+import { badInput, loadPartyByRef, parseUrnArg, type Decision, type SubgraphContext } from '@hub/kit';
 import type { Loaders } from '../loaders';
-import { loadByUrnRef, parseUrnArg } from '../party/party-urn';
 import type { AuthorizationRequestInput } from './decision.type';
 
 /** The most requests one `authorize` call may carry. */
@@ -28,8 +27,8 @@ export async function authorizeBatch(
   }));
   const { parties, resources } = ctx.loaders;
   const [subjects, targets, catalogue] = await Promise.all([
-    Promise.all(refs.map((r) => loadByUrnRef(r.subject, parties))),
-    Promise.all(refs.map((r) => loadByUrnRef(r.party, parties))),
+    Promise.all(refs.map((r) => loadPartyByRef(r.subject, parties))),
+    Promise.all(refs.map((r) => loadPartyByRef(r.party, parties))),
     Promise.all(requests.map((r) => resources.byId.load(r.resource))),
   ]);
   requests.forEach((r, i) => {

@@ -1,8 +1,7 @@
+import { activeDelegations, loadPackagesOfRole, oneEach } from '@hub/kit';
 import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
 import { delegations, type Db } from '@hub/db';
-import { activeDelegations, loadPackagesOfRole } from '@hub/kit';
-import { oneEach } from '@hub/kit';
 
 export type DelegationRow = typeof delegations.$inferSelect;
 

@@ -1,9 +1,8 @@
+import { conflict, hubError, notFound, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { conflict, hubError, notFound, type SubgraphContext } from '@hub/kit';
 import { AccessPackage } from '../access-package/access-package.type';
 import { isUuid } from '../ids';
 import type { Loaders } from '../loaders';
-import { requirePartyByUrn } from '../party/party-urn';
 import { Party, partyRef, type PartyRef } from '../party/party.type';
 import { Resource } from '../resource/resource.type';
 import { DelegateInput } from './delegation.input';

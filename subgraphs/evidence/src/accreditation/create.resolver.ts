@@ -1,10 +1,9 @@
+import { accreditationCodes, accreditations, urnOfParty } from '@hub/db';
+import { badInput, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { accreditationCodes, accreditations } from '@hub/db';
-import { badInput, type SubgraphContext } from '@hub/kit';
 import { ConsentsCallError, createConsentRequest } from '../consents-client';
 import type { Loaders } from '../loaders';
-import { requirePartyByUrn, urnOf } from '../party/party.loader';
 import { Accreditation, CreateAccreditationInput, type AccreditationRow } from './accreditation.type';
 import { checkCodes, checkContext, type CheckedCode } from './create.validation';
 
@@ -45,7 +44,7 @@ export class CreateAccreditationResolver {
       const id = await createConsentRequest(
         { hub: ctx.settings, organizationNumber: viewer.organizationNumber, clientId: viewer.clientId, requestId: ctx.requestId },
         {
-          from: urnOf(subject),
+          from: urnOfParty(subject),
           validTo,
           redirectUrl: input.consentRedirectUrl!,
           requestMessage: `${requestor!.name} ber om opplysninger til ${context.name}.`,

@@ -1,10 +1,9 @@
-import { evidenceRetrievals, type PartyRow } from '@hub/db';
+import { evidenceRetrievals, numberOfParty, urnOfParty, type PartyRow } from '@hub/db';
 import type { SubgraphContext } from '@hub/kit';
 import type { AccreditationCodeRow, AccreditationRow } from '../accreditation/accreditation.type';
 import type { CodeEntry } from '../code/code.loader';
 import { issueConsentToken } from '../consents-client';
 import type { Loaders } from '../loaders';
-import { numberOf, urnOf } from '../party/party.loader';
 import { evidenceSettings } from '../settings';
 import { SOURCES } from '../sources/index';
 import { EvidenceState, type EvidenceStatus } from './evidence-status.type';
@@ -101,7 +100,7 @@ export async function harvestOne(
     source,
     {
       code: code.name,
-      subject: { urn: urnOf(ask.subject), number: numberOf(ask.subject) },
+      subject: { urn: urnOfParty(ask.subject), number: numberOfParty(ask.subject) },
       parameters: ask.parameters,
       requestor: { organizationNumber: ask.requestor.organizationNumber! },
       consentToken: ask.consentToken,

@@ -1,7 +1,6 @@
+import { badInput, hubError, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { badInput, hubError, type SubgraphContext } from '@hub/kit';
 import type { Loaders } from '../loaders';
-import { requirePartyByUrn } from '../party/party.loader';
 import { EvidenceStatus } from './evidence-status.type';
 import { harvestOne, logRetrievals } from './harvest';
 

@@ -1,27 +1,17 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { badInput, type SubgraphContext } from '@hub/kit';
-import { organizationUrn, parsePartyUrn, personUrn, type PartyRow } from '@hub/db';
+import { loadPartyByRef, parseUrnArg, type SubgraphContext } from '@hub/kit';
+import { urnOfParty, type PartyRow } from '@hub/db';
 import type { Loaders } from '../loaders';
 import { Party } from './party.type';
 
 type Context = SubgraphContext<Loaders>;
 
-/** Finds a party by any of its URN forms; malformed URNs are BAD_USER_INPUT, unknown parties null. */
-export async function partyByUrn(urn: string, ctx: Context, field = 'urn'): Promise<PartyRow | null> {
-  const parsed = parsePartyUrn(urn);
-  if (!parsed.ok) throw badInput(field, parsed.problem);
-  const { ref } = parsed;
-  const { parties } = ctx.loaders;
-  if (ref.kind === 'person') return parties.byNationalIdentityNumber.load(ref.nationalIdentityNumber);
-  if (ref.kind === 'organization') return parties.byOrganizationNumber.load(ref.organizationNumber);
-  return parties.byId.load(ref.id);
-}
-
 @Resolver(() => Party)
 export class PartyResolver {
   @Query(() => Party, { nullable: true, description: 'A party by URN; null when no such party exists.' })
   party(@Arg('urn', () => String) urn: string, @Ctx() ctx: Context): Promise<PartyRow | null> {
-    return partyByUrn(urn, ctx);
+    // Malformed URNs are BAD_USER_INPUT naming the problem; unknown parties are null.
+    return loadPartyByRef(parseUrnArg(urn, 'urn'), ctx.loaders.parties);
   }
 
   @Query(() => Party, { nullable: true, description: 'The logged-in person or organisation; null when not in the registers.' })
@@ -31,7 +21,7 @@ export class PartyResolver {
 
   @FieldResolver(() => String, { description: 'urn:altinn:person:identifier-no:… or urn:altinn:organization:identifier-no:…' })
   urn(@Root() party: PartyRow): string {
-    return party.type === 'PERSON' ? personUrn(party.nationalIdentityNumber!) : organizationUrn(party.organizationNumber!);
+    return urnOfParty(party);
   }
 
   @FieldResolver(() => String, {

@@ -1,0 +1,47 @@
+import DataLoader from 'dataloader';
+import { inArray } from 'drizzle-orm';
+import { parsePartyUrn, parties, type Db, type PartyRef, type PartyRow } from '@hub/db';
+import { oneEach } from './batch';
+import { badInput } from './errors';
+
+/**
+ * Per-request reads of `parties.parties` by id and by register number, one statement per batch. The parties
+ * subgraph serves parties to clients; the others read the rows too where they need a URN resolved or a name or
+ * number as a plain value (template text, receipts, token claims, CSV), which federation cannot feed them.
+ */
+export function createPartyLoaders(db: Db) {
+  return {
+    byId: new DataLoader<string, PartyRow | null>(async (ids) =>
+      oneEach(ids, await db.select().from(parties).where(inArray(parties.id, [...ids])), (r) => r.id),
+    ),
+    byNationalIdentityNumber: new DataLoader<string, PartyRow | null>(async (numbers) =>
+      oneEach(numbers, await db.select().from(parties).where(inArray(parties.nationalIdentityNumber, [...numbers])), (r) => r.nationalIdentityNumber),
+    ),
+    byOrganizationNumber: new DataLoader<string, PartyRow | null>(async (numbers) =>
+      oneEach(numbers, await db.select().from(parties).where(inArray(parties.organizationNumber, [...numbers])), (r) => r.organizationNumber),
+    ),
+  };
+}
+
+export type PartyLoaders = ReturnType<typeof createPartyLoaders>;
+
+/** Parses a party URN argument; a malformed one is BAD_USER_INPUT naming `field` and the problem. */
+export function parseUrnArg(urn: string, field: string): PartyRef {
+  const parsed = parsePartyUrn(urn);
+  if (!parsed.ok) throw badInput(field, parsed.problem);
+  return parsed.ref;
+}
+
+/** The party a parsed URN names, or null. Loads issued in one tick share one statement per URN form. */
+export function loadPartyByRef(ref: PartyRef, loaders: PartyLoaders): Promise<PartyRow | null> {
+  if (ref.kind === 'person') return loaders.byNationalIdentityNumber.load(ref.nationalIdentityNumber);
+  if (ref.kind === 'organization') return loaders.byOrganizationNumber.load(ref.organizationNumber);
+  return loaders.byId.load(ref.id);
+}
+
+/** The party a URN argument names; malformed or unknown is BAD_USER_INPUT naming `field`. */
+export async function requirePartyByUrn(urn: string, loaders: PartyLoaders, field: string): Promise<PartyRow> {
+  const party = await loadPartyByRef(parseUrnArg(urn, field), loaders);
+  if (!party) throw badInput(field, `no party ${urn}`);
+  return party;
+}
