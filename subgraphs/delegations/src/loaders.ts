@@ -1,5 +1,5 @@
-import { createPartyLoaders } from '@hub/kit';
 import DataLoader from 'dataloader';
+import { createPartyLoaders } from '@hub/kit';
 import type { Db } from '@hub/db';
 import type { Viewer } from '@hub/kit';
 import { createAccessPackageLoaders } from './access-package/access-package.loader';

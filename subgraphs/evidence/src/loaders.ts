@@ -1,6 +1,6 @@
-import { createPartyLoaders, manyEach } from '@hub/kit';
 import DataLoader from 'dataloader';
 import { desc, inArray } from 'drizzle-orm';
+import { createPartyLoaders, manyEach } from '@hub/kit';
 import { evidenceRetrievals, type Db } from '@hub/db';
 import { createAccreditationLoaders } from './accreditation/accreditation.loader';
 import { createCatalogueLoader } from './code/code.loader';

@@ -1,5 +1,5 @@
-import { badInput, hubError, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { z } from 'zod';
+import { badInput, hubError, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { canonicalJson, sha256Hex } from '../canonical-json';
 import { isUuid } from '../ids';
 import type { Loaders } from '../loaders';

@@ -1,5 +1,5 @@
-import { consentRights, parties, resources, urnOfParty, type Db } from '@hub/db';
 import { eq, inArray } from 'drizzle-orm';
+import { consentRights, parties, resources, urnOfParty, type Db } from '@hub/db';
 import type { ConsentRow } from '../consent/consent.type';
 import type { ConsentTokenContent } from './consent-token';
 

@@ -1,5 +1,5 @@
-import { badInput, conflict, hubError, notFound, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { badInput, conflict, hubError, notFound, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import type { Db } from '@hub/db';
 import { AccessPackage } from '../access-package/access-package.type';
 import { delegationRight, type DelegationAsk } from '../delegation/delegation-rights';

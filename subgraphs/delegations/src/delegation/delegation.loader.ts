@@ -1,6 +1,6 @@
-import { activeDelegations, loadPackagesOfRole, oneEach } from '@hub/kit';
 import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
+import { activeDelegations, loadPackagesOfRole, oneEach } from '@hub/kit';
 import { delegations, type Db } from '@hub/db';
 
 export type DelegationRow = typeof delegations.$inferSelect;

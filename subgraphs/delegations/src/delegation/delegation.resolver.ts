@@ -1,5 +1,5 @@
-import { conflict, hubError, notFound, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { conflict, hubError, notFound, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { AccessPackage } from '../access-package/access-package.type';
 import { isUuid } from '../ids';
 import type { Loaders } from '../loaders';

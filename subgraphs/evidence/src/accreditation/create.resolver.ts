@@ -1,7 +1,7 @@
-import { accreditationCodes, accreditations, urnOfParty } from '@hub/db';
-import { badInput, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { accreditationCodes, accreditations, urnOfParty } from '@hub/db';
+import { badInput, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { ConsentsCallError, createConsentRequest } from '../consents-client';
 import type { Loaders } from '../loaders';
 import { Accreditation, CreateAccreditationInput, type AccreditationRow } from './accreditation.type';

@@ -1,5 +1,5 @@
-import { badInput, hubError, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { badInput, hubError, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import type { Loaders } from '../loaders';
 import { EvidenceStatus } from './evidence-status.type';
 import { harvestOne, logRetrievals } from './harvest';
