@@ -8,3 +8,4 @@ export * from './urn';
 export { seedStory } from './seed/story';
 export { seedSynthetic, type SeedSyntheticResult } from './seed/bulk';
 export { openStoryDatabase } from './story-database';
+export { partyCounts } from './party-counts';

@@ -1,6 +1,6 @@
-import { count, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { parties, roleAssignments, type Database } from '@hub/db';
+import { partyCounts, type Database } from '@hub/db';
 
 export const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 export const DATABASE_NAME = 'hub_bench';
@@ -37,11 +37,8 @@ export const dropDatabase = (adminUrl: string, name: string) =>
   withAdmin(adminUrl, (admin) => admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 
 export async function rowCounts(database: Database) {
-  const byType = await database.db.select({ type: parties.type, n: count() }).from(parties).groupBy(parties.type);
-  const [roles] = await database.db.select({ n: count() }).from(roleAssignments);
+  const counts = await partyCounts(database);
   const [version] = (await database.db.execute(sql`show server_version`)) as unknown as { server_version: string }[];
-  const persons = byType.find((r) => r.type === 'PERSON')?.n ?? 0;
-  const organizations = byType.find((r) => r.type === 'ORGANIZATION')?.n ?? 0;
-  return { persons, organizations, parties: persons + organizations, roleAssignments: roles?.n ?? 0, server: version?.server_version ?? '?' };
+  return { ...counts, parties: counts.persons + counts.organizations, server: version?.server_version ?? '?' };
 }
 

@@ -2,12 +2,11 @@
 // synthetic bulk data. DATABASE_URL selects Postgres; without it the embedded database (PGLITE_DIR) is used.
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { count } from 'drizzle-orm';
 import { z } from 'zod';
-import { createDatabase, type Database } from '../client';
+import { createDatabase } from '../client';
 import { parseDbEnv } from '../env';
 import { migrate } from '../migrate';
-import { parties, roleAssignments } from '../schema/index';
+import { partyCounts } from '../party-counts';
 import { seedSynthetic, type SeedSyntheticResult } from './bulk';
 import { seedStory } from './story';
 
@@ -62,16 +61,6 @@ function parseCommandLine(argv: string[]): Args | 'help' {
   const parsed = Args.safeParse(values);
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join('; '));
   return parsed.data;
-}
-
-async function partyCounts(database: Database) {
-  const byType = await database.db.select({ type: parties.type, n: count() }).from(parties).groupBy(parties.type);
-  const [roles] = await database.db.select({ n: count() }).from(roleAssignments);
-  return {
-    persons: byType.find((r) => r.type === 'PERSON')?.n ?? 0,
-    organizations: byType.find((r) => r.type === 'ORGANIZATION')?.n ?? 0,
-    roleAssignments: roles?.n ?? 0,
-  };
 }
 
 const fmt = (n: number) => n.toLocaleString('en');
