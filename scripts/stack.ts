@@ -1,9 +1,18 @@
 import 'reflect-metadata';
-import { createServer, type RequestListener, type Server } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDatabase, migrate, seedStory, type Database } from '@hub/db';
-import { createLogger, createSubgraphServer, DEV_ROUTER_SECRET, SUBGRAPHS, type DestinationStream, type HubSettings, type SubgraphServer } from '@hub/kit';
-import { createRouter, parseRouterEnv } from '@hub/router';
+import {
+  createLogger,
+  createSubgraphServer,
+  hubSettingsFromEnv,
+  parseSubgraphEnv,
+  SUBGRAPHS,
+  type DestinationStream,
+  type HubSettings,
+  type SubgraphServer,
+} from '@hub/kit';
+import { createMetricsServer, createRouter, createRouterHttpServer, MetricsRegistry, parseRouterEnv, type RouterConfig } from '@hub/router';
 import { SUBGRAPH_MODULES } from '@hub/schema';
 
 export interface StackOptions {
@@ -14,9 +23,12 @@ export interface StackOptions {
   /** Router port; 0 picks a free one. Subgraphs take their default ports, or free ones when `port` is 0. */
   port: number;
   host?: string;
+  /** Default: `PUBLIC_URL` of the environment, else `http://localhost:<port>`. */
   publicUrl?: string;
   logLevel?: string;
+  /** Default: `ROUTER_SIGNING_SECRET` of the environment, else (outside production) the development secret. */
   signingSecret?: string;
+  /** Overrides of `process.env`, read by the router and every subgraph. */
   env?: NodeJS.ProcessEnv;
   /** Where every component's JSON log lines go; stdout by default. */
   logDestination?: DestinationStream;
@@ -26,11 +38,32 @@ export interface Stack {
   url: string;
   publicUrl: string;
   subgraphUrls: Record<string, string>;
+  /** Where the metrics are served when `METRICS_PORT` is set (the internal port). */
+  metricsUrl?: string;
   database: Database;
   /** What every subgraph was given: public URL, environment, subgraph URLs. */
   settings: HubSettings;
   close(): Promise<void>;
 }
+
+/**
+ * Every setting of the router and of every subgraph, parsed before anything starts: a missing or wrong one
+ * (in production: the signing secret, the key-encryption key, an https public URL) stops the stack with a
+ * message naming it, instead of surfacing at the first request that needs it.
+ */
+function parseStackConfig(env: NodeJS.ProcessEnv, port: number): { routerConfig: RouterConfig; settings: HubSettings } {
+  const subgraphEnv = parseSubgraphEnv(env);
+  const settings = hubSettingsFromEnv(subgraphEnv, env);
+  for (const { name } of SUBGRAPHS) SUBGRAPH_MODULES[name].parseSettings?.(settings);
+  const routerConfig = parseRouterEnv({ ...env, PORT: String(port) });
+  return { routerConfig, settings };
+}
+
+const listen = (server: Server, port: number, host: string) =>
+  new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
 
 /**
  * The whole graph in one process: migrate, seed the story, every subgraph, then the router. One process
@@ -39,31 +72,36 @@ export interface Stack {
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const logLevel = options.logLevel ?? 'info';
-  const secret = options.signingSecret ?? DEV_ROUTER_SECRET;
+  const host = options.host ?? '127.0.0.1';
+  const baseEnv: NodeJS.ProcessEnv = { ...process.env, ...(options.env ?? {}), LOG_LEVEL: logLevel };
+  const secret = options.signingSecret ?? baseEnv.ROUTER_SIGNING_SECRET;
+  if (secret) baseEnv.ROUTER_SIGNING_SECRET = secret;
+  const configuredUrl = options.publicUrl ?? baseEnv.PUBLIC_URL;
+  // Checked before the database is touched; parsed again below once the router's port (and so the default URL) is known.
+  const early = parseStackConfig({ ...baseEnv, PUBLIC_URL: configuredUrl ?? `http://localhost:${options.port || 4000}` }, options.port);
+
   const database = createDatabase({ url: options.databaseUrl, pgliteDir: options.pgliteDir });
   const subgraphServers: SubgraphServer[] = [];
   let server: Server | undefined;
+  let metricsServer: Server | undefined;
   try {
     await migrate(database);
     await seedStory(database.db);
 
     // The router's port must be known before the subgraphs start: it is part of the public URL they use.
-    const host = options.host ?? '127.0.0.1';
     // Until the router is built, every request is told to come back (a probe must never hang on a half-started stack).
     let handle: RequestListener | undefined;
-    server = createServer((req, res) => {
+    server = createRouterHttpServer((req, res) => {
       if (handle) return handle(req, res);
       res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' }).end('{"status":"starting"}');
-    });
-    await new Promise<void>((resolve, reject) => {
-      server!.once('error', reject);
-      server!.listen(options.port, host, () => resolve());
-    });
-    const port = (server.address() as AddressInfo).port;
-    const publicUrl = options.publicUrl ?? `http://localhost:${port}`;
-    const env = { ...process.env, ...(options.env ?? {}) };
+    }, early.routerConfig.server);
+    const port = await listen(server, options.port, host);
+    const publicUrl = configuredUrl ?? `http://localhost:${port}`;
+    const env: NodeJS.ProcessEnv = { ...baseEnv, PUBLIC_URL: publicUrl };
+    const { routerConfig, settings: parsed } = parseStackConfig(env, port);
     const subgraphUrls: Record<string, string> = {};
-    const settings: HubSettings = { publicUrl, production: env.NODE_ENV === 'production', env, signingSecret: secret, subgraphUrl: (name: string) => subgraphUrls[name] };
+    const settings: HubSettings = { ...parsed, subgraphUrl: (name: string) => subgraphUrls[name] };
+    for (const { name } of SUBGRAPHS) SUBGRAPH_MODULES[name].parseSettings?.(settings);
 
     for (const { name, defaultPort } of SUBGRAPHS) {
       const module = SUBGRAPH_MODULES[name];
@@ -72,7 +110,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         schema: await module.buildSchema(),
         db: database.db,
         createLoaders: module.createLoaders,
-        signingSecret: secret,
+        signingSecret: settings.signingSecret,
         log: createLogger(name, logLevel, options.logDestination),
         settings,
       });
@@ -80,24 +118,25 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       subgraphUrls[name] = await sub.listen(options.port === 0 ? 0 : defaultPort);
     }
 
-    const config = parseRouterEnv({
-      ...(options.env ?? {}),
-      PORT: String(port),
-      PUBLIC_URL: publicUrl,
-      LOG_LEVEL: logLevel,
-      ROUTER_SIGNING_SECRET: secret,
-    });
-    const router = await createRouter({ config: { ...config, subgraphUrls }, logDestination: options.logDestination });
+    const metricsRegistry = new MetricsRegistry();
+    const router = await createRouter({ config: { ...routerConfig, subgraphUrls }, logDestination: options.logDestination, metricsRegistry });
     handle = router;
+    let metricsUrl: string | undefined;
+    if (routerConfig.metrics.port !== null) {
+      metricsServer = createMetricsServer(metricsRegistry, routerConfig.metrics.path!);
+      metricsUrl = `http://${host}:${await listen(metricsServer, routerConfig.metrics.port, host)}${routerConfig.metrics.path}`;
+    }
 
     return {
       url: `http://${host}:${port}/graphql`,
       publicUrl,
       subgraphUrls,
+      metricsUrl,
       database,
       settings,
       async close() {
         server!.closeAllConnections();
+        metricsServer?.close();
         await new Promise<void>((resolve) => server!.close(() => resolve()));
         await router.dispose();
         await Promise.all(subgraphServers.map((s) => s.close()));
@@ -106,6 +145,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     };
   } catch (err) {
     server?.close();
+    metricsServer?.close();
     await Promise.allSettled(subgraphServers.map((s) => s.close()));
     await database.close();
     throw err;

@@ -1,18 +1,23 @@
 import { parseDbEnv } from '@hub/db';
-import { startStack } from './stack';
+import { configOrExit } from '@hub/kit';
+import { startStack, type Stack } from './stack';
 
-const dbEnv = parseDbEnv();
+const dbEnv = configOrExit(() => parseDbEnv());
 const port = Number(process.env.PORT ?? 4000);
-const stack = await startStack({
-  databaseUrl: dbEnv.DATABASE_URL,
-  pgliteDir: dbEnv.PGLITE_DIR,
-  port,
-  host: process.env.HOST ?? '127.0.0.1',
-  publicUrl: process.env.PUBLIC_URL,
-  logLevel: process.env.LOG_LEVEL ?? 'warn',
-  signingSecret: process.env.ROUTER_SIGNING_SECRET,
-  env: process.env,
-});
+let stack: Stack;
+try {
+  // Public URL and signing secret come from the environment; the stack checks every setting before it starts.
+  stack = await startStack({
+    databaseUrl: dbEnv.DATABASE_URL,
+    pgliteDir: dbEnv.PGLITE_DIR,
+    port,
+    host: process.env.HOST ?? '127.0.0.1',
+    logLevel: process.env.LOG_LEVEL ?? 'warn',
+  });
+} catch (err) {
+  console.error(err instanceof Error && err.message.startsWith('Invalid') ? err.message : err);
+  process.exit(1);
+}
 
 const base = stack.publicUrl;
 console.log(`

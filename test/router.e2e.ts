@@ -93,7 +93,9 @@ describe('the router in production', () => {
   let prod: TestStack;
   let prodBase: string;
   beforeAll(async () => {
-    prod = await startTestStack({ env: { NODE_ENV: 'production', ROUTER_SIGNING_SECRET: 'p'.repeat(48) } });
+    prod = await startTestStack({
+      env: { NODE_ENV: 'production', PUBLIC_URL: 'https://hub.test', ROUTER_SIGNING_SECRET: 'p'.repeat(48), KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') },
+    });
     prodBase = prod.url.replace(/\/graphql$/, '');
   });
   afterAll(() => prod?.close());

@@ -1,43 +1,58 @@
 import { randomUUID } from 'node:crypto';
-import { exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { z } from 'zod';
 import { nationalIdentityNumberProblem, organizationNumberProblem, story } from '@hub/db';
+import type { VerifierIssuer } from './token-verifier';
 
 /** Lifetime of dev tokens, in seconds. */
 export const DEV_TOKEN_TTL = 3600;
 
 export const DevTokenRequest = z.union([
-  z.object({ pid: z.string() }).strict(),
+  // `acr` lets a test log in at another level (`idporten-loa-low`, or something unknown).
+  z.object({ pid: z.string(), acr: z.string().max(64).default('idporten-loa-substantial') }).strict(),
   z.object({ client: z.string() }).strict(),
   z.object({ org: z.string(), scope: z.string().default('') }).strict(),
 ]);
 
 export interface DevIdentity {
-  issuer: string;
-  publicKeyPem: string;
+  /** The two dev issuers, person and organisation, with their public keys, for the token verifier. */
+  issuers: VerifierIssuer[];
   /** Signs a person or organisation token, or says what is wrong with the request. */
   issue(body: unknown): Promise<{ ok: true; token: string } | { ok: false; message: string }>;
 }
 
-/**
- * The development identity provider: ID-porten-like person tokens and Maskinporten-like organisation tokens,
- * signed with a key made at start-up. Never mounted in production.
- */
-export async function createDevIdentity(publicUrl: string): Promise<DevIdentity> {
-  const issuer = `${publicUrl}/dev`;
-  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+/** One dev issuer: its own key, its tokens addressed to the hub's public URL. */
+async function devIssuer(publicUrl: string, name: 'idporten' | 'maskinporten') {
+  const issuer = `${publicUrl}/dev/${name}`;
+  const { privateKey, publicKey } = await generateKeyPair('ES256');
   const sign = (claims: Record<string, unknown>) =>
     new SignJWT({ ...claims, jti: randomUUID() })
-      .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: 'dev' })
+      .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: `dev-${name}` })
       .setIssuer(issuer)
       .setAudience(publicUrl)
       .setIssuedAt()
       .setExpirationTime(`${DEV_TOKEN_TTL}s`)
       .sign(privateKey as CryptoKey);
+  const verifier: VerifierIssuer = {
+    issuer,
+    audience: publicUrl,
+    kind: name === 'idporten' ? 'person' : 'organization',
+    maxLifetimeSeconds: DEV_TOKEN_TTL,
+    keys: publicKey as CryptoKey,
+  };
+  return { sign, verifier };
+}
+
+/**
+ * The development identity providers: an ID-porten-like issuer of person tokens and a Maskinporten-like issuer
+ * of organisation tokens, each with a key made at start-up. Never mounted in production.
+ */
+export async function createDevIdentity(publicUrl: string): Promise<DevIdentity> {
+  const idporten = await devIssuer(publicUrl, 'idporten');
+  const maskinporten = await devIssuer(publicUrl, 'maskinporten');
 
   return {
-    issuer,
-    publicKeyPem: await exportSPKI(publicKey as CryptoKey),
+    issuers: [idporten.verifier, maskinporten.verifier],
     async issue(body) {
       const parsed = DevTokenRequest.safeParse(body);
       if (!parsed.success) {
@@ -47,7 +62,7 @@ export async function createDevIdentity(publicUrl: string): Promise<DevIdentity>
       if ('pid' in req) {
         const problem = nationalIdentityNumberProblem(req.pid);
         if (problem) return { ok: false, message: `pid: ${problem}` };
-        return { ok: true, token: await sign({ sub: req.pid, pid: req.pid, acr: 'idporten-loa-substantial', scope: 'openid', client_id: 'dev-login' }) };
+        return { ok: true, token: await idporten.sign({ sub: req.pid, pid: req.pid, acr: req.acr, scope: 'openid', client_id: 'dev-login' }) };
       }
       let orgNo: string;
       let scope: string;
@@ -67,7 +82,7 @@ export async function createDevIdentity(publicUrl: string): Promise<DevIdentity>
       }
       return {
         ok: true,
-        token: await sign({ sub: clientId, client_id: clientId, scope, consumer: { authority: 'iso6523-actorid-upis', ID: `0192:${orgNo}` } }),
+        token: await maskinporten.sign({ sub: clientId, client_id: clientId, scope, consumer: { authority: 'iso6523-actorid-upis', ID: `0192:${orgNo}` } }),
       };
     },
   };

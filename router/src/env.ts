@@ -1,12 +1,30 @@
 import { z } from 'zod';
-import { DEV_ROUTER_SECRET } from '@hub/kit';
+import { DEV_ROUTER_SECRET, productionIssues } from '@hub/kit';
 
-/** A token issuer the router trusts, besides its own dev issuer. */
-const Issuer = z.object({
-  issuer: z.string().min(1),
-  jwksUri: z.url(),
-  audience: z.string().optional(),
-});
+/** Default largest lifetime (`exp` − `iat`) of a token the router accepts, in seconds. */
+export const DEFAULT_MAX_TOKEN_LIFETIME = 3600;
+
+/**
+ * A token issuer the router trusts, besides its own dev issuer: who it is, where its keys are, the audience
+ * its tokens must name for this hub, and which kind of identity it vouches for.
+ */
+const Issuer = z
+  .object({
+    issuer: z.string().min(1),
+    jwksUri: z.url(),
+    /** The `aud` this hub's tokens from that issuer carry (e.g. the hub's client id or resource URL). */
+    audience: z.string().min(1),
+    /** `person` for ID-porten-like issuers (claims `pid`, `acr`), `organization` for Maskinporten-like ones (`consumer`). */
+    kind: z.enum(['person', 'organization']),
+    maxLifetimeSeconds: z.number().int().min(60).max(86_400).default(DEFAULT_MAX_TOKEN_LIFETIME),
+  })
+  .strict();
+
+export type TrustedIssuer = z.infer<typeof Issuer>;
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+const milliseconds = (fallback: number) => z.coerce.number().int().min(100).max(600_000).default(fallback);
 
 const RouterEnv = z
   .object({
@@ -16,7 +34,7 @@ const RouterEnv = z
     PUBLIC_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
     ROUTER_SIGNING_SECRET: z.string().min(32).optional(),
-    /** JSON list of `{ issuer, jwksUri, audience? }`: ID-porten, Maskinporten or their test environments. */
+    /** JSON list of trusted issuers (see `Issuer`): ID-porten, Maskinporten or their test environments. */
     JWT_ISSUERS: z
       .string()
       .default('[]')
@@ -34,15 +52,33 @@ const RouterEnv = z
     MAX_DEPTH: z.coerce.number().int().min(1).default(12),
     MAX_TOKENS: z.coerce.number().int().min(10).default(2_000),
     MAX_ALIASES: z.coerce.number().int().min(0).default(30),
-    /** Path of the Prometheus metrics; empty turns them off. Keep it off the public edge. */
+    /** Path of the Prometheus metrics; empty turns them off. */
     METRICS_PATH: z.string().regex(/^(\/[\w-]+)*$/).default('/metrics'),
+    /** A separate (internal) port for the metrics. In production the only place they are served. */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    /** How long a client may take to send the request headers. */
+    HEADERS_TIMEOUT_MS: milliseconds(10_000),
+    /** How long a client may take to send the whole request, body included. */
+    REQUEST_TIMEOUT_MS: milliseconds(30_000),
+    /** How long an idle keep-alive connection stays open. */
+    KEEP_ALIVE_TIMEOUT_MS: milliseconds(5_000),
+    /** Most open connections at once; more are closed as they arrive. */
+    MAX_CONNECTIONS: z.coerce.number().int().min(1).default(10_000),
   })
   .transform((env, ctx) => {
     const production = env.NODE_ENV === 'production';
-    if (production && !env.ROUTER_SIGNING_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['ROUTER_SIGNING_SECRET'], message: 'is required in production' });
-      return z.NEVER;
+    const issues = productionIssues(env);
+    if (production) {
+      env.JWT_ISSUERS.forEach((issuer, i) => {
+        const url = new URL(issuer.jwksUri);
+        if (url.protocol !== 'https:' && !LOOPBACK.has(url.hostname)) {
+          issues.push({ path: `JWT_ISSUERS[${i}].jwksUri`, message: 'must be an https:// address in production' });
+        }
+      });
     }
+    for (const issue of issues) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+    if (issues.length) return z.NEVER;
+    const metricsPath = env.METRICS_PATH || null;
     return {
       production,
       port: env.PORT,
@@ -51,8 +87,19 @@ const RouterEnv = z
       logLevel: env.LOG_LEVEL,
       signingSecret: env.ROUTER_SIGNING_SECRET ?? DEV_ROUTER_SECRET,
       issuers: env.JWT_ISSUERS,
-      metricsPath: env.METRICS_PATH || null,
+      metrics: {
+        path: metricsPath,
+        /** Served on the public port too: only outside production, and only without an internal port. */
+        onPublicPort: !!metricsPath && !production && env.METRICS_PORT === undefined,
+        port: metricsPath ? (env.METRICS_PORT ?? null) : null,
+      },
       limits: { maxBodyBytes: env.MAX_BODY_BYTES, maxDepth: env.MAX_DEPTH, maxTokens: env.MAX_TOKENS, maxAliases: env.MAX_ALIASES },
+      server: {
+        headersTimeoutMs: env.HEADERS_TIMEOUT_MS,
+        requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+        keepAliveTimeoutMs: env.KEEP_ALIVE_TIMEOUT_MS,
+        maxConnections: env.MAX_CONNECTIONS,
+      },
     };
   });
 

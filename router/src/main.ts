@@ -1,16 +1,25 @@
-import { createServer } from 'node:http';
+import { configOrExit } from '@hub/kit';
 import { parseRouterEnv } from './env';
+import { createRouterHttpServer } from './http-server';
+import { createMetricsServer, Registry } from './metrics';
 import { createRouter } from './server';
 
-const config = parseRouterEnv();
-const router = await createRouter({ config });
-const server = createServer(router);
+const config = configOrExit(() => parseRouterEnv());
+const metricsRegistry = new Registry();
+const router = await createRouter({ config, metricsRegistry });
+const server = createRouterHttpServer(router, config.server);
 server.listen(config.port, config.host, () => {
   console.log(`router listening on ${config.publicUrl}/graphql`);
 });
-const stop = () => server.close(async () => {
-  await router.dispose();
-  process.exit(0);
-});
+// Metrics on their own port, for the internal network only.
+const metrics = config.metrics.port !== null ? createMetricsServer(metricsRegistry, config.metrics.path!) : undefined;
+metrics?.listen(config.metrics.port!, config.host);
+const stop = () => {
+  metrics?.close();
+  server.close(async () => {
+    await router.dispose();
+    process.exit(0);
+  });
+};
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

@@ -1,25 +1,24 @@
 import { readFileSync } from 'node:fs';
-import { GraphQLError } from 'graphql';
 import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { Logger as HiveLogger } from '@graphql-hive/logger';
 import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
-import { createRemoteJwksSigningKeyProvider, useJWT } from '@graphql-mesh/plugin-jwt-auth';
-import usePrometheus from '@graphql-mesh/plugin-prometheus';
 import { Registry } from 'prom-client';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
-import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
-import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { CONTRACT_OPERATIONS_PATH, SUPERGRAPH_PATH } from '@hub/schema/paths';
 import { createLogger, type DestinationStream } from '@hub/kit';
 import { createDevIdentity } from './dev-identity';
 import { consentsJwks } from './jwks';
+import { documentLimits } from './limits';
 import { maskError } from './mask-error';
+import { useMetrics } from './metrics';
 import type { RouterConfig } from './env';
 import { playgroundHtml } from './pages/playground';
+import { useAuthentication } from './plugins/use-authentication';
 import { useConsentPages } from './plugins/use-consent-pages';
 import { useHubRoutes } from './plugins/use-hub-routes';
+import { usePageHeaders } from './plugins/use-page-headers';
 import { useSubgraphSigning } from './plugins/use-subgraph-signing';
+import { createTokenVerifier, remoteIssuer } from './token-verifier';
 
 export interface RouterOptions {
   config: RouterConfig;
@@ -27,6 +26,8 @@ export interface RouterOptions {
   jwks?: () => Promise<unknown[]>;
   /** Where log lines go; stdout by default. */
   logDestination?: DestinationStream;
+  /** Where the metrics are counted, for a caller that serves them on an internal port; a new one by default. */
+  metricsRegistry?: Registry;
 }
 
 /** Points each `join__graph` at the configured URL, leaving the others at the supergraph's defaults. */
@@ -47,24 +48,11 @@ export function subgraphUrlsOf(supergraph: string): Record<string, string> {
  * Builds the router: Hive Gateway over the committed supergraph, with JWT verification, limits, CSRF
  * protection, signing of subgraph requests and the hub's HTTP routes. Opens no port.
  */
-export async function createRouter({ config, jwks, logDestination }: RouterOptions): Promise<GatewayRuntime> {
+export async function createRouter({ config, jwks, logDestination, metricsRegistry }: RouterOptions): Promise<GatewayRuntime> {
   const log = createLogger('router', config.logLevel, logDestination);
   const supergraph = withSubgraphUrls(readFileSync(SUPERGRAPH_PATH, 'utf8'), config.subgraphUrls);
   const devIdentity = config.production ? undefined : await createDevIdentity(config.publicUrl);
-  const remoteKeys = config.issuers.map((i) => createRemoteJwksSigningKeyProvider({ jwksUri: i.jwksUri }));
-  const getSigningKey = async (kid?: string): Promise<string> => {
-    if (devIdentity && kid === 'dev') return devIdentity.publicKeyPem;
-    for (const provider of remoteKeys) {
-      try {
-        return await provider(kid);
-      } catch {
-        // not this issuer's key: try the next
-      }
-    }
-    throw new GraphQLError('The token was not signed by a trusted issuer.', {
-      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-    });
-  };
+  const verifyToken = createTokenVerifier([...(devIdentity?.issuers ?? []), ...config.issuers.map(remoteIssuer)]);
   const contract = readFileSync(CONTRACT_OPERATIONS_PATH, 'utf8');
   const logging = new HiveLogger({ level: hiveLevel(config.logLevel), writers: [new PinoLogWriter(log)] });
 
@@ -84,6 +72,7 @@ export async function createRouter({ config, jwks, logDestination }: RouterOptio
     maskedErrors: { isDev: false, maskError },
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight', 'graphql-preflight'] },
     plugins: () => [
+      usePageHeaders(),
       useHubRoutes({
         publicUrl: config.publicUrl,
         signingSecret: config.signingSecret,
@@ -94,33 +83,12 @@ export async function createRouter({ config, jwks, logDestination }: RouterOptio
       }),
       // The plugin's bundled typings carry their own Logger class; the runtime types are the same.
       useConsentPages({ devLogin: !!devIdentity, graph: async (request) => self!.fetch(request) }),
-      useJWT({
-        signingKeyProviders: [getSigningKey],
-        tokenVerification: {
-          algorithms: ['ES256', 'RS256'],
-          issuer: [...(devIdentity ? [devIdentity.issuer] : []), ...config.issuers.map((i) => i.issuer)] as [string, ...string[]],
-        },
-        reject: { missingToken: false, invalidToken: true },
-        forward: { payload: true },
-      }) as unknown as GatewayPlugin,
-      maxDepthPlugin({ n: config.limits.maxDepth, ignoreIntrospection: true }),
-      maxTokensPlugin({ n: config.limits.maxTokens }),
-      maxAliasesPlugin({ n: config.limits.maxAliases }),
-      ...(config.production ? [blockFieldSuggestionsPlugin()] : []),
+      useAuthentication({ verify: verifyToken, log: log.child({ component: 'authentication' }) }),
+      ...documentLimits(config.limits),
+      ...(config.production ? [blockFieldSuggestionsPlugin() as GatewayPlugin] : []),
       useSubgraphSigning(config.signingSecret),
       // Its own registry per router, so that several routers in one process (tests) keep separate counts.
-      ...(config.metricsPath ? [usePrometheus({
-        log: logging,
-        endpoint: config.metricsPath,
-        registry: new Registry(),
-        metrics: {
-          graphql_yoga_http_duration: true,
-          graphql_envelop_request_duration: true,
-          graphql_envelop_error_result: true,
-          graphql_gateway_subgraph_execute_duration: true,
-          graphql_gateway_subgraph_execute_errors: true,
-        },
-      })] : []),
+      ...(config.metrics.onPublicPort || config.metrics.port !== null ? [useMetrics(config.metrics, metricsRegistry ?? new Registry(), logging)] : []),
     ],
   });
   self = gateway;

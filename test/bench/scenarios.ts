@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Kind, parse, print, visit, type DefinitionNode, type DocumentNode } from 'graphql';
+import { IDENTITY_KIND_CLAIM } from '@hub/kit';
 import { CONTRACT_OPERATIONS_PATH } from '@hub/schema/paths';
 
 /** What a scenario may use to build its request once the stack is up. */
@@ -186,7 +187,7 @@ export const SCENARIOS: Scenario[] = [
           query: contractOperation(partyByUrn.operationName),
           operationName: partyByUrn.operationName,
           variables: partyByUrn.variables,
-          extensions: { jwt: { payload: { pid: KARI_PID } } },
+          extensions: { jwt: { payload: { pid: KARI_PID, [IDENTITY_KIND_CLAIM]: 'person' } } },
         }),
         signWith: ctx.signingSecret,
         check: partyByUrn.check,

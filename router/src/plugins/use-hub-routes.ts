@@ -35,6 +35,17 @@ async function probe(url: string, secret: string): Promise<boolean> {
   }
 }
 
+/** An absent query parameter, or one holding a JSON object (Yoga answers anything else with a 500). */
+function isJsonObjectParam(value: string | null): boolean {
+  if (value === null || value === '') return true;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return parsed === null || (typeof parsed === 'object' && !Array.isArray(parsed));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The router's own HTTP routes (shared/contract/http.md) beside /graphql: health, readiness, signing keys,
  * authorization-server metadata and, outside production, the dev identity. Also the body-size limit, which
@@ -52,6 +63,12 @@ export function useHubRoutes(options: HubRoutesOptions): GatewayPlugin {
         }
       }
       const route = `${request.method} ${url.pathname}`;
+      if (route === 'GET /graphql') {
+        const malformed = ['variables', 'extensions'].find((name) => !isJsonObjectParam(url.searchParams.get(name)));
+        if (malformed) {
+          return endResponse(json({ errors: [{ message: `The ${malformed} parameter is not a JSON object.`, extensions: { code: 'BAD_REQUEST' } }] }, 400));
+        }
+      }
       switch (route) {
         case 'GET /healthz':
           return endResponse(json({ status: 'ok' }));

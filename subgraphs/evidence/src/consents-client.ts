@@ -1,11 +1,4 @@
-import { callSubgraph, hubError, isErrorCode, type HubSettings } from '@hub/kit';
-
-/** Viewer claims of an organisation (Maskinporten-like), as the hub vouches for it in service-to-service calls. */
-export const organizationClaims = (organizationNumber: string, scope: string, clientId?: string | null) => ({
-  consumer: { authority: 'iso6523-actorid-upis', ID: `0192:${organizationNumber}` },
-  scope,
-  ...(clientId ? { client_id: clientId } : {}),
-});
+import { callSubgraph, hubError, isErrorCode, organizationClaims, type HubSettings } from '@hub/kit';
 
 /** A failed call to consents: its error with the same code (messages there say what to change), or a plain failure. */
 export class ConsentsCallError extends Error {

@@ -35,7 +35,7 @@ export function evidenceSettings(hub: HubSettings): EvidenceSettings {
   let s = parsed.get(hub);
   if (!s) {
     const env = EvidenceEnv.safeParse(hub.env);
-    if (!env.success) throw new Error(`Invalid configuration:\n${z.prettifyError(env.error)}`);
+    if (!env.success) throw new Error(`Invalid evidence configuration:\n${z.prettifyError(env.error)}`);
     s = {
       timeoutMs: env.data.EVIDENCE_SOURCE_TIMEOUT_MS,
       retryAfterSeconds: env.data.EVIDENCE_RETRY_AFTER_SECONDS,

@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   PERSISTED_QUERY_NOT_FOUND: 'Persisted queries are not used here.',
   OPERATION_RESOLUTION_FAILURE: 'The operation named in the request is not in the document.',
   BAD_REQUEST: 'The HTTP request is not a GraphQL request this server accepts.',
+  LIMIT_EXCEEDED: 'The document is deeper, has more aliases or more tokens than the router accepts; the message names the limit.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -3,6 +3,8 @@ import { organizationUrn, partyUuid, personUrn } from '@hub/db';
 /** Who is asking, as the router verified it. Null: nobody logged in. */
 export type Viewer = PersonViewer | OrganizationViewer;
 
+export type IdentityKind = Viewer['kind'];
+
 interface ViewerBase {
   /** The party id (`urn:altinn:party:uuid:`) of the person or organisation. */
   partyId: string;
@@ -14,7 +16,7 @@ interface ViewerBase {
 export interface PersonViewer extends ViewerBase {
   kind: 'person';
   nationalIdentityNumber: string;
-  /** 3 (substantial) or 4 (high), from the token's `acr`. */
+  /** 0 (unknown) to 4 (high), from the token's `acr`. */
   authenticationLevel: number;
 }
 
@@ -23,46 +25,89 @@ export interface OrganizationViewer extends ViewerBase {
   organizationNumber: string;
 }
 
+/**
+ * The kind of identity the issuer of a token vouches for, added by the router to the claims it forwards
+ * (after it has verified the token against that issuer). A token's own value of it is never trusted: the
+ * router overwrites it. Without it, claims are no viewer.
+ */
+export const IDENTITY_KIND_CLAIM = 'urn:altinn:hub:identity-kind';
+
+/** ID-porten's and Altinn's names for authentication levels. Anything else is the lowest level: fail closed. */
 const ACR_LEVELS: Record<string, number> = {
+  'idporten-loa-low': 2,
   'idporten-loa-substantial': 3,
   'idporten-loa-high': 4,
+  Level0: 0,
+  Level1: 1,
+  Level2: 2,
   Level3: 3,
   Level4: 4,
 };
 
+/** The authentication level an `acr` claim stands for; unknown or missing is 0. */
+export const authenticationLevelOf = (acr: unknown): number =>
+  typeof acr === 'string' && Object.hasOwn(ACR_LEVELS, acr) ? ACR_LEVELS[acr]! : 0;
+
+const personNumber = (c: Record<string, unknown>) => (typeof c.pid === 'string' && /^\d{11}$/.test(c.pid) ? c.pid : undefined);
+
+function organizationNumber(c: Record<string, unknown>): string | undefined {
+  const consumer = c.consumer as { ID?: unknown } | undefined;
+  const orgNo = typeof consumer?.ID === 'string' ? consumer.ID.split(':')[1] : undefined;
+  return orgNo && /^\d{9}$/.test(orgNo) ? orgNo : undefined;
+}
+
 /**
- * The viewer from a verified token's claims. Person tokens carry `pid` (ID-porten); organisation tokens
- * carry `consumer.ID` = `0192:<orgnr>` (Maskinporten). Anything else is no viewer.
+ * Which kind of identity the claims describe: `pid` (ID-porten) is a person, `consumer.ID` = `0192:<orgnr>`
+ * (Maskinporten) an organisation. Both, or neither, is no identity at all.
+ */
+export function claimedIdentityKind(claims: Record<string, unknown>): IdentityKind | null {
+  const person = 'pid' in claims;
+  const organization = 'consumer' in claims;
+  if (person === organization) return null;
+  if (person) return personNumber(claims) ? 'person' : null;
+  return organizationNumber(claims) ? 'organization' : null;
+}
+
+/**
+ * The viewer from verified, forwarded claims. The claims must describe the kind of identity their issuer
+ * vouches for (`IDENTITY_KIND_CLAIM`): person claims from an organisation issuer, or the reverse, are no viewer.
  */
 export function viewerFromClaims(claims: unknown): Viewer | null {
   if (!claims || typeof claims !== 'object') return null;
   const c = claims as Record<string, unknown>;
+  const kind = claimedIdentityKind(c);
+  if (!kind || c[IDENTITY_KIND_CLAIM] !== kind) return null;
   const scopes = typeof c.scope === 'string' ? c.scope.split(' ').filter(Boolean) : [];
   const clientId = typeof c.client_id === 'string' ? c.client_id : null;
-  if (typeof c.pid === 'string' && /^\d{11}$/.test(c.pid)) {
+  if (kind === 'person') {
+    const pid = personNumber(c)!;
     return {
       kind: 'person',
-      nationalIdentityNumber: c.pid,
-      partyId: partyUuid(c.pid),
-      partyUrn: personUrn(c.pid),
-      authenticationLevel: ACR_LEVELS[String(c.acr)] ?? 3,
+      nationalIdentityNumber: pid,
+      partyId: partyUuid(pid),
+      partyUrn: personUrn(pid),
+      authenticationLevel: authenticationLevelOf(c.acr),
       scopes,
       clientId,
     };
   }
-  const consumer = c.consumer as { ID?: unknown } | undefined;
-  const orgNo = typeof consumer?.ID === 'string' ? consumer.ID.split(':')[1] : undefined;
-  if (orgNo && /^\d{9}$/.test(orgNo)) {
-    return {
-      kind: 'organization',
-      organizationNumber: orgNo,
-      partyId: partyUuid(orgNo),
-      partyUrn: organizationUrn(orgNo),
-      scopes,
-      clientId,
-    };
-  }
-  return null;
+  const orgNo = organizationNumber(c)!;
+  return {
+    kind: 'organization',
+    organizationNumber: orgNo,
+    partyId: partyUuid(orgNo),
+    partyUrn: organizationUrn(orgNo),
+    scopes,
+    clientId,
+  };
 }
+
+/** Viewer claims of an organisation (Maskinporten-like), as the hub vouches for it in service-to-service calls. */
+export const organizationClaims = (organizationNumber: string, scope: string, clientId?: string | null) => ({
+  consumer: { authority: 'iso6523-actorid-upis', ID: `0192:${organizationNumber}` },
+  scope,
+  ...(clientId ? { client_id: clientId } : {}),
+  [IDENTITY_KIND_CLAIM]: 'organization',
+});
 
 export const hasScope = (viewer: Viewer | null, scope: string) => !!viewer && viewer.scopes.includes(scope);

@@ -1,4 +1,4 @@
-import { callSubgraph, type HubSettings } from '@hub/kit';
+import { callSubgraph, organizationClaims, type HubSettings } from '@hub/kit';
 
 /** The source reports to the hub that it delivered under a consent (a one-time consent becomes USED). */
 export async function reportConsentUse(hub: HubSettings, sourceOrganizationNumber: string, consent: { consentId: string; jti: string }): Promise<void> {
@@ -7,7 +7,7 @@ export async function reportConsentUse(hub: HubSettings, sourceOrganizationNumbe
   const res = await callSubgraph(url, hub.signingSecret, {
     query: 'mutation($id: ID!, $jti: String) { reportConsentUse(consentId: $id, jti: $jti) { id } }',
     variables: { id: consent.consentId, jti: consent.jti },
-    viewerClaims: { consumer: { authority: 'iso6523-actorid-upis', ID: `0192:${sourceOrganizationNumber}` }, scope: '' },
+    viewerClaims: organizationClaims(sourceOrganizationNumber, ''),
   });
   if (res.errors?.length) throw new Error(`reportConsentUse: ${res.errors[0]!.message}`);
 }

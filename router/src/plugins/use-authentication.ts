@@ -1,0 +1,50 @@
+import { GraphQLError } from 'graphql';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { Logger } from '@hub/kit';
+import { TokenRefused, type VerifiedClaims } from '../token-verifier';
+
+export interface AuthenticationOptions {
+  /** Verifies a bearer token; throws `TokenRefused` for a token the router does not accept. */
+  verify: (token: string) => Promise<VerifiedClaims>;
+  log: Logger;
+}
+
+/** The one answer to every refused token: clients need to know only that they must get a new one. */
+export const unauthenticated = () =>
+  new GraphQLError('The bearer token is invalid or expired. Get a new one.', {
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } } },
+  });
+
+/**
+ * Authenticates the caller from `Authorization: Bearer <jwt>` (the scheme in any case, RFC 7235); no header
+ * is an anonymous request. Any other scheme, or a token that does not verify, is 401 `UNAUTHENTICATED`,
+ * logged as a refusal (info, no stack), never as a server error. The verified claims reach every subgraph
+ * in `extensions.jwt.payload`, inside the body the router signs.
+ */
+export function useAuthentication({ verify, log }: AuthenticationOptions): GatewayPlugin {
+  const claimsOf = new WeakMap<Request, VerifiedClaims>();
+  return {
+    async onRequestParse({ request }) {
+      const header = request.headers.get('authorization');
+      if (header === null) return;
+      const match = /^bearer +(\S+) *$/i.exec(header);
+      try {
+        if (!match) throw new TokenRefused(`not a bearer token (scheme ${JSON.stringify(header.split(' ')[0]!.slice(0, 20))})`);
+        claimsOf.set(request, await verify(match[1]!));
+      } catch (err) {
+        if (!(err instanceof TokenRefused)) throw err;
+        log.info({ reason: err.message }, 'refused a bearer token');
+        throw unauthenticated();
+      }
+    },
+    onContextBuilding({ context, extendContext }) {
+      const claims = context.request && claimsOf.get(context.request);
+      if (claims) extendContext({ jwt: { payload: claims } } as never);
+    },
+    onSubgraphExecute({ executionRequest, setExecutionRequest }) {
+      const claims = (executionRequest.context as { jwt?: { payload?: VerifiedClaims } } | undefined)?.jwt?.payload;
+      if (!claims) return;
+      setExecutionRequest({ ...executionRequest, extensions: { ...executionRequest.extensions, jwt: { payload: claims } } });
+    },
+  };
+}
