@@ -1,5 +1,5 @@
 import type { Db } from '@hub/db';
-import { authorizedParties, decide, type AuthorizedParty, type Decision, type DecisionRequest } from './decision/index';
+import { authorizedParties, decide, enforceAuthenticationLevel, type AuthorizedParty, type Decision, type DecisionRequest } from './decision/index';
 import type { Viewer } from './viewer';
 
 /**
@@ -11,7 +11,7 @@ export interface Access {
   authorizedParties(): Promise<AuthorizedParty[]>;
   /** True when the viewer is the party, holds a role for it or its main unit, or has an active delegation from it. */
   mayActFor(partyId: string): Promise<boolean>;
-  /** The decision point, as of now. */
+  /** The decision point, as of now; about the viewer itself, with the viewer's authentication level applied. */
   decide(requests: readonly DecisionRequest[]): Promise<Decision[]>;
 }
 
@@ -28,6 +28,10 @@ export function createAccess(db: Db, viewer: Viewer | null): Access {
       ids ??= parties().then((list) => new Set([viewer.partyId, ...list.map((p) => p.partyId)]));
       return (await ids).has(partyId);
     },
-    decide: (requests) => decide(db, requests),
+    async decide(requests) {
+      const decisions = await decide(db, requests);
+      if (viewer?.kind !== 'person') return decisions;
+      return decisions.map((d, i) => (requests[i]!.subjectId === viewer.partyId ? enforceAuthenticationLevel(d, viewer.authenticationLevel) : d));
+    },
   };
 }

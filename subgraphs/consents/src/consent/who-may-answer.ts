@@ -4,6 +4,12 @@ import type { ConsentRightRow, ConsentRow } from './consent.type';
 export type AnswerRight = { ok: true } | { ok: false; reason: string };
 
 /**
+ * The least authentication level a person answers any consent with (ID-porten substantial): sharing one's
+ * data with a bank must not rest on a low-level login. A resource may ask for more.
+ */
+export const CONSENT_MINIMUM_AUTHENTICATION_LEVEL = 3;
+
+/**
  * Who may accept, reject or revoke a consent, in one place:
  * - `from` itself, or a person for whom the decision point PERMITs the right's action (`consent`) on every
  *   requested resource with `from` as the party (a parent for a child, a guardian within the mandate, the general
@@ -22,19 +28,20 @@ export async function whoMayAnswer(
   if (consent.requiredDelegatorId && viewer.partyId !== consent.requiredDelegatorId) {
     return { ok: false, reason: 'The requester named another person who must answer this consent request.' };
   }
-  if (viewer.partyId === consent.fromId) return { ok: true };
+  const self = viewer.partyId === consent.fromId;
+  if (self && viewer.kind === 'organization') return { ok: true };
   if (viewer.kind !== 'person') return { ok: false, reason: 'Only the party asked, or a person who may act for it, may answer.' };
 
+  // Asked for the party itself too: the resources' minimum authentication levels hold for everyone who answers.
   const decisions = await ctx.access.decide(
     rights.map((r) => ({ subjectId: viewer.partyId, partyId: consent.fromId, resourceId: r.resourceId, action: r.action })),
   );
+  const needed = Math.max(CONSENT_MINIMUM_AUTHENTICATION_LEVEL, ...decisions.map((d) => d.obligations.minimumAuthenticationLevel ?? 0));
+  if (viewer.authenticationLevel < needed) return { ok: false, reason: `Log in with authentication level ${needed} or higher to answer.` };
+  if (self) return { ok: true };
   const refused = rights.filter((_, i) => decisions[i]?.decision !== 'PERMIT').map((r) => r.resourceId);
   if (refused.length) {
     return { ok: false, reason: `You may not consent on behalf of this party to ${[...new Set(refused)].join(', ')}.` };
-  }
-  const tooWeak = decisions.find((d) => (d.obligations.minimumAuthenticationLevel ?? 0) > viewer.authenticationLevel);
-  if (tooWeak) {
-    return { ok: false, reason: `Log in with authentication level ${tooWeak.obligations.minimumAuthenticationLevel} or higher to answer.` };
   }
   return { ok: true };
 }

@@ -1,3 +1,4 @@
+export * from './authentication-level';
 export * from './authorized-parties';
 export * from './decide';
 export * from './evaluate';
