@@ -1,18 +1,25 @@
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
 
+/** Extensions that tell an outsider how the graph is built inside, never what to do: not sent to clients. */
+const INTERNAL_EXTENSIONS = ['serviceName', 'originalError', 'stacktrace', 'exception'];
+
 /**
- * Yoga's masking, plus one rule: a refused token (HTTP 401, or the JWT plugin's 400 for something that is not
- * a JWT at all) becomes UNAUTHENTICATED with status 401, the code every client checks for.
+ * Yoga's masking, plus two rules: a refused token (HTTP 401) becomes UNAUTHENTICATED with status 401, the code
+ * every client checks for; and an error a subgraph answered keeps its message and code but not the
+ * gateway's notes on where it came from (`serviceName`, `originalError`).
  */
 export function maskError(error: unknown, message: string, isDev?: boolean): Error {
   if (error instanceof GraphQLError && !error.extensions?.code) {
     const status = (error.extensions?.http as { status?: number } | undefined)?.status;
-    if (status === 401 || (status === 400 && error.message.startsWith('Invalid authentication token'))) {
+    if (status === 401) {
       return new GraphQLError('The bearer token is invalid or expired. Get a new one.', {
         extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
       });
     }
   }
-  return yogaMaskError(error, message, isDev);
+  const masked = yogaMaskError(error, message, isDev);
+  if (!(masked instanceof GraphQLError) || !INTERNAL_EXTENSIONS.some((k) => k in (masked.extensions ?? {}))) return masked;
+  const extensions = Object.fromEntries(Object.entries(masked.extensions).filter(([k]) => !INTERNAL_EXTENSIONS.includes(k)));
+  return new GraphQLError(masked.message, { nodes: masked.nodes, source: masked.source, positions: masked.positions, path: masked.path, extensions });
 }

@@ -1,13 +1,33 @@
 import { story } from '@hub/db';
 import { escapeHtml, page } from './html';
 
+const ORIGIN = 'http://hub.invalid';
+
+/**
+ * `next` as a path on this site, or '' when it is anything else. Parsed as the browser would (a backslash
+ * is a slash, so `/\evil.example/` is another host), and kept only when it stays on this origin.
+ */
+export function sameOriginPath(next: string | null): string {
+  if (!next || !next.startsWith('/')) return '';
+  let url: URL;
+  try {
+    url = new URL(next, ORIGIN);
+  } catch {
+    return '';
+  }
+  return url.origin === ORIGIN ? `${url.pathname}${url.search}${url.hash}` : '';
+}
+
+/** JSON that is safe inside a <script> element, whatever the strings hold. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
 /**
  * The development login: pick a story person or client, get a token. The token is kept in this browser
  * (localStorage `hub:token`, and GraphiQL's stored headers) and the page goes on to `next`, when given.
  */
 export function devLoginPage(next: string | null): string {
   // Only same-site paths: never an open redirect.
-  const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '';
+  const target = sameOriginPath(next);
   const persons = story.persons
     .map((p) => `<li><button type="button" data-body='${escapeHtml(JSON.stringify({ pid: p.nationalIdentityNumber }))}'>${escapeHtml(p.name)}</button> <span class="muted">${p.nationalIdentityNumber}</span></li>`)
     .join('\n');
@@ -28,7 +48,7 @@ export function devLoginPage(next: string | null): string {
 <p><a href="/graphql">Open the playground</a> (the token is already set in its headers).</p>
 </section>
 <script>
-const next = ${JSON.stringify(target)};
+const next = ${scriptJson(target)};
 for (const button of document.querySelectorAll('button[data-body]')) {
   button.addEventListener('click', async () => {
     const res = await fetch('/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: button.dataset.body });

@@ -2,13 +2,15 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { consentOverviewPage, consentProblemPage, consentRequestPage } from '../pages/consent';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A compact JWT's shape: anything else (a line break to inject a header) is not sent on at all. */
+const COMPACT_JWT = /^[\w-]+\.[\w-]+\.[\w-]*$/;
 
 const html = (body: string, status = 200) =>
   new Response(body, {
     status,
     headers: {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; form-action 'self' https: http:",
+      'content-security-policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; form-action 'self' https: http:; frame-ancestors 'none'",
       'cache-control': 'no-store',
     },
   });
@@ -50,6 +52,7 @@ export function useConsentPages(options: { devLogin: boolean; graph: (request: R
       if (!UUID.test(id) || (answer !== 'accept' && answer !== 'reject') || !token) {
         return endResponse(html(consentProblemPage('Ugyldig svar. / Invalid answer.'), 400));
       }
+      if (!COMPACT_JWT.test(token)) return endResponse(html(consentProblemPage(REFUSALS.UNAUTHENTICATED!), 401));
       const state = form.get('state');
       const body = JSON.stringify({ query: ANSWER[answer], variables: { id, state } });
       const res = await options.graph(
@@ -67,7 +70,8 @@ export function useConsentPages(options: { devLogin: boolean; graph: (request: R
       const answered = result.data ? Object.values(result.data)[0] : null;
       if (answered?.redirectUrl) return endResponse(new Response(null, { status: 303, headers: { location: answered.redirectUrl } }));
       const code = result.errors?.[0]?.extensions?.code ?? '';
-      return endResponse(html(consentProblemPage(REFUSALS[code] ?? 'Noe gikk galt. / Something went wrong.'), code === 'FORBIDDEN' ? 403 : 409));
+      const status = code === 'FORBIDDEN' ? 403 : code === 'UNAUTHENTICATED' ? 401 : 409;
+      return endResponse(html(consentProblemPage(REFUSALS[code] ?? 'Noe gikk galt. / Something went wrong.'), status));
     },
   };
 }

@@ -108,7 +108,7 @@ export function useHubRoutes(options: HubRoutesOptions): GatewayPlugin {
           new Response(devLoginPage(url.searchParams.get('next')), {
             headers: {
               'content-type': 'text/html; charset=utf-8',
-              'content-security-policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+              'content-security-policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; frame-ancestors 'none'",
             },
           }),
         );
