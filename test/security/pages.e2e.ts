@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from '../support/stack';
+
+let stack: TestStack;
+let base: string;
+beforeAll(async () => {
+  stack = await startTestStack();
+  base = stack.url.replace(/\/graphql$/, '');
+});
+afterAll(() => stack?.close());
+
+const ID = '00000000-0000-4000-8000-000000000000';
+
+describe('the consent answer endpoint', () => {
+  it('answers a header-injection token with a plain refusal, no 500 and no stack trace', async () => {
+    const body = new URLSearchParams({ id: ID, answer: 'accept', token: 'a\r\nx-injected: 1' }).toString();
+    const res = await fetch(`${base}/consent/answer`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const text = await res.text();
+    expect(res.status).toBe(401);
+    expect(text).not.toMatch(/TypeError|Headers\.append|\bat .*\.ts:\d+/);
+    expect(text).toContain('Logg inn på nytt');
+  });
+});
+
+describe('every HTML page', () => {
+  it.each([
+    ['/consent/request?id=' + ID],
+    ['/consent/request?id=bad'],
+    ['/consent/overview'],
+    ['/dev/login'],
+    ['/graphql'],
+  ])('%s refuses to be framed', async (path) => {
+    const res = await fetch(`${base}${path}`, { headers: { accept: 'text/html' } });
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+});
+
+describe('the dev login’s next', () => {
+  const nextOf = async (next: string) => {
+    const html = await (await fetch(`${base}/dev/login?next=${encodeURIComponent(next)}`)).text();
+    return { html, next: /const next = (.*);/.exec(html)![1] };
+  };
+
+  it('keeps a same-origin path', async () => {
+    expect((await nextOf('/consent/request?id=x&state=y')).next).toBe('"/consent/request?id=x&state=y"');
+  });
+
+  it.each(['/\\evil.example/', '//evil.example/', 'https://evil.example/', '/\t/evil.example/'])('drops %s, which leaves the site', async (next) => {
+    expect((await nextOf(next)).next).toBe('""');
+  });
+
+  it('never reflects markup into the page', async () => {
+    const { html } = await nextOf('/</script><script>alert(1)</script>');
+    expect(html).not.toContain('<script>alert(1)');
+  });
+});
