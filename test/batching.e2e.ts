@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { partyUuid, story } from '@hub/db';
+import { story } from '@hub/db';
+import { loadStoryIds, partyUuid } from './support/story-ids';
 import { startTestStack, type TestStack } from './support/stack';
 import { signedSubgraphRequest } from './support/subgraph';
 
 let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack();
+  await loadStoryIds(stack);
 });
 afterAll(() => stack?.close());
 

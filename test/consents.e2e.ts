@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { count, eq, or } from 'drizzle-orm';
 import jsonwebtoken from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consentEvents, consentRequests, consentRights, issuedTokens, partyUuid } from '@hub/db';
+import { consentEvents, consentRequests, consentRights, issuedTokens, } from '@hub/db';
+import { loadStoryIds, partyUuid } from './support/story-ids';
 import {
   ACCEPT,
   CREATE,
@@ -27,6 +28,7 @@ let stack: TestStack;
 let t: Awaited<ReturnType<typeof storyTokens>>;
 beforeAll(async () => {
   stack = await startTestStack();
+  await loadStoryIds(stack);
   t = await storyTokens(stack);
 });
 afterAll(() => stack?.close());

@@ -1,12 +1,14 @@
 import { count, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessRequests, auditLog, delegations, organizationUrn, partyUuid, personUrn, storyParty } from '@hub/db';
+import { accessRequests, auditLog, delegations, organizationUrn, personUrn, storyParty } from '@hub/db';
+import { loadStoryIds, partyUuid } from './support/story-ids';
 import { startTestStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
 beforeAll(async () => {
   // 1,000 authorization requests are ~160 kB of variables, above the router's default body limit.
   stack = await startTestStack({ env: { MAX_BODY_BYTES: '1000000' } });
+  await loadStoryIds(stack);
 });
 afterAll(() => stack?.close());
 
