@@ -31,6 +31,8 @@ describe('party lookups are batched', () => {
     const ask = (n: number) =>
       signedSubgraphRequest(stack.subgraphUrls.parties!, { query: ENTITIES, variables: { r: representations(n) }, viewer: { pid: '12888510018' } });
 
+    // The viewer's party id is looked up once per process: out of the way before counting.
+    await ask(1);
     let hundred: Awaited<ReturnType<typeof ask>> | undefined;
     const ten = await statementsDuring(() => ask(10));
     const forHundred = await statementsDuring(async () => (hundred = await ask(100)));

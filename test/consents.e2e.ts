@@ -71,7 +71,8 @@ describe('a consent from request to verified token', () => {
       status: 'CREATED',
       viewUrl: `${stack.publicUrl}/consent/request?id=${id}`,
       oneTimeConsent: false,
-      from: { urn: URN.hakon },
+      // The bank named HÅKON by number, but a person's URN goes only to those who may act for them.
+      from: { urn: `urn:altinn:party:uuid:${partyUuid('12888510018')}` },
       to: { urn: URN.banken },
       rights: [{ resource: { id: 'ske-inntekt-skattegrunnlag' }, action: 'consent', metadata: { inntektsaar: '2024' } }],
     });
@@ -258,7 +259,8 @@ describe('who may answer', () => {
     expect((await stack.graphql(READ, { id }, t.hakon)).body.data.consentRequest.template.renderedText).toContain('om EMMA TRANA');
     await accept(id, t.hakon);
     const { body } = await stack.graphql(READ, { id }, t.emma);
-    expect(body.data.consentRequest.events.at(-1)).toMatchObject({ type: 'ACCEPTED', performedBy: { urn: URN.hakon } });
+    // EMMA may not act for her father: she sees who answered by his uuid URN, not his number.
+    expect(body.data.consentRequest.events.at(-1)).toMatchObject({ type: 'ACCEPTED', performedBy: { urn: `urn:altinn:party:uuid:${partyUuid('12888510018')}` } });
   });
 
   it('lets ARIAN consent for ASTRID within the bank guardianship, and not beyond it', async () => {
