@@ -261,6 +261,10 @@ describe('who may answer', () => {
     const { body } = await stack.graphql(READ, { id }, t.emma);
     // EMMA may not act for her father: she sees who answered by his uuid URN, not his number.
     expect(body.data.consentRequest.events.at(-1)).toMatchObject({ type: 'ACCEPTED', performedBy: { urn: `urn:altinn:party:uuid:${partyUuid('12888510018')}` } });
+    // The bank's copy of the receipt names the father who answered by uuid URN, without his number.
+    const bank = await stack.graphql(READ, { id }, t.banken);
+    expect(bank.body.data.consentRequest.receipt.body.acceptedBy).toEqual({ urn: `urn:altinn:party:uuid:${partyUuid('12888510018')}`, name: 'HÅKON TRANA' });
+    expect(JSON.stringify(bank.body)).not.toContain('12888510018');
   });
 
   it('lets ARIAN consent for ASTRID within the bank guardianship, and not beyond it', async () => {
