@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { partyUuid, story } from '@hub/db';
+import { story } from '@hub/db';
+import { loadStoryIds, partyUuid } from './support/story-ids';
 import { startTestStack, type TestStack } from './support/stack';
 import { signedSubgraphRequest } from './support/subgraph';
 
 let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack();
+  await loadStoryIds(stack);
 });
 afterAll(() => stack?.close());
 
@@ -29,6 +31,8 @@ describe('party lookups are batched', () => {
     const ask = (n: number) =>
       signedSubgraphRequest(stack.subgraphUrls.parties!, { query: ENTITIES, variables: { r: representations(n) }, viewer: { pid: '12888510018' } });
 
+    // The viewer's party id is looked up once per process: out of the way before counting.
+    await ask(1);
     let hundred: Awaited<ReturnType<typeof ask>> | undefined;
     const ten = await statementsDuring(() => ask(10));
     const forHundred = await statementsDuring(async () => (hundred = await ask(100)));

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { count, eq, or } from 'drizzle-orm';
 import jsonwebtoken from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consentEvents, consentRequests, consentRights, issuedTokens, partyUuid } from '@hub/db';
+import { consentEvents, consentRequests, consentRights, issuedTokens, } from '@hub/db';
+import { loadStoryIds, partyUuid } from './support/story-ids';
 import {
   ACCEPT,
   CREATE,
@@ -27,6 +28,7 @@ let stack: TestStack;
 let t: Awaited<ReturnType<typeof storyTokens>>;
 beforeAll(async () => {
   stack = await startTestStack();
+  await loadStoryIds(stack);
   t = await storyTokens(stack);
 });
 afterAll(() => stack?.close());
@@ -69,7 +71,8 @@ describe('a consent from request to verified token', () => {
       status: 'CREATED',
       viewUrl: `${stack.publicUrl}/consent/request?id=${id}`,
       oneTimeConsent: false,
-      from: { urn: URN.hakon },
+      // The bank named HÅKON by number, but a person's URN goes only to those who may act for them.
+      from: { urn: `urn:altinn:party:uuid:${partyUuid('12888510018')}` },
       to: { urn: URN.banken },
       rights: [{ resource: { id: 'ske-inntekt-skattegrunnlag' }, action: 'consent', metadata: { inntektsaar: '2024' } }],
     });
@@ -256,7 +259,12 @@ describe('who may answer', () => {
     expect((await stack.graphql(READ, { id }, t.hakon)).body.data.consentRequest.template.renderedText).toContain('om EMMA TRANA');
     await accept(id, t.hakon);
     const { body } = await stack.graphql(READ, { id }, t.emma);
-    expect(body.data.consentRequest.events.at(-1)).toMatchObject({ type: 'ACCEPTED', performedBy: { urn: URN.hakon } });
+    // EMMA may not act for her father: she sees who answered by his uuid URN, not his number.
+    expect(body.data.consentRequest.events.at(-1)).toMatchObject({ type: 'ACCEPTED', performedBy: { urn: `urn:altinn:party:uuid:${partyUuid('12888510018')}` } });
+    // The bank's copy of the receipt names the father who answered by uuid URN, without his number.
+    const bank = await stack.graphql(READ, { id }, t.banken);
+    expect(bank.body.data.consentRequest.receipt.body.acceptedBy).toEqual({ urn: `urn:altinn:party:uuid:${partyUuid('12888510018')}`, name: 'HÅKON TRANA' });
+    expect(JSON.stringify(bank.body)).not.toContain('12888510018');
   });
 
   it('lets ARIAN consent for ASTRID within the bank guardianship, and not beyond it', async () => {

@@ -1,12 +1,14 @@
 import { count, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessRequests, auditLog, delegations, organizationUrn, partyUuid, personUrn, storyParty } from '@hub/db';
+import { accessRequests, auditLog, delegations, organizationUrn, personUrn, storyParty } from '@hub/db';
+import { loadStoryIds, partyUuid } from './support/story-ids';
 import { startTestStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
 beforeAll(async () => {
   // 1,000 authorization requests are ~160 kB of variables, above the router's default body limit.
   stack = await startTestStack({ env: { MAX_BODY_BYTES: '1000000' } });
+  await loadStoryIds(stack);
 });
 afterAll(() => stack?.close());
 
@@ -19,6 +21,8 @@ const id = (key: string) => {
   const p = story(key);
   return partyUuid('nationalIdentityNumber' in p ? p.nationalIdentityNumber : p.organizationNumber);
 };
+/** How a person appears to someone who may not act for them: by uuid URN, never by number. */
+const uuidUrn = (key: string) => `urn:altinn:party:uuid:${id(key)}`;
 const tokens = new Map<string, Promise<string>>();
 const as = (key: string) => {
   if (!tokens.has(key)) tokens.set(key, key === 'skatteetaten' ? stack.token({ client: 'skatteetaten-system' }) : stack.personToken(key));
@@ -167,7 +171,7 @@ describe('delegations through the router', () => {
     const delegation = body.data!.delegate;
     expect(delegation).toMatchObject({
       from: { urn: urn('tranabygg') },
-      to: { urn: urn('siri') },
+      to: { urn: uuidUrn('siri') },
       resource: null,
       package: { urn: CLIENT_PACKAGE },
       actions: null,
@@ -338,7 +342,7 @@ describe('overviews and the audit log', () => {
     // The approved access request's delegation counts; revoked and expired ones do not.
     const delegated = list.filter((r: any) => r.source === 'DELEGATION');
     expect(delegated).toEqual([
-      { holder: { urn: urn('arian'), name: 'ARIAN ROLANDSEN' }, party: { urn: urn('tranabygg') }, via: expect.any(String), source: 'DELEGATION', resource: { id: 'ske-mva-melding' }, package: null, actions: ['write'] },
+      { holder: { urn: uuidUrn('arian'), name: 'ARIAN ROLANDSEN' }, party: { urn: urn('tranabygg') }, via: expect.any(String), source: 'DELEGATION', resource: { id: 'ske-mva-melding' }, package: null, actions: ['write'] },
     ]);
 
     const lines = csv.trimEnd().split('\n');
@@ -375,7 +379,7 @@ describe('overviews and the audit log', () => {
       'ACCESS_REQUEST_WITHDRAWN',
     ]);
     const [created, revoked] = log;
-    expect(created).toMatchObject({ actor: { urn: urn('arian') }, before: null, after: { packageUrn: CLIENT_PACKAGE, facilitatorId: id('regnskap'), revokedAt: null } });
+    expect(created).toMatchObject({ actor: { urn: uuidUrn('arian') }, before: null, after: { packageUrn: CLIENT_PACKAGE, facilitatorId: id('regnskap'), revokedAt: null } });
     expect(revoked).toMatchObject({ entityId: created!.entityId, before: { revokedAt: null }, after: { revokedAt: expect.any(String), revokedById: id('arian') } });
     const approved = log.find((e) => e.action === 'ACCESS_REQUEST_APPROVED')!;
     expect(approved).toMatchObject({ actor: { urn: urn('kari') }, before: { status: 'PENDING', delegationId: null }, after: { status: 'APPROVED', delegationId: expect.any(String) } });

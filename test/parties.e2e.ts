@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { partyUuid } from '@hub/db';
+import { } from '@hub/db';
+import { loadStoryIds, partyUuid } from './support/story-ids';
 import { startTestStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack();
+  await loadStoryIds(stack);
 });
 afterAll(() => stack?.close());
 

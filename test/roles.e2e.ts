@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { partyUuid, story } from '@hub/db';
+import { story } from '@hub/db';
+import { loadStoryIds, partyUuid } from './support/story-ids';
 import { startTestStack, type TestStack } from './support/stack';
 import { signedSubgraphRequest } from './support/subgraph';
 
 let stack: TestStack;
 beforeAll(async () => {
   stack = await startTestStack();
+  await loadStoryIds(stack);
 });
 afterAll(() => stack?.close());
 
@@ -28,7 +30,7 @@ describe('who holds roles for a party', () => {
           urn: TRANA_BYGG,
           roleHolders: [
             { role: { code: 'DAGL', urn: 'urn:altinn:external-role:ccr:daglig-leder', name: 'Daglig leder' }, to: { urn: person('17857210042'), name: 'KARI NORDMANN' } },
-            { role: { code: 'LEDE', urn: 'urn:altinn:external-role:ccr:styreleder', name: 'Styrets leder' }, to: { urn: person('12888510018'), name: 'HÅKON TRANA' } },
+            { role: { code: 'LEDE', urn: 'urn:altinn:external-role:ccr:styreleder', name: 'Styrets leder' }, to: { urn: `urn:altinn:party:uuid:${partyUuid('12888510018')}`, name: 'HÅKON TRANA' } }, // KARI may not act for HÅKON: no number
             { role: { code: 'REGN', urn: 'urn:altinn:external-role:ccr:regnskapsforer', name: 'Regnskapsfører' }, to: { urn: org('310000418'), name: 'HALTDALEN OG SELVÆR REGNSKAP' } },
             { role: { code: 'REVI', urn: 'urn:altinn:external-role:ccr:revisor', name: 'Revisor' }, to: { urn: org('310000302'), name: 'BIRTAVARRE OG BEGNADALEN REVISJON' } },
           ],

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { partyUuid } from '@hub/db';
+import { } from '@hub/db';
+import { loadStoryIds, partyUuid } from './support/story-ids';
 import { DEV_ROUTER_SECRET, SIGNATURE_HEADER, signBody } from '@hub/kit';
 import { startTestStack, type TestStack } from './support/stack';
 import { signedSubgraphRequest } from './support/subgraph';
@@ -17,6 +18,7 @@ let stack: TestStack;
 let partiesUrl: string;
 beforeAll(async () => {
   stack = await startTestStack({ logLevel: 'debug', logDestination: logSink });
+  await loadStoryIds(stack);
   partiesUrl = stack.subgraphUrls.parties!;
 });
 afterAll(() => stack?.close());

@@ -5,12 +5,9 @@ import {
   completeOrganizationNumber,
   nationalIdentityNumberProblem,
   organizationNumberProblem,
-  partyUuid,
 } from './identifiers';
 import { story } from './story';
 
-const KARI = '17857210042';
-const TRANABYGG = '310000507';
 
 describe('national identity numbers', () => {
   it.each(story.persons.map((p) => [p.key, p.nationalIdentityNumber, p.birthDate]))(
@@ -76,27 +73,5 @@ describe('organisation numbers', () => {
       expect(completeOrganizationNumber(organizationNumber.slice(0, 8))).toBe(organizationNumber);
     }
     expect(completeOrganizationNumber('31000006')).toBeNull();
-  });
-});
-
-describe('partyUuid', () => {
-  const V5 = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-  it('is stable: the same identifier always gives the same id, in every environment', () => {
-    expect(partyUuid(KARI)).toBe(partyUuid(KARI));
-    // Pinned: changing the derivation would change every party's urn:altinn:party:uuid.
-    expect(partyUuid(KARI)).toBe('6edc60ad-f9cc-5afc-b5b9-634d215a3626');
-    expect(partyUuid(TRANABYGG)).toBe('534d6a0b-783c-5f31-88e9-19799ab112e4');
-  });
-
-  it('is shaped like a version 5 (RFC 4122 variant) UUID', () => {
-    for (const id of [...story.persons.map((p) => partyUuid(p.nationalIdentityNumber)), ...story.organizations.map((o) => partyUuid(o.organizationNumber))]) {
-      expect(id).toMatch(V5);
-    }
-  });
-
-  it('gives different identifiers different ids', () => {
-    const ids = new Set([...story.persons.map((p) => partyUuid(p.nationalIdentityNumber)), ...story.organizations.map((o) => partyUuid(o.organizationNumber))]);
-    expect(ids.size).toBe(story.persons.length + story.organizations.length);
   });
 });

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 // Norwegian identifiers: national identity numbers (11 digits, two mod-11 control digits) and
 // organisation numbers (9 digits, one mod-11 control digit).
 
@@ -81,17 +79,4 @@ export function completeNationalIdentityNumber(first9: string): string | null {
 export function completeOrganizationNumber(first8: string): string | null {
   const k = mod11(toDigits(first8), ORGNR_WEIGHTS);
   return k === null ? null : `${first8}${k}`;
-}
-
-/**
- * A stable UUID (version 5 layout, SHA-1 over a fixed namespace) for a party's register identifier, so that
- * every environment gives the story's parties the same `urn:altinn:party:uuid:` and bulk seeding needs no
- * round trip to learn the ids it just wrote.
- */
-export function partyUuid(identifier: string): string {
-  const hash = createHash('sha1').update('urn:altinn:party:').update(identifier).digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -1,5 +1,4 @@
 import story from '../fixtures/story.json' with { type: 'json' };
-import { partyUuid } from './identifiers';
 
 /** The fixed synthetic story every environment seeds and tests refer to by identifier. */
 export type Story = typeof story;
@@ -14,8 +13,8 @@ export function storyParty(key: string): StoryParty {
   return found;
 }
 
-/** The party id of a story person or organisation by key. */
-export function storyPartyId(key: string): string {
+/** A story party's register number by key: 11 digits for a person, 9 for an organisation. */
+export function storyNumber(key: string): string {
   const p = storyParty(key);
-  return partyUuid('nationalIdentityNumber' in p ? p.nationalIdentityNumber : p.organizationNumber);
+  return 'nationalIdentityNumber' in p ? p.nationalIdentityNumber : p.organizationNumber;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { storyParty } from '@hub/db';
+import { partyIdOf, storyNumber, storyParty } from '@hub/db';
 import { startStack, type Stack, type StackOptions } from '../../scripts/stack';
 
 export interface TestStack extends Stack {
@@ -8,6 +8,8 @@ export interface TestStack extends Stack {
   token(body: Record<string, string>): Promise<string>;
   /** A dev person token for a story person by key (`kari`, `hakon` …). */
   personToken(key: string): Promise<string>;
+  /** The stored (random) party id of a story party by key (`kari`, `tranabygg` …) or of any register number. */
+  partyId(keyOrNumber: string): Promise<string>;
   /** POSTs a GraphQL request to the router and returns status and parsed body. */
   graphql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; body: GraphQLBody<T> }>;
 }
@@ -63,6 +65,12 @@ export async function startTestStack(options: Partial<Pick<StackOptions, 'logLev
       const p = storyParty(key);
       if (!('nationalIdentityNumber' in p)) throw new Error(`${key} is not a person`);
       return token({ pid: p.nationalIdentityNumber });
+    },
+    async partyId(keyOrNumber) {
+      const number = /^\d+$/.test(keyOrNumber) ? keyOrNumber : storyNumber(keyOrNumber);
+      const id = await partyIdOf(stack.database.db, number);
+      if (!id) throw new Error(`no party ${keyOrNumber} in the database`);
+      return id;
     },
     async graphql(query, variables, bearer) {
       const res = await fetch(stack.url, {

@@ -9,7 +9,8 @@ export const partyType = partiesSchema.enum('party_type', ['PERSON', 'ORGANIZATI
 export const parties = partiesSchema.table(
   'parties',
   {
-    id: uuid().primaryKey(),
+    /** Random (never derived from the register number): a party's uuid URN reveals nothing about it. */
+    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
     type: partyType().notNull(),
     name: text().notNull(),
     /** 11 digits; persons only. Personal data: see the parties subgraph's rules. */

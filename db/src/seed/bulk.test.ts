@@ -58,9 +58,11 @@ describe('seedSynthetic on the embedded database', { timeout: 30_000 }, () => {
   });
 
   it('stores the rows as generated (subunits linked to their main unit, snake_case columns filled)', async () => {
-    const sub = batches.flatMap((b) => (b.table === 'organizations' ? b.rows : [])).find((o) => o.parentId !== null)!;
+    const organizations = batches.flatMap((b) => (b.table === 'organizations' ? b.rows : []));
+    const sub = organizations.find((o) => o.parentNumber !== null)!;
+    const main = organizations.find((o) => o.organizationNumber === sub.parentNumber)!;
     const [row] = await database.db.select().from(parties).where(eq(parties.id, sub.id));
-    expect(row).toMatchObject({ organizationNumber: sub.organizationNumber, organizationForm: 'BEDR', parentId: sub.parentId, name: sub.name });
+    expect(row).toMatchObject({ organizationNumber: sub.organizationNumber, organizationForm: 'BEDR', parentId: main.id, name: sub.name });
     const person = batches.find((b) => b.table === 'persons')!.rows[0]!;
     const [personRow] = await database.db.select().from(parties).where(eq(parties.id, person.id));
     expect(personRow).toMatchObject({ type: 'PERSON', nationalIdentityNumber: person.nationalIdentityNumber, birthDate: person.birthDate });
@@ -74,6 +76,23 @@ describe('seedSynthetic on the embedded database', { timeout: 30_000 }, () => {
     // The story is untouched as well.
     const [kari] = await database.db.select().from(parties).where(eq(parties.nationalIdentityNumber, story.persons[2]!.nationalIdentityNumber));
     expect(kari?.name).toBe('KARI NORDMANN');
+  });
+
+  it('links roles and subunits to the ids the database holds for their numbers, even when another seed wrote them first', async () => {
+    const other = { persons: 40, organizations: 30, seed: 9 };
+    const rows = [...generateSynthetic(other)];
+    const orgs = rows.flatMap((b) => (b.table === 'organizations' ? b.rows : []));
+    const sub = orgs.find((o) => o.parentNumber !== null)!;
+    const role = rows.flatMap((b) => (b.table === 'roleAssignments' ? b.rows : [])).find((r) => r.fromNumber === sub.parentNumber && r.roleCode === 'DAGL')!;
+    const person = rows.flatMap((b) => (b.table === 'persons' ? b.rows : [])).find((p) => p.nationalIdentityNumber === role.toNumber)!;
+    // As if an earlier run had written the main unit and the general manager under ids of its own.
+    const [main] = await database.db.insert(parties).values({ type: 'ORGANIZATION', name: 'FØRST AS', organizationNumber: sub.parentNumber! }).returning();
+    const [manager] = await database.db.insert(parties).values({ type: 'PERSON', name: 'FØRST', nationalIdentityNumber: person.nationalIdentityNumber }).returning();
+    await seedSynthetic(database, other);
+    const [subRow] = await database.db.select().from(parties).where(eq(parties.organizationNumber, sub.organizationNumber));
+    expect(subRow?.parentId).toBe(main!.id);
+    const held = await database.db.select().from(roleAssignments).where(eq(roleAssignments.fromId, main!.id));
+    expect(held).toContainEqual(expect.objectContaining({ toId: manager!.id, roleCode: 'DAGL' }));
   });
 
   it('adds another seed’s data next to the first', async () => {

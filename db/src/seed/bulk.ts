@@ -21,6 +21,8 @@ function affectedRows(result: unknown): number {
 // json_to_recordset: building a 5,000-row VALUES list through the query builder costs far more client time than
 // the insert itself, and a single parameter also keeps clear of Postgres's 65,535-parameter limit.
 // The column lists mirror db/src/schema (snake_case casing); the row keys are the generator's camelCase ones.
+// References (a subunit's main unit, a role's two parties) travel as numbers and are joined to the ids the database
+// holds for them: ids are random, and a number another seed wrote first keeps the id it got then.
 // The JSON goes as text: drizzle's postgres-js driver passes json parameters through unserialised, PGlite sends strings as is.
 function insertStatement(batch: SyntheticBatch): SQL {
   const rows = JSON.stringify(batch.rows);
@@ -32,22 +34,30 @@ function insertStatement(batch: SyntheticBatch): SQL {
           "nationalIdentityNumber" char(11), "birthDate" date)
         on conflict do nothing`;
     case 'organizations':
-      return sql`insert into parties.parties (id, type, name, organization_number, organization_form, is_public, parent_id)
-        select r."id", r."type", r."name", r."organizationNumber", r."organizationForm", r."isPublic", r."parentId"
-        from json_to_recordset(${rows}::json) as r("id" uuid, "type" parties.party_type, "name" text,
-          "organizationNumber" char(9), "organizationForm" text, "isPublic" boolean, "parentId" uuid)
+      // A main unit in the same batch is not visible to the statement yet: its drawn id stands in, unless the
+      // database already holds that number (then the row here is skipped and the stored id is the one).
+      return sql`with r as (select * from json_to_recordset(${rows}::json) as r("id" uuid, "type" parties.party_type,
+          "name" text, "organizationNumber" char(9), "organizationForm" text, "isPublic" boolean, "parentNumber" char(9)))
+        insert into parties.parties (id, type, name, organization_number, organization_form, is_public, parent_id)
+        select r."id", r."type", r."name", r."organizationNumber", r."organizationForm", r."isPublic", coalesce(stored.id, batch."id")
+        from r
+        left join parties.parties stored on stored.organization_number = r."parentNumber"
+        left join r batch on batch."organizationNumber" = r."parentNumber"
         on conflict do nothing`;
     case 'roleAssignments':
       return sql`insert into roles.role_assignments (from_id, to_id, role_code)
-        select r."fromId", r."toId", r."roleCode"
-        from json_to_recordset(${rows}::json) as r("fromId" uuid, "toId" uuid, "roleCode" text)
+        select f.id, coalesce(tp.id, t.id), r."roleCode"
+        from json_to_recordset(${rows}::json) as r("fromNumber" char(9), "toNumber" text, "roleCode" text)
+        join parties.parties f on f.organization_number = r."fromNumber"
+        left join parties.parties tp on length(r."toNumber") = 11 and tp.national_identity_number = r."toNumber"::char(11)
+        left join parties.parties t on length(r."toNumber") = 9 and t.organization_number = r."toNumber"::char(9)
         on conflict do nothing`;
   }
 }
 
 /**
  * Writes the synthetic data for `options.seed`, one multi-row INSERT per batch (default 5,000 rows), all in a
- * single transaction. Idempotent: rows already present (same identifiers, hence same ids) are skipped. The story
+ * single transaction. Idempotent: rows already present (same numbers) are skipped. The story
  * must be seeded first (`seedStory`): the role assignments refer to its role catalogue.
  */
 export async function seedSynthetic(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { birthDateOf, nationalIdentityNumberProblem, organizationNumberProblem, partyUuid } from '../identifiers';
+import { birthDateOf, nationalIdentityNumberProblem, organizationNumberProblem } from '../identifiers';
+import { legacyPartyUuid } from '../legacy-party-uuid';
 import { story } from '../story';
 import {
   generateSynthetic,
@@ -25,8 +26,8 @@ function collect(options: SyntheticOptions) {
 
 const OPTIONS = { persons: 2_000, organizations: 1_000, seed: 42, batchSize: 500 };
 const data = collect(OPTIONS);
-const mains = data.organizations.filter((o) => o.parentId === null);
-const subs = data.organizations.filter((o) => o.parentId !== null);
+const mains = data.organizations.filter((o) => o.parentNumber === null);
+const subs = data.organizations.filter((o) => o.parentNumber !== null);
 
 describe('generateSynthetic', () => {
   it('gives identical output for the same seed', () => {
@@ -64,7 +65,6 @@ describe('generateSynthetic', () => {
       expect(Number(p.nationalIdentityNumber.slice(2, 4))).toBeGreaterThan(80);
       expect(birthDateOf(p.nationalIdentityNumber)).toBe(p.birthDate);
       expect(p.birthDate >= '1930-01-01' && p.birthDate <= '2010-12-31', p.birthDate).toBe(true);
-      expect(p.id).toBe(partyUuid(p.nationalIdentityNumber));
       expect(p.name).toMatch(/^[A-ZÆØÅ]+( [A-ZÆØÅ]+)+$/);
     }
   });
@@ -73,12 +73,20 @@ describe('generateSynthetic', () => {
     for (const o of data.organizations) {
       expect(organizationNumberProblem(o.organizationNumber), o.organizationNumber).toBeNull();
       expect(o.organizationNumber >= '320000000' && o.organizationNumber <= '399999999', o.organizationNumber).toBe(true);
-      expect(o.id).toBe(partyUuid(o.organizationNumber));
     }
     for (const m of mains) {
       expect(m.organizationForm).toBe('AS');
       expect(m.name).toMatch(/^[A-ZÆØÅ]+ [A-ZÆØÅ]+ AS$/);
     }
+  });
+
+  it('draws ids that are random-looking version 4 UUIDs, not derived from the numbers', () => {
+    const V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    for (const p of data.persons) {
+      expect(p.id).toMatch(V4);
+      expect(p.id).not.toBe(legacyPartyUuid(p.nationalIdentityNumber));
+    }
+    for (const o of data.organizations) expect(o.id).not.toBe(legacyPartyUuid(o.organizationNumber));
   });
 
   it('keeps every number and id unique, and away from the story', () => {
@@ -94,10 +102,10 @@ describe('generateSynthetic', () => {
 
   it('gives about one in five main units 1–3 subunits (BEDR) that follow and point at their main unit', () => {
     const position = new Map(data.organizations.map((o, i) => [o.id, i]));
-    const mainById = new Map(mains.map((m) => [m.id, m]));
+    const mainByNumber = new Map(mains.map((m) => [m.organizationNumber, m]));
     const perMain = new Map<string, number>();
     for (const s of subs) {
-      const main = mainById.get(s.parentId!);
+      const main = mainByNumber.get(s.parentNumber!);
       expect(main, `parent of ${s.organizationNumber}`).toBeDefined();
       expect(position.get(main!.id)!).toBeLessThan(position.get(s.id)!);
       expect(s.organizationForm).toBe('BEDR');
@@ -111,26 +119,26 @@ describe('generateSynthetic', () => {
   });
 
   it('gives every main unit one DAGL and one LEDE among the persons, and organisations as REGN/REVI', () => {
-    const personIds = new Set(data.persons.map((p) => p.id));
-    const mainIds = new Set(mains.map((m) => m.id));
-    const keys = data.roles.map((r) => `${r.fromId} ${r.toId} ${r.roleCode}`);
+    const personNumbers = new Set(data.persons.map((p) => p.nationalIdentityNumber));
+    const mainNumbers = new Set(mains.map((m) => m.organizationNumber));
+    const keys = data.roles.map((r) => `${r.fromNumber} ${r.toNumber} ${r.roleCode}`);
     expect(new Set(keys).size).toBe(keys.length);
     for (const r of data.roles) {
-      expect(mainIds.has(r.fromId)).toBe(true);
+      expect(mainNumbers.has(r.fromNumber)).toBe(true);
       if (r.roleCode === 'REGN' || r.roleCode === 'REVI') {
-        expect(mainIds.has(r.toId)).toBe(true);
-        expect(r.toId).not.toBe(r.fromId);
+        expect(mainNumbers.has(r.toNumber)).toBe(true);
+        expect(r.toNumber).not.toBe(r.fromNumber);
       } else {
-        expect(personIds.has(r.toId)).toBe(true);
+        expect(personNumbers.has(r.toNumber)).toBe(true);
       }
     }
     for (const code of ['DAGL', 'LEDE'] as const) {
       const holders = data.roles.filter((r) => r.roleCode === code);
       expect(holders).toHaveLength(mains.length);
-      expect(new Set(holders.map((r) => r.fromId)).size).toBe(mains.length);
+      expect(new Set(holders.map((r) => r.fromNumber)).size).toBe(mains.length);
     }
     for (const code of ['MEDL', 'REGN', 'REVI'] as const) {
-      const n = new Set(data.roles.filter((r) => r.roleCode === code).map((r) => r.fromId)).size;
+      const n = new Set(data.roles.filter((r) => r.roleCode === code).map((r) => r.fromNumber)).size;
       expect(n).toBeGreaterThan(0);
       expect(n).toBeLessThan(mains.length);
     }

@@ -1,9 +1,12 @@
-import { completeNationalIdentityNumber, completeOrganizationNumber, partyUuid } from '../identifiers';
+import { completeNationalIdentityNumber, completeOrganizationNumber } from '../identifiers';
 import { story } from '../story';
 
 // Deterministic synthetic bulk data: persons with synthetic national identity numbers (month + 80), limited
 // companies (AS) with some subunits (BEDR), and the register (ER) roles that tie them together. The same
-// options always give the same rows, so seeding is repeatable and ids need no round trip (partyUuid).
+// options always give the same rows, so seeding is repeatable. Ids are drawn from their own PRNG stream, never
+// computed from a number (a party's uuid must not reveal it); references also carry the number they point at, so
+// that the database can resolve them to the id it stored for that number (which, when another seed wrote the same
+// number first, is not the one drawn here).
 
 export interface SyntheticOptions {
   persons: number;
@@ -29,13 +32,15 @@ export interface SyntheticOrganization {
   organizationNumber: string;
   organizationForm: 'AS' | 'BEDR';
   isPublic: false;
-  /** The main unit of a subunit; null for main units. */
-  parentId: string | null;
+  /** The main unit's organisation number for a subunit; null for main units. */
+  parentNumber: string | null;
 }
 
 export interface SyntheticRoleAssignment {
-  fromId: string;
-  toId: string;
+  /** The organisation number of `from`. */
+  fromNumber: string;
+  /** The national identity number or organisation number of `to`. */
+  toNumber: string;
   roleCode: 'DAGL' | 'LEDE' | 'MEDL' | 'REGN' | 'REVI';
 }
 
@@ -64,6 +69,16 @@ function stream(seed: number, purpose: number): () => number {
 }
 
 type Rng = () => number;
+
+/** A random-looking version 4 UUID drawn from `rng`: deterministic for a seed, unrelated to any number. */
+function drawUuid(rng: Rng): string {
+  const bytes = Buffer.alloc(16);
+  for (let i = 0; i < 16; i += 4) bytes.writeUInt32BE(Math.floor(rng() * 4294967296), i);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 const int = (rng: Rng, n: number) => Math.floor(rng() * n);
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[int(rng, list.length)]!;
 const chance = (rng: Rng, p: number) => rng() < p;
@@ -144,14 +159,15 @@ interface PlannedMain {
   kind: 'plain' | 'REGNSKAP' | 'REVISJON';
 }
 
-type PlannedRole = { fromId: string; roleCode: SyntheticRoleAssignment['roleCode'] } & (
+type PlannedRole = { from: SyntheticOrganization; roleCode: SyntheticRoleAssignment['roleCode'] } & (
   | { toPerson: number }
-  | { toId: string }
+  | { toOrganization: SyntheticOrganization }
 );
 
 /** Organisations and the roles in them, referring to persons by index (persons are drawn lazily afterwards). */
 function planOrganizations(options: SyntheticOptions, used: Set<string>) {
   const rng = stream(options.seed, 2);
+  const ids = stream(options.seed, 3);
   const organizations: SyntheticOrganization[] = [];
   const mains: PlannedMain[] = [];
 
@@ -170,13 +186,13 @@ function planOrganizations(options: SyntheticOptions, used: Set<string>) {
     const organizationNumber = drawOrganizationNumber();
     const second = pick(rng, COMPANY_SECOND);
     const main: SyntheticOrganization = {
-      id: partyUuid(organizationNumber),
+      id: drawUuid(ids),
       type: 'ORGANIZATION',
       name: `${pick(rng, COMPANY_FIRST)} ${second} AS`,
       organizationNumber,
       organizationForm: 'AS',
       isPublic: false,
-      parentId: null,
+      parentNumber: null,
     };
     organizations.push(main);
     mains.push({ org: main, kind: second === 'REGNSKAP' || second === 'REVISJON' ? second : 'plain' });
@@ -188,13 +204,13 @@ function planOrganizations(options: SyntheticOptions, used: Set<string>) {
       for (const place of places) {
         const number = drawOrganizationNumber();
         organizations.push({
-          id: partyUuid(number),
+          id: drawUuid(ids),
           type: 'ORGANIZATION',
           name: `${main.name} AVD ${place}`,
           organizationNumber: number,
           organizationForm: 'BEDR',
           isPublic: false,
-          parentId: main.id,
+          parentNumber: main.organizationNumber,
         });
       }
     }
@@ -202,8 +218,8 @@ function planOrganizations(options: SyntheticOptions, used: Set<string>) {
 
   // Accountants and auditors: preferably the firms named so, otherwise any other main unit.
   const firms = (kind: PlannedMain['kind']) => {
-    const named = mains.filter((m) => m.kind === kind).map((m) => m.org.id);
-    return named.length > 0 ? named : mains.map((m) => m.org.id);
+    const named = mains.filter((m) => m.kind === kind).map((m) => m.org);
+    return named.length > 0 ? named : mains.map((m) => m.org);
   };
   const accountants = firms('REGNSKAP');
   const auditors = firms('REVISJON');
@@ -215,8 +231,8 @@ function planOrganizations(options: SyntheticOptions, used: Set<string>) {
       const dagl = int(rng, persons);
       // Small companies often have the same person as general manager and chair.
       const lede = chance(rng, 0.3) ? dagl : int(rng, persons);
-      roles.push({ fromId: org.id, toPerson: dagl, roleCode: 'DAGL' });
-      roles.push({ fromId: org.id, toPerson: lede, roleCode: 'LEDE' });
+      roles.push({ from: org, toPerson: dagl, roleCode: 'DAGL' });
+      roles.push({ from: org, toPerson: lede, roleCode: 'LEDE' });
       if (chance(rng, 0.4)) {
         const members = new Set<number>();
         const wanted = 1 + int(rng, 3);
@@ -224,16 +240,16 @@ function planOrganizations(options: SyntheticOptions, used: Set<string>) {
           const m = int(rng, persons);
           if (m !== lede) members.add(m);
         }
-        for (const m of members) roles.push({ fromId: org.id, toPerson: m, roleCode: 'MEDL' });
+        for (const m of members) roles.push({ from: org, toPerson: m, roleCode: 'MEDL' });
       }
     }
     if (chance(rng, 0.5)) {
       const regn = pick(rng, accountants);
-      if (regn !== org.id) roles.push({ fromId: org.id, toId: regn, roleCode: 'REGN' });
+      if (regn !== org) roles.push({ from: org, toOrganization: regn, roleCode: 'REGN' });
     }
     if (chance(rng, 0.3)) {
       const revi = pick(rng, auditors);
-      if (revi !== org.id) roles.push({ fromId: org.id, toId: revi, roleCode: 'REVI' });
+      if (revi !== org) roles.push({ from: org, toOrganization: revi, roleCode: 'REVI' });
     }
   }
   return { organizations, roles };
@@ -256,14 +272,15 @@ export function* generateSynthetic(options: SyntheticOptions): Generator<Synthet
   const total = options.persons + organizations.length + roles.length;
 
   const rng = stream(options.seed, 1);
-  const personIds: string[] = new Array(options.persons);
+  const ids = stream(options.seed, 4);
+  const personNumbers: string[] = new Array(options.persons);
   let batch: SyntheticPerson[] = [];
   for (let i = 0; i < options.persons; ) {
     const drawn = drawNationalIdentityNumber(rng);
     if (!drawn || used.has(drawn.fnr)) continue;
     used.add(drawn.fnr);
-    const id = partyUuid(drawn.fnr);
-    personIds[i++] = id;
+    const id = drawUuid(ids);
+    personNumbers[i++] = drawn.fnr;
     // The third individual digit is odd for men and even for women.
     const female = Number(drawn.fnr[8]) % 2 === 0;
     batch.push({ id, type: 'PERSON', name: personName(rng, female), nationalIdentityNumber: drawn.fnr, birthDate: drawn.birthDate });
@@ -281,8 +298,8 @@ export function* generateSynthetic(options: SyntheticOptions): Generator<Synthet
   for (let i = 0; i < roles.length; i += batchSize) {
     const rows = roles.slice(i, i + batchSize).map(
       (r): SyntheticRoleAssignment => ({
-        fromId: r.fromId,
-        toId: 'toId' in r ? r.toId : personIds[r.toPerson]!,
+        fromNumber: r.from.organizationNumber,
+        toNumber: 'toOrganization' in r ? r.toOrganization.organizationNumber : personNumbers[r.toPerson]!,
         roleCode: r.roleCode,
       }),
     );

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { partyUuid } from '../identifiers';
 import {
   accessPackages,
   consentTemplates,
@@ -17,44 +16,56 @@ import {
 } from '../schema/index';
 import { story } from '../story';
 
-const idOfKey = new Map<string, string>([
-  ...story.persons.map((p) => [p.key, partyUuid(p.nationalIdentityNumber)] as const),
-  ...story.organizations.map((o) => [o.key, partyUuid(o.organizationNumber)] as const),
-]);
+type IdOf = (key: string) => string;
 
-function idOf(key: string): string {
-  const id = idOfKey.get(key);
-  if (!id) throw new Error(`story.json refers to unknown party key ${key}`);
-  return id;
+/**
+ * The story's persons and organisations (main units before subunits, which point at them), keyed by number: a party
+ * already there keeps its id (random, given at its first insert) and gets its name refreshed. Returns the ids by key.
+ */
+async function seedStoryParties(tx: Db): Promise<IdOf> {
+  const ids = new Map<string, string>();
+  const idOf: IdOf = (key) => {
+    const id = ids.get(key);
+    if (!id) throw new Error(`story.json refers to unknown party key ${key}`);
+    return id;
+  };
+  const persons = await tx
+    .insert(parties)
+    .values(story.persons.map((p) => ({ type: 'PERSON' as const, name: p.name, nationalIdentityNumber: p.nationalIdentityNumber, birthDate: p.birthDate })))
+    .onConflictDoUpdate({ target: parties.nationalIdentityNumber, set: { name: sql`excluded.name` } })
+    .returning({ id: parties.id, number: parties.nationalIdentityNumber });
+  const keyOfNumber = new Map<string, string>([
+    ...story.persons.map((p) => [p.nationalIdentityNumber, p.key] as const),
+    ...story.organizations.map((o) => [o.organizationNumber, o.key] as const),
+  ]);
+  const remember = (rows: { id: string; number: string | null }[]) => rows.forEach((r) => ids.set(keyOfNumber.get(r.number!)!, r.id));
+  remember(persons);
+  const mains = story.organizations.filter((o) => !('parent' in o));
+  const subs = story.organizations.filter((o) => 'parent' in o);
+  for (const group of [mains, subs]) {
+    const rows = await tx
+      .insert(parties)
+      .values(
+        group.map((o) => ({
+          type: 'ORGANIZATION' as const,
+          name: o.name,
+          organizationNumber: o.organizationNumber,
+          organizationForm: o.form,
+          isPublic: 'public' in o && o.public === true,
+          parentId: 'parent' in o && o.parent ? idOf(o.parent) : null,
+        })),
+      )
+      .onConflictDoUpdate({ target: parties.organizationNumber, set: { name: sql`excluded.name`, isPublic: sql`excluded.is_public` } })
+      .returning({ id: parties.id, number: parties.organizationNumber });
+    remember(rows);
+  }
+  return idOf;
 }
 
 /** Writes the story data; running it again changes nothing (names are refreshed from the file). */
 export async function seedStory(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
-    const mains = story.organizations.filter((o) => !('parent' in o));
-    const subs = story.organizations.filter((o) => 'parent' in o);
-    const rows = [
-      ...story.persons.map((p) => ({
-        id: idOf(p.key),
-        type: 'PERSON' as const,
-        name: p.name,
-        nationalIdentityNumber: p.nationalIdentityNumber,
-        birthDate: p.birthDate,
-      })),
-      ...[...mains, ...subs].map((o) => ({
-        id: idOf(o.key),
-        type: 'ORGANIZATION' as const,
-        name: o.name,
-        organizationNumber: o.organizationNumber,
-        organizationForm: o.form,
-        isPublic: 'public' in o && o.public === true,
-        parentId: 'parent' in o && o.parent ? idOf(o.parent) : null,
-      })),
-    ];
-    await tx
-      .insert(parties)
-      .values(rows)
-      .onConflictDoUpdate({ target: parties.id, set: { name: sql`excluded.name`, isPublic: sql`excluded.is_public` } });
+    const idOf = await seedStoryParties(tx as unknown as Db);
     await tx
       .insert(roles)
       .values(story.roles.map((r) => ({ code: r.code, urn: r.urn, name: r.name, provider: r.provider as 'ER' | 'FREG' | 'ALTINN' })))
@@ -63,13 +74,13 @@ export async function seedStory(db: Db): Promise<void> {
       .insert(roleAssignments)
       .values(story.roleAssignments.map((a) => ({ fromId: idOf(a.from), toId: idOf(a.to), roleCode: a.role })))
       .onConflictDoNothing();
-    await seedCatalogue(tx as unknown as Db);
-    await seedEvidenceCatalogue(tx as unknown as Db);
+    await seedCatalogue(tx as unknown as Db, idOf);
+    await seedEvidenceCatalogue(tx as unknown as Db, idOf);
   });
 }
 
 /** Access packages, resources, their policies and consent templates. */
-async function seedCatalogue(tx: Db): Promise<void> {
+async function seedCatalogue(tx: Db, idOf: IdOf): Promise<void> {
   await tx
     .insert(consentTemplates)
     .values(story.consentTemplates)
@@ -128,7 +139,7 @@ async function seedCatalogue(tx: Db): Promise<void> {
 }
 
 /** Service contexts and evidence codes (after resources: each code names the resource its consent covers). */
-async function seedEvidenceCatalogue(tx: Db): Promise<void> {
+async function seedEvidenceCatalogue(tx: Db, idOf: IdOf): Promise<void> {
   await tx
     .insert(serviceContexts)
     .values(story.serviceContexts.map((c) => ({ id: c.id, name: c.name, requestorMustBe: c.requestorMustBe.toUpperCase() as 'ANY' | 'PUBLIC' })))

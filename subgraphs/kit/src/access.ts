@@ -35,3 +35,11 @@ export function createAccess(db: Db, viewer: Viewer | null): Access {
     },
   };
 }
+
+/**
+ * Whether the viewer may see a person's national identity number (in any field, a person URN included): the person
+ * itself and whoever may act for them. Everyone else names a person by `urn:altinn:party:uuid:`.
+ */
+export function mayReadIdentityNumber(access: Access, personPartyId: string): Promise<boolean> {
+  return access.mayActFor(personPartyId);
+}

@@ -13,6 +13,7 @@ export * from './shield';
 export * from './signature';
 export * from './subgraphs';
 export * from './viewer';
+export * from './viewer-party-ids';
 export { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 export * from './run-subgraph';
 export * from './decision/index';

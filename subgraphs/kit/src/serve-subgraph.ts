@@ -14,6 +14,7 @@ import { maskError } from './errors';
 import type { Logger } from './logger';
 import { SIGNATURE_HEADER, signBody, verifyBodySignature } from './signature';
 import { viewerFromClaims } from './viewer';
+import { createViewerPartyIds } from './viewer-party-ids';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const MAX_BODY_BYTES = 1_000_000;
@@ -58,6 +59,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     formatError: (formatted, original) => maskError(formatted, original, (err) => log.error({ err }, 'masked error')),
   });
   await apollo.start();
+  const viewerPartyIds = createViewerPartyIds(options.db);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://subgraph');
@@ -83,7 +85,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     res.setHeader(REQUEST_ID_HEADER, requestId);
     log.debug({ requestId, operationName: json.operationName }, 'graphql request');
     const extensions = (json.extensions ?? {}) as { jwt?: { payload?: unknown } };
-    const viewer = viewerFromClaims(extensions.jwt?.payload);
+    const viewer = await viewerFromClaims(extensions.jwt?.payload, viewerPartyIds);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (typeof value === 'string') headers.set(key, value);

@@ -1,4 +1,5 @@
-import { organizationUrn, partyUuid, personUrn } from '@hub/db';
+import { randomUUID } from 'node:crypto';
+import { organizationUrn, personUrn } from '@hub/db';
 
 /** Who is asking, as the router verified it. Null: nobody logged in. */
 export type Viewer = PersonViewer | OrganizationViewer;
@@ -6,8 +7,14 @@ export type Viewer = PersonViewer | OrganizationViewer;
 export type IdentityKind = Viewer['kind'];
 
 interface ViewerBase {
-  /** The party id (`urn:altinn:party:uuid:`) of the person or organisation. */
+  /**
+   * The party id (`urn:altinn:party:uuid:`) of the person or organisation, looked up in the register by number.
+   * For a viewer the register does not know, a fresh random id that matches no party: such a viewer may do what
+   * needs no party of its own (read the catalogue, ask the decision point) and nothing that does.
+   */
   partyId: string;
+  /** Whether the register knows the viewer (`partyId` is a stored party). */
+  registered: boolean;
   partyUrn: string;
   scopes: readonly string[];
   clientId: string | null;
@@ -68,11 +75,14 @@ export function claimedIdentityKind(claims: Record<string, unknown>): IdentityKi
   return organizationNumber(claims) ? 'organization' : null;
 }
 
+/** Who a verified token names, before the register is asked for its party id. */
+export type ViewerClaims = Omit<PersonViewer, 'partyId' | 'registered'> | Omit<OrganizationViewer, 'partyId' | 'registered'>;
+
 /**
- * The viewer from verified, forwarded claims. The claims must describe the kind of identity their issuer
- * vouches for (`IDENTITY_KIND_CLAIM`): person claims from an organisation issuer, or the reverse, are no viewer.
+ * What verified, forwarded claims say about the viewer. The claims must describe the kind of identity their
+ * issuer vouches for (`IDENTITY_KIND_CLAIM`): person claims from an organisation issuer, or the reverse, are no viewer.
  */
-export function viewerFromClaims(claims: unknown): Viewer | null {
+export function claimsOfViewer(claims: unknown): ViewerClaims | null {
   if (!claims || typeof claims !== 'object') return null;
   const c = claims as Record<string, unknown>;
   const kind = claimedIdentityKind(c);
@@ -81,25 +91,24 @@ export function viewerFromClaims(claims: unknown): Viewer | null {
   const clientId = typeof c.client_id === 'string' ? c.client_id : null;
   if (kind === 'person') {
     const pid = personNumber(c)!;
-    return {
-      kind: 'person',
-      nationalIdentityNumber: pid,
-      partyId: partyUuid(pid),
-      partyUrn: personUrn(pid),
-      authenticationLevel: authenticationLevelOf(c.acr),
-      scopes,
-      clientId,
-    };
+    return { kind: 'person', nationalIdentityNumber: pid, partyUrn: personUrn(pid), authenticationLevel: authenticationLevelOf(c.acr), scopes, clientId };
   }
   const orgNo = organizationNumber(c)!;
-  return {
-    kind: 'organization',
-    organizationNumber: orgNo,
-    partyId: partyUuid(orgNo),
-    partyUrn: organizationUrn(orgNo),
-    scopes,
-    clientId,
-  };
+  return { kind: 'organization', organizationNumber: orgNo, partyUrn: organizationUrn(orgNo), scopes, clientId };
+}
+
+/** Finds a party's stored id by register number (11 or 9 digits); null when the register does not know it. */
+export type PartyIdLookup = (number: string) => Promise<string | null>;
+
+/**
+ * The viewer from verified claims, its party id looked up (ids are random: nothing computes them from the
+ * number). A viewer unknown to the register gets an id that matches no party (see `partyId`).
+ */
+export async function viewerFromClaims(claims: unknown, partyIdOf: PartyIdLookup): Promise<Viewer | null> {
+  const who = claimsOfViewer(claims);
+  if (!who) return null;
+  const stored = await partyIdOf(who.kind === 'person' ? who.nationalIdentityNumber : who.organizationNumber);
+  return { ...who, partyId: stored ?? randomUUID(), registered: stored !== null };
 }
 
 /** Viewer claims of an organisation (Maskinporten-like), as the hub vouches for it in service-to-service calls. */

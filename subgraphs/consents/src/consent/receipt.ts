@@ -1,4 +1,4 @@
-import { urnOfParty } from '@hub/db';
+import { partyUuidUrn, urnOfParty } from '@hub/db';
 import type { SubgraphContext } from '@hub/kit';
 import { canonicalJson, sha256Hex } from '../canonical-json';
 import type { Loaders } from '../loaders';
@@ -32,7 +32,9 @@ export async function buildReceipt(consent: ConsentRow, rights: ConsentRightRow[
   const body = {
     id: consent.id,
     acceptedAt: acceptedAt.toISOString(),
-    acceptedBy: party(acceptedBy),
+    // The requester reads the receipt: whoever answered for `from` (a parent, a guardian, a general manager) is named
+    // by uuid URN, since the requester may not read that person's number. `from` itself disclosed it by consenting.
+    acceptedBy: acceptedBy.type === 'PERSON' && acceptedBy.id !== from.id ? { urn: partyUuidUrn(acceptedBy.id), name: acceptedBy.name } : party(acceptedBy),
     from: party(from),
     to: party(to),
     handledBy: handledBy ? party(handledBy) : null,

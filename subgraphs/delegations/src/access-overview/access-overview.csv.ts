@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { inArray } from 'drizzle-orm';
-import { organizationUrn, parties, personUrn, type Db } from '@hub/db';
+import { organizationUrn, parties, partyUuidUrn, personUrn, type Db } from '@hub/db';
+import { mayReadIdentityNumber, type Access } from '@hub/kit';
 import type { AccessRow } from './access-overview.type';
 
 export const ACCESS_CSV_COLUMNS = ['holder_urn', 'holder_name', 'party_urn', 'source', 'via', 'resource', 'package', 'actions'] as const;
@@ -10,7 +11,7 @@ export const ACCESS_CSV_COLUMNS = ['holder_urn', 'holder_name', 'party_urn', 'so
  * subgraph, but federation can only hand this subgraph entity fields, never the string a CSV cell needs, so they are
  * read here in one statement for every party the rows name.
  */
-export async function accessOverviewCsv(db: Db, rows: readonly AccessRow[]): Promise<string> {
+export async function accessOverviewCsv(db: Db, access: Access, rows: readonly AccessRow[]): Promise<string> {
   const ids = [...new Set(rows.flatMap((r) => [r.holder.id, r.party.id]))];
   const found = ids.length
     ? await db
@@ -18,7 +19,10 @@ export async function accessOverviewCsv(db: Db, rows: readonly AccessRow[]): Pro
         .from(parties)
         .where(inArray(parties.id, ids))
     : [];
-  const byId = new Map(found.map((p) => [p.id, { name: p.name, urn: p.nin ? personUrn(p.nin) : organizationUrn(p.orgNo!) }]));
+  // A person's URN carries the number: persons the viewer may not act for are named by their uuid URN.
+  const urnOf = async (p: (typeof found)[number]) =>
+    !p.nin ? organizationUrn(p.orgNo!) : (await mayReadIdentityNumber(access, p.id)) ? personUrn(p.nin) : partyUuidUrn(p.id);
+  const byId = new Map(await Promise.all(found.map(async (p) => [p.id, { name: p.name, urn: await urnOf(p) }] as const)));
   return stringify(
     rows.map((r) => [
       byId.get(r.holder.id)?.urn ?? '',

@@ -9,7 +9,7 @@ import { AccessOverview } from './access-overview.type';
 export class AccessOverviewResolver {
   @FieldResolver(() => String, { description: `The same rows as CSV with a header: holder_urn, holder_name, party_urn, source, via, resource, package, actions (space-separated).` })
   csv(@Root() overview: AccessOverview, @Ctx() ctx: SubgraphContext): Promise<string> {
-    return accessOverviewCsv(ctx.db, overview.rows);
+    return accessOverviewCsv(ctx.db, ctx.access, overview.rows);
   }
 }
 

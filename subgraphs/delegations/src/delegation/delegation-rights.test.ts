@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStoryDatabase, partyUuid, storyParty, storyPartyId, type Database } from '@hub/db';
+import { openStoryDatabase, storyParty, storyPartyIds, type Database } from '@hub/db';
 import { administeredBy, delegationRight, mayRevoke, type DelegationAsk } from './delegation-rights';
 
 let database: Database;
+let id: (key: string) => string;
 beforeAll(async () => {
   database = await openStoryDatabase();
+  id = await storyPartyIds(database.db);
 });
 afterAll(() => database?.close());
 
-const id = storyPartyId;
 const mva = { id: 'ske-mva-melding', delegable: true };
 const pkg = (name: string, delegable = true, clientPackage = false) => ({ urn: `urn:altinn:accesspackage:${name}`, delegable, clientPackage });
 const ask = (from: string, to: string, what: Partial<DelegationAsk>): DelegationAsk => ({

@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consentRequests, consentRights, delegations, openStoryDatabase, partyUuid, roleAssignments, seedStory, storyPartyId, type Database } from '@hub/db';
+import { consentRequests, consentRights, delegations, openStoryDatabase, roleAssignments, seedStory, storyPartyIds, type Database } from '@hub/db';
 import { authorizedParties } from './authorized-parties';
 import { decide } from './decide';
 import type { DecisionRequest } from './types';
 
 let database: Database;
+let id: (key: string) => string;
 beforeAll(async () => {
   database = await openStoryDatabase();
+  id = await storyPartyIds(database.db);
 });
 afterAll(() => database?.close());
 
-const id = storyPartyId;
 const ask = (subject: string, party: string, resourceId: string, action: string): DecisionRequest => ({
   subjectId: id(subject),
   partyId: id(party),
@@ -43,7 +44,7 @@ describe('decide', () => {
   });
 
   it('is INDETERMINATE for a party or resource it does not know', async () => {
-    const unknownParty = { ...ask('kari', 'tranabygg', 'ske-mva-melding', 'read'), partyId: partyUuid('999999999') };
+    const unknownParty = { ...ask('kari', 'tranabygg', 'ske-mva-melding', 'read'), partyId: randomUUID() };
     expect((await one(unknownParty)).decision).toBe('INDETERMINATE');
     expect((await one(ask('kari', 'tranabygg', 'no-such-resource', 'read'))).decision).toBe('INDETERMINATE');
   });

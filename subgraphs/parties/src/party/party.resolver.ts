@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { loadPartyByRef, parseUrnArg, type SubgraphContext } from '@hub/kit';
-import { urnOfParty, type PartyRow } from '@hub/db';
+import { loadPartyByRef, mayReadIdentityNumber, parseUrnArg, type SubgraphContext } from '@hub/kit';
+import { partyUuidUrn, urnOfParty, type PartyRow } from '@hub/db';
 import type { Loaders } from '../loaders';
 import { Party } from './party.type';
 
@@ -19,8 +19,13 @@ export class PartyResolver {
     return ctx.loaders.parties.byId.load(ctx.viewer!.partyId);
   }
 
-  @FieldResolver(() => String, { description: 'urn:altinn:person:identifier-no:… or urn:altinn:organization:identifier-no:…' })
-  urn(@Root() party: PartyRow): string {
+  @FieldResolver(() => String, {
+    description:
+      'urn:altinn:organization:identifier-no:… for an organisation; for a person urn:altinn:person:identifier-no:… to the person and those who may act for them, urn:altinn:party:uuid:… to everyone else.',
+  })
+  async urn(@Root() party: PartyRow, @Ctx() ctx: Context): Promise<string> {
+    // A person's URN carries the national identity number: only those who may read the number get it.
+    if (party.type === 'PERSON' && !(await mayReadIdentityNumber(ctx.access, party.id))) return partyUuidUrn(party.id);
     return urnOfParty(party);
   }
 

@@ -1,13 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStoryDatabase, packageResources, partyUuid, policyRules, resources, type Database } from '@hub/db';
+import { openStoryDatabase, packageResources, partyIdOf, policyRules, resources, type Database } from '@hub/db';
 import { insertResource, replaceResource } from './resource.store';
 import type { ResourceDraft } from './resource.validation';
 
-const SKATTEETATEN = partyUuid('310000701');
+let SKATTEETATEN: string;
+let OTHER_OWNER: string;
 let database: Database;
 beforeAll(async () => {
   database = await openStoryDatabase();
+  SKATTEETATEN = (await partyIdOf(database.db, '310000701'))!;
+  OTHER_OWNER = (await partyIdOf(database.db, '310000809'))!;
 });
 afterAll(() => database?.close());
 
@@ -50,7 +53,7 @@ describe('resource writes', () => {
 
   it('answers null, writing nothing, for a taken id or another owner', async () => {
     expect(await insertResource(database.db, SKATTEETATEN, draft('ske-mva-melding', []))).toBeNull();
-    expect(await replaceResource(database.db, partyUuid('310000809'), draft('ske-mva-melding', []))).toBeNull();
+    expect(await replaceResource(database.db, OTHER_OWNER, draft('ske-mva-melding', []))).toBeNull();
     const { resource, rules } = await stored('ske-mva-melding');
     expect(resource).toEqual([{ title: 'Mva-melding' }]);
     expect(rules.length).toBeGreaterThan(0);
