@@ -1,3 +1,4 @@
+export * from './administers';
 export * from './authorized-parties';
 export * from './decide';
 export * from './evaluate';
