@@ -111,7 +111,7 @@ describe('TESTKOMMUNE accredits TRANA BYGG in ebevis on a legal basis', () => {
   const input = {
     subject: URN.tranabygg,
     serviceContext: 'ebevis',
-    evidenceCodes: [{ code: 'Restanser', legalBasis: 'anskaffelsesforskriften § 24-2' }, { code: 'KonkursStatus' }],
+    evidenceCodes: [{ code: 'Restanser', legalBasis: 'anskaffelsesforskriften-24-2' }, { code: 'KonkursStatus' }],
   };
 
   it('harvests both without any consent', async () => {

@@ -125,7 +125,7 @@ function authorizeTarget(routerUrl: string, token: string, n: number): Target {
   };
 }
 
-const CONSENT_REDIRECT = 'https://bank.example/callback';
+const CONSENT_REDIRECT = 'https://banken.example/samtykke/retur';
 
 /** A consent from HÅKON TRANA to BANKEN AS, accepted, for the consent-token scenarios. */
 async function acceptedConsent(ctx: BenchContext): Promise<{ id: string; bankToken: string }> {

@@ -32,8 +32,9 @@ describeBrowser('the consent pages in Chromium', () => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.end('<p id="bank">Takk fra BANKEN</p>');
     });
-    await new Promise<void>((resolve) => bank.listen(0, '127.0.0.1', resolve));
-    bankUrl = `http://127.0.0.1:${(bank.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => bank.listen(0, 'localhost', resolve));
+    // banken-system registered http://localhost:9999/callback; a loopback redirect may use any port (RFC 8252 §7.3).
+    bankUrl = `http://localhost:${(bank.address() as AddressInfo).port}`;
   }, 180_000);
 
   afterAll(async () => {

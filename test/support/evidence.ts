@@ -1,6 +1,7 @@
 import type { TestStack } from './stack';
 
-export const CONSENT_REDIRECT = 'https://banken.example/evidence/callback';
+/** Registered for banken-system (story `clients[].redirectUris`). */
+export const CONSENT_REDIRECT = 'https://banken.example/samtykke/retur';
 
 export const EVIDENCE_CODES = /* GraphQL */ `
   query EvidenceCodes($serviceContext: String) {

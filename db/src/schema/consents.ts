@@ -115,3 +115,18 @@ export const signingKeys = consentsSchema.table('signing_keys', {
   createdAt: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
   activeFrom: timestamp({ withTimezone: true }).notNull(),
 });
+
+/**
+ * The systems (OAuth clients, the token's `client_id`) that ask for consent, with their registered redirect URLs: a
+ * consent request's `redirectUrl` must be one of its client's, exactly (RFC 9700), so that a stolen or forged
+ * request cannot send the person, and the authorization code, anywhere else.
+ */
+export const clients = consentsSchema.table(
+  'clients',
+  {
+    id: text().primaryKey(),
+    organizationId: uuid().notNull().references(() => parties.id),
+    redirectUris: text().array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [index('clients_organization_idx').on(t.organizationId)],
+);

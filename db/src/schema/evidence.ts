@@ -10,12 +10,18 @@ export const requestorKind = evidenceSchema.enum('requestor_kind', ['ANY', 'PUBL
 
 export type EvidenceValueSpecJson = { name: string; type: string };
 export type EvidenceParameterSpecJson = { name: string; type: string; required: boolean };
+/** Who an evidence code, a legal basis or a service context may be about. */
+export type SubjectKind = 'PERSON' | 'ORGANIZATION';
+/** A legal basis a requestor may cite instead of consent (a regulation's paragraph), and the subjects it applies to. */
+export type LegalBasisJson = { id: string; title: string; subjects: SubjectKind[] };
 
 /** Who may ask in a service context (loan application `sbl`, procurement `ebevis` …). */
 export const serviceContexts = evidenceSchema.table('service_contexts', {
   id: text().primaryKey(),
   name: text().notNull(),
   requestorMustBe: requestorKind().notNull(),
+  /** Who evidence in this context may be about (public procurement: organisations only). */
+  subjects: text().array().$type<SubjectKind[]>().notNull().default(sql`'{PERSON,ORGANIZATION}'::text[]`),
 });
 
 /** What a source delivers about a subject, and on what basis. */
@@ -30,6 +36,8 @@ export const evidenceCodes = evidenceSchema.table('evidence_codes', {
   resourceId: text().notNull().references(() => resources.id),
   values: jsonb().$type<EvidenceValueSpecJson[]>().notNull(),
   parameters: jsonb().$type<EvidenceParameterSpecJson[]>().notNull().default([]),
+  /** For LEGAL_BASIS and LEGAL_BASIS_OR_CONSENT: the legal bases accepted instead of consent; any other is refused. */
+  legalBases: jsonb().$type<LegalBasisJson[]>().notNull().default([]),
 });
 
 export const evidenceCodeContexts = evidenceSchema.table(

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import {
   accessPackages,
+  clients,
   consentTemplates,
   evidenceCodeContexts,
   evidenceCodes,
@@ -13,6 +14,8 @@ import {
   roleAssignments,
   roles,
   serviceContexts,
+  type LegalBasisJson,
+  type SubjectKind,
 } from '../schema/index';
 import { story } from '../story';
 
@@ -76,8 +79,15 @@ export async function seedStory(db: Db): Promise<void> {
       .onConflictDoNothing();
     await seedCatalogue(tx as unknown as Db, idOf);
     await seedEvidenceCatalogue(tx as unknown as Db, idOf);
+    await tx
+      .insert(clients)
+      .values(story.clients.map((c) => ({ id: c.key, organizationId: idOf(c.organization), redirectUris: c.redirectUris })))
+      .onConflictDoUpdate({ target: clients.id, set: { organizationId: sql`excluded.organization_id`, redirectUris: sql`excluded.redirect_uris` } });
   });
 }
+
+/** `person` / `organization` in the story, as the party types of the register. */
+const subjectKinds = (list: readonly string[]): SubjectKind[] => list.map((s) => s.toUpperCase() as SubjectKind);
 
 /** Access packages, resources, their policies and consent templates. */
 async function seedCatalogue(tx: Db, idOf: IdOf): Promise<void> {
@@ -142,8 +152,18 @@ async function seedCatalogue(tx: Db, idOf: IdOf): Promise<void> {
 async function seedEvidenceCatalogue(tx: Db, idOf: IdOf): Promise<void> {
   await tx
     .insert(serviceContexts)
-    .values(story.serviceContexts.map((c) => ({ id: c.id, name: c.name, requestorMustBe: c.requestorMustBe.toUpperCase() as 'ANY' | 'PUBLIC' })))
-    .onConflictDoUpdate({ target: serviceContexts.id, set: { name: sql`excluded.name`, requestorMustBe: sql`excluded.requestor_must_be` } });
+    .values(
+      story.serviceContexts.map((c) => ({
+        id: c.id,
+        name: c.name,
+        requestorMustBe: c.requestorMustBe.toUpperCase() as 'ANY' | 'PUBLIC',
+        subjects: subjectKinds((c as { subjects?: string[] }).subjects ?? ['person', 'organization']),
+      })),
+    )
+    .onConflictDoUpdate({
+      target: serviceContexts.id,
+      set: { name: sql`excluded.name`, requestorMustBe: sql`excluded.requestor_must_be`, subjects: sql`excluded.subjects` },
+    });
   const titles = new Map(story.resources.map((r) => [r.id, r.title]));
   await tx
     .insert(evidenceCodes)
@@ -157,11 +177,17 @@ async function seedEvidenceCatalogue(tx: Db, idOf: IdOf): Promise<void> {
         resourceId: c.resource,
         values: c.values,
         parameters: 'parameters' in c ? c.parameters : [],
+        legalBases: ((c as { legalBases?: { id: string; title: string; subjects: string[] }[] }).legalBases ?? []).map((b): LegalBasisJson => ({ id: b.id, title: b.title, subjects: subjectKinds(b.subjects) })),
       })),
     )
     .onConflictDoUpdate({
       target: evidenceCodes.name,
-      set: { description: sql`excluded.description`, values: sql`excluded.values`, parameters: sql`excluded.parameters` },
+      set: {
+        description: sql`excluded.description`,
+        values: sql`excluded.values`,
+        parameters: sql`excluded.parameters`,
+        legalBases: sql`excluded.legal_bases`,
+      },
     });
   await tx
     .insert(evidenceCodeContexts)

@@ -1,5 +1,6 @@
 import { createPartyLoaders } from '@hub/kit';
 import type { Db } from '@hub/db';
+import { createClientLoaders } from './client/client.loader';
 import { createConsentLoaders } from './consent/consent.loader';
 import { createEventLoaders } from './event/event.loader';
 import { createResourceLoaders } from './resource/resource.loader';
@@ -8,6 +9,7 @@ import { createResourceLoaders } from './resource/resource.loader';
 export function createLoaders(db: Db) {
   return {
     parties: createPartyLoaders(db),
+    clients: createClientLoaders(db),
     resources: createResourceLoaders(db),
     consents: createConsentLoaders(db),
     events: createEventLoaders(db),

@@ -1,10 +1,9 @@
-import { and, hasScopeRule, mayActForParty, hubError, isAuthenticated, or, rule, type SubgraphContext, type Viewer } from '@hub/kit';
 import { parsePartyUrn } from '@hub/db';
+import { administersParty, and, hasScopeRule, hubError, isAuthenticated, or, rule, type SubgraphContext, type Viewer } from '@hub/kit';
 import type { AccessRequestRow } from './access-request/access-request.loader';
 import { maySeeAccessRequest } from './access-request/access-request.visibility';
 import type { DelegationRow } from './delegation/delegation.loader';
 import { maySeeDelegation } from './delegation/delegation.visibility';
-import type { Loaders } from './loaders';
 import type { PartyRef } from './party/party.type';
 
 /** The scope of service owners' systems that ask the decision point about anyone. */
@@ -34,11 +33,6 @@ const isSelf = rule({ cache: 'strict' })((party: PartyRef, _a, ctx: SubgraphCont
   ctx.viewer?.partyId === party.id ? true : refuse('Only the party itself may see this (ask on `me`).'),
 );
 
-
-const administersParty = rule({ cache: 'strict' })(async (party: PartyRef, _a, ctx: SubgraphContext<Loaders>) =>
-  (await ctx.loaders.administers.load(party.id)) ? true : refuse('Only the administrators of this party may see this.'),
-);
-
 /** Entity-level: also guards `_entities`, where root-field rules never run. */
 const maySeeDelegationRule = rule({ cache: 'strict' })((d: DelegationRow, _a, ctx: SubgraphContext) => maySeeDelegation(d, ctx));
 const maySeeAccessRequestRule = rule({ cache: 'strict' })((r: AccessRequestRow, _a, ctx: SubgraphContext) => maySeeAccessRequest(r, ctx));
@@ -60,12 +54,12 @@ export const permissions = {
   },
   Party: {
     id: isAuthenticated,
-    delegationsReceived: and(isAuthenticated, mayActForParty),
-    delegationsGiven: and(isAuthenticated, mayActForParty),
+    delegationsReceived: and(isAuthenticated, administersParty),
+    delegationsGiven: and(isAuthenticated, administersParty),
     authorizedParties: and(isAuthenticated, isSelf),
     authorizedPartiesWithReasons: and(isAuthenticated, isSelf),
     accessRequestsSent: and(isAuthenticated, isSelf),
-    accessRequestsReceived: and(isAuthenticated, mayActForParty),
+    accessRequestsReceived: and(isAuthenticated, administersParty),
     accessOverview: and(isAuthenticated, administersParty),
     auditLog: and(isAuthenticated, administersParty),
   },

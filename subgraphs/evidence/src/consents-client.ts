@@ -5,11 +5,17 @@ export class ConsentsCallError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
+    /** The input field consents named (`input.redirectUrl`), if any. */
+    readonly field?: string,
   ) {
     super(message);
   }
-  toGraphQLError() {
-    return isErrorCode(this.code) && this.code !== 'INTERNAL' ? hubError(this.code, `Consent request: ${this.message}`) : this;
+  /** `fields` maps consents' input fields to the caller's (input.redirectUrl → input.consentRedirectUrl). */
+  toGraphQLError(fields: Record<string, string> = {}) {
+    if (!isErrorCode(this.code) || this.code === 'INTERNAL') return this;
+    const field = this.field && fields[this.field];
+    if (field) return hubError(this.code, `${field}: ${this.message.replace(`${this.field}: `, '')}`, { field });
+    return hubError(this.code, `Consent request: ${this.message}`);
   }
 }
 
@@ -18,7 +24,7 @@ async function call<T>(hub: HubSettings, query: string, variables: Record<string
   if (!url) throw new Error('no consents subgraph URL');
   const res = await callSubgraph<T>(url, hub.signingSecret, { query, variables, viewerClaims, requestId });
   const err = res.errors?.[0];
-  if (err) throw new ConsentsCallError(err.message, err.extensions?.code);
+  if (err) throw new ConsentsCallError(err.message, err.extensions?.code, err.extensions?.field);
   return res.data!;
 }
 

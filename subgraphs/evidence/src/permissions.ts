@@ -47,6 +47,7 @@ export const permissions = {
   EvidenceValueSpec: underGuardedField,
   EvidenceParameterSpec: underGuardedField,
   ServiceContext: underGuardedField,
+  LegalBasis: underGuardedField,
   EvidenceStatus: underGuardedField,
   EvidenceValue: underGuardedField,
   EvidenceRetrieval: underGuardedField,

@@ -1,16 +1,36 @@
+import DataLoader from 'dataloader';
 import type { Db } from '@hub/db';
-import { authorizedParties, decide, enforceAuthenticationLevel, type AuthorizedParty, type Decision, type DecisionRequest } from './decision/index';
+import { administeredBy, authorizedParties, decide, enforceAuthenticationLevel, type AuthorizedParty, type Decision, type DecisionRequest } from './decision/index';
 import type { Viewer } from './viewer';
+
+/** What the viewer asks of the decision point about itself: may I do `action` on `resourceId` for `partyId`? */
+export interface ViewerAsk {
+  partyId: string;
+  resourceId: string;
+  action: string;
+}
 
 /**
  * What the viewer may do for others, asked of the one decision implementation. Every shield rule that asks
  * "may the viewer act for this party?" comes here; answers are cached for the request.
+ *
+ * A relationship covers only what its path covers: `mayActFor` says there is some path (enough to see who a party
+ * is), `actsOn` whether a path covers one resource and action, `administers` whether the viewer manages the party's
+ * access (its delegations and role holders).
  */
 export interface Access {
   /** Every party the viewer may act for (not itself), with the paths. */
   authorizedParties(): Promise<AuthorizedParty[]>;
   /** True when the viewer is the party, holds a role for it or its main unit, or has an active delegation from it. */
   mayActFor(partyId: string): Promise<boolean>;
+  /**
+   * True when a relationship with the party (a role, a package, a delegation; not a consent the party gave the viewer)
+   * covers `action` on `resourceId` for `partyId`: the viewer may act for the party in this matter. Asks made in one
+   * tick share one decision batch.
+   */
+  actsOn(ask: ViewerAsk): Promise<boolean>;
+  /** True when the viewer is the party or one of its administrators (main administrator package, access manager). */
+  administers(partyId: string): Promise<boolean>;
   /** The decision point, as of now; about the viewer itself, with the viewer's authentication level applied. */
   decide(requests: readonly DecisionRequest[]): Promise<Decision[]>;
 }
@@ -19,6 +39,18 @@ export function createAccess(db: Db, viewer: Viewer | null): Access {
   let cached: Promise<AuthorizedParty[]> | undefined;
   let ids: Promise<Set<string>> | undefined;
   const parties = () => (cached ??= viewer ? authorizedParties(db, viewer.partyId) : Promise.resolve([]));
+  const actsOn = new DataLoader<ViewerAsk, boolean, string>(
+    async (asks) => {
+      if (!viewer) return asks.map(() => false);
+      const decisions = await decide(db, asks.map((a) => ({ ...a, subjectId: viewer.partyId })));
+      // A consent lets its recipient use the data; it does not let the recipient act for the party.
+      return decisions.map((d) => d.decision === 'PERMIT' && d.reasons.some((r) => r.source !== 'CONSENT'));
+    },
+    { cacheKeyFn: (a) => `${a.partyId}|${a.resourceId}|${a.action}` },
+  );
+  const administers = new DataLoader<string, boolean>(async (partyIds) =>
+    viewer ? administeredBy(db, viewer.partyId, partyIds) : partyIds.map(() => false),
+  );
   return {
     authorizedParties: parties,
     async mayActFor(partyId) {
@@ -28,6 +60,8 @@ export function createAccess(db: Db, viewer: Viewer | null): Access {
       ids ??= parties().then((list) => new Set([viewer.partyId, ...list.map((p) => p.partyId)]));
       return (await ids).has(partyId);
     },
+    actsOn: (ask) => actsOn.load(ask),
+    administers: (partyId) => administers.load(partyId),
     async decide(requests) {
       const decisions = await decide(db, requests);
       if (viewer?.kind !== 'person') return decisions;

@@ -174,7 +174,7 @@ export async function callSubgraph<T>(
   url: string,
   signingSecret: string,
   request: { query: string; variables?: Record<string, unknown>; viewerClaims: Record<string, unknown>; requestId?: string },
-): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[] }> {
+): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string; field?: string } }[] }> {
   const body = JSON.stringify({ query: request.query, variables: request.variables, extensions: { jwt: { payload: request.viewerClaims } } });
   const res = await fetch(url, {
     method: 'POST',

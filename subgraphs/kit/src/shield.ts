@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { allow, deny, rule, shield, type IRules } from 'graphql-shield';
 import type { IRule } from 'graphql-shield';
-import { unauthenticated } from './errors';
+import { hubError, unauthenticated } from './errors';
 import type { SubgraphContext } from './context';
 
 export { allow, deny, rule, and, or, not } from 'graphql-shield';
@@ -62,3 +62,14 @@ export function createPermissions(rules: IRules) {
 export const mayActForParty = rule({ cache: 'strict' })((party: { id: string }, _a, ctx: SubgraphContext) =>
   ctx.viewer ? ctx.access.mayActFor(party.id) : unauthenticated(),
 );
+
+/**
+ * On a Party entity's fields about who has access to it (its delegations, role holders, access requests): the party
+ * itself and its administrators. Someone who may act for the party in one matter does not learn who else may.
+ */
+export const administersParty = rule({ cache: 'strict' })(async (party: { id: string }, _a, ctx: SubgraphContext) => {
+  if (!ctx.viewer) return unauthenticated();
+  return (await ctx.access.administers(party.id))
+    ? true
+    : hubError('FORBIDDEN', 'Only the party itself and its administrators may see this.');
+});

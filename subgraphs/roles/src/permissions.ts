@@ -1,4 +1,4 @@
-import { and, hasScopeRule, isAuthenticated, isOrganization, mayActForParty } from '@hub/kit';
+import { administersParty, and, hasScopeRule, isAuthenticated, isOrganization } from '@hub/kit';
 
 /** The scope of resource owners' systems (Maskinporten-like organisation tokens). */
 export const RESOURCE_ADMIN_SCOPE = 'altinn:resourceregistry/resource.admin';
@@ -21,8 +21,10 @@ export const permissions = {
   },
   Party: {
     id: isAuthenticated,
-    roleHolders: and(isAuthenticated, mayActForParty),
-    rolesHeld: and(isAuthenticated, mayActForParty),
+    // Who holds which role is access management: for the party itself and its administrators, not for everyone
+    // who may act for it in one matter (a single delegation, a client role).
+    roleHolders: and(isAuthenticated, administersParty),
+    rolesHeld: and(isAuthenticated, administersParty),
   },
   Role: catalogue,
   RoleAssignment: catalogue,

@@ -30,7 +30,11 @@ export class CreateConsentRequestInput {
   @Field(() => [ConsentRightInput], { description: 'At least one; their resources must share one consent template.' })
   rights!: ConsentRightInput[];
 
-  @Field(() => String, { description: 'Absolute https URL the person is sent back to (http only for localhost and 127.0.0.1).' })
+  @Field(() => String, {
+    description:
+      'Where the person is sent back to: exactly one of the redirect URLs registered for the calling client (the token’s client_id); ' +
+      'a loopback http URL may differ in its port only.',
+  })
   redirectUrl!: string;
 
   @Field(() => String, { nullable: true, description: 'Shown to the person; at most 1000 characters.' })

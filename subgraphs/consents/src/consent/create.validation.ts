@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { badInput, hubError, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { canonicalJson, sha256Hex } from '../canonical-json';
+import { checkRedirect } from '../client/redirect-uris';
 import { isUuid } from '../ids';
 import type { Loaders } from '../loaders';
 import type { CreateConsentRequestInput } from './create.input';
@@ -107,11 +108,16 @@ export interface CheckedRequest {
 
 const DEFAULT_TEMPLATE = 'default';
 
-/** The checks against the registers: parties exist, resources are consent resources with one template and their metadata. */
+/**
+ * The checks against the registers: the redirect URL is one registered for the caller's client, parties exist,
+ * resources are consent resources with one template and their metadata.
+ */
 export async function checkAgainstRegistry(input: ShapedInput, ctx: Context, now: Date): Promise<CheckedRequest> {
-  const { parties, resources } = ctx.loaders;
+  const { parties, resources, clients } = ctx.loaders;
   const requesterId = ctx.viewer!.partyId;
-  const [requester, from, requiredDelegator, handledBy, resourceRows] = await Promise.all([
+  const clientId = ctx.viewer!.clientId;
+  const [client, requester, from, requiredDelegator, handledBy, resourceRows] = await Promise.all([
+    clientId ? clients.byId.load(clientId) : null,
     parties.byId.load(requesterId),
     requirePartyByUrn(input.from, parties, 'input.from'),
     input.requiredDelegator ? requirePartyByUrn(input.requiredDelegator, parties, 'input.requiredDelegator') : null,
@@ -119,6 +125,8 @@ export async function checkAgainstRegistry(input: ShapedInput, ctx: Context, now
     Promise.all(input.rights.map((r) => resources.byId.load(r.resource))),
   ]);
   if (!requester) throw hubError('FORBIDDEN', 'Your organisation is not in the register of parties, so it cannot ask for consent.');
+  const redirect = checkRedirect(input.redirectUrl, clientId, client, requesterId);
+  if (!redirect.ok) throw badInput('input.redirectUrl', redirect.problem);
   if (from.id === requesterId) throw badInput('input.from', 'must be another party than the requester');
   if (requiredDelegator && requiredDelegator.type !== 'PERSON') throw badInput('input.requiredDelegator', 'must be a person');
   if (handledBy && handledBy.type !== 'ORGANIZATION') throw badInput('input.handledBy', 'must be an organisation');

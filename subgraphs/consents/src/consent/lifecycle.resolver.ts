@@ -22,10 +22,8 @@ export class ConsentLifecycleResolver {
     const consent = await loadVisibleConsent(id, ctx);
     if (!consent) throw notFound(`Consent ${id}`);
     const viewerId = ctx.viewer!.partyId;
-    if (viewerId !== consent.fromId) {
-      const may = await whoMayAnswer(consent, await ctx.loaders.consents.rightsByConsentId.load(consent.id), ctx);
-      if (!may.ok) throw hubError('FORBIDDEN', may.reason);
-    }
+    const may = await whoMayAnswer(consent, await ctx.loaders.consents.rightsByConsentId.load(consent.id), ctx);
+    if (!may.ok) throw hubError('FORBIDDEN', may.reason);
     if (consent.oneTime) throw conflict('Cannot revoke: one-time consents cannot be revoked; they end at their first use or at validTo.');
     const now = new Date();
     return consentWrite(ctx.db, async (tx) => {

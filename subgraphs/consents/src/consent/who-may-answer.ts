@@ -1,4 +1,7 @@
+import { birthDateOf } from '@hub/db';
 import type { SubgraphContext } from '@hub/kit';
+import type { Loaders } from '../loaders';
+import { ageOn, MINIMUM_ANSWERING_AGE } from './age';
 import type { ConsentRightRow, ConsentRow } from './consent.type';
 
 export type AnswerRight = { ok: true } | { ok: false; reason: string };
@@ -15,18 +18,23 @@ export const CONSENT_MINIMUM_AUTHENTICATION_LEVEL = 3;
  *   requested resource with `from` as the party (a parent for a child, a guardian within the mandate, the general
  *   manager for the company);
  * - when the requester named a `requiredDelegator`, only that person, who must still qualify as above: the
- *   requester narrows who may answer, it never grants anyone a right over `from`.
+ *   requester narrows who may answer, it never grants anyone a right over `from`;
+ * - never a person under 15, not even about themselves: their parents or guardians answer for them.
  * Asked before the write transaction: with the embedded database a read inside it would wait for itself.
  */
 export async function whoMayAnswer(
   consent: Pick<ConsentRow, 'fromId' | 'requiredDelegatorId'>,
   rights: readonly Pick<ConsentRightRow, 'resourceId' | 'action'>[],
-  ctx: SubgraphContext,
+  ctx: SubgraphContext<Loaders>,
+  now = new Date(),
 ): Promise<AnswerRight> {
   const viewer = ctx.viewer;
   if (!viewer) return { ok: false, reason: 'Log in first.' };
   if (consent.requiredDelegatorId && viewer.partyId !== consent.requiredDelegatorId) {
     return { ok: false, reason: 'The requester named another person who must answer this consent request.' };
+  }
+  if (viewer.kind === 'person' && (await isUnderAge(viewer.partyId, viewer.nationalIdentityNumber, ctx, now))) {
+    return { ok: false, reason: `Persons under ${MINIMUM_ANSWERING_AGE} may not answer consent requests; a parent or guardian answers for them.` };
   }
   const self = viewer.partyId === consent.fromId;
   if (self && viewer.kind === 'organization') return { ok: true };
@@ -44,4 +52,11 @@ export async function whoMayAnswer(
     return { ok: false, reason: `You may not consent on behalf of this party to ${[...new Set(refused)].join(', ')}.` };
   }
   return { ok: true };
+}
+
+/** From the register's birth date, or the number's when the register has none; unknown counts as of age (D-numbers of adults). */
+async function isUnderAge(partyId: string, nationalIdentityNumber: string, ctx: SubgraphContext<Loaders>, now: Date): Promise<boolean> {
+  const row = await ctx.loaders.parties.byId.load(partyId);
+  const birthDate = row?.birthDate ?? birthDateOf(nationalIdentityNumber);
+  return birthDate !== null && ageOn(birthDate, now) < MINIMUM_ANSWERING_AGE;
 }

@@ -1,8 +1,8 @@
 import type { SubgraphContext } from '@hub/kit';
 import type { AccessRequestRow } from './access-request.loader';
 
-/** The requester, and whoever may act for the party asked. Shared by the type's rule and the mutations. */
+/** The requester, and the administrators of the party asked (who approve it). Shared by the type's rule and the mutations. */
 export async function maySeeAccessRequest(r: AccessRequestRow, ctx: SubgraphContext): Promise<boolean> {
   if (!ctx.viewer) return false;
-  return ctx.viewer.partyId === r.requesterId || ctx.access.mayActFor(r.fromId);
+  return ctx.viewer.partyId === r.requesterId || ctx.access.administers(r.fromId);
 }

@@ -9,7 +9,7 @@ export class AuthorizeResolver {
   @Query(() => [AuthorizationDecision], {
     description:
       `The decision point: one decision per request, in order (at most ${MAX_AUTHORIZATION_REQUESTS}). For callers with scope ` +
-      'altinn:authorization/authorize, or a person asking about themselves.',
+      'altinn:authorization/authorize asking about resources its organisation owns, or a person asking about themselves.',
   })
   authorize(
     @Arg('requests', () => [AuthorizationRequestInput]) requests: AuthorizationRequestInput[],

@@ -1,4 +1,4 @@
-import { badInput, loadPartyByRef, parseUrnArg, type Decision, type SubgraphContext } from '@hub/kit';
+import { badInput, hubError, loadPartyByRef, parseUrnArg, type Decision, type SubgraphContext } from '@hub/kit';
 import type { Loaders } from '../loaders';
 import type { AuthorizationRequestInput } from './decision.type';
 
@@ -12,7 +12,8 @@ const NO_PARTY = '00000000-0000-0000-0000-000000000000';
  * Validates a batch, resolves its URNs and asks the kit's decision point once. Every URN, resource and action is
  * checked before anything is decided (BAD_USER_INPUT naming `requests[i].field`), and the whole batch costs a fixed
  * number of statements: URNs load through per-request DataLoaders issued in one tick (one statement per URN
- * form), resources likewise, then one `decide`.
+ * form), resources likewise, then one `decide`. A request about another subject than the viewer must be about a
+ * resource the viewer's organisation owns (FORBIDDEN naming the request otherwise).
  */
 export async function authorizeBatch(
   requests: readonly AuthorizationRequestInput[],
@@ -35,6 +36,17 @@ export async function authorizeBatch(
     const resource = catalogue[i];
     if (!resource) throw badInput(`requests[${i}].resource`, `no resource ${r.resource}`);
     if (!resource.actions.includes(r.action)) throw badInput(`requests[${i}].action`, `${resource.id} has no action ${r.action}`);
+  });
+  // Asking about someone else is a service owner's question about its own service (the shield already demanded the
+  // scope for it): an agency may not learn who may do what, or who consented to what, in another agency's resources.
+  const viewerId = ctx.viewer!.partyId;
+  requests.forEach((r, i) => {
+    if (subjects[i]?.id === viewerId || catalogue[i]!.ownerId === viewerId) return;
+    throw hubError(
+      'FORBIDDEN',
+      `requests[${i}].resource: ${r.resource} belongs to another organisation; ask about others only for resources your organisation owns.`,
+      { field: `requests[${i}].resource` },
+    );
   });
   const decisions = await ctx.access.decide(
     requests.map((r, i) => ({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStoryDatabase, storyParty, storyPartyIds, type Database } from '@hub/db';
-import { administeredBy, delegationRight, mayRevoke, type DelegationAsk } from './delegation-rights';
+import { administeredBy } from '@hub/kit';
+import { delegationRight, mayRevoke, type DelegationAsk } from './delegation-rights';
 
 let database: Database;
 let id: (key: string) => string;

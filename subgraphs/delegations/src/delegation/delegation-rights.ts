@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { packageRoles, roleAssignments, type Db } from '@hub/db';
-import { evaluate, loadFacts, pairKey, type Facts } from '@hub/kit';
+import { administeredBy, administersIn, evaluate, loadFacts, rolesHeldFor, type Facts } from '@hub/kit';
 
 /**
  * Who may delegate what, and who may take it back: the one place that answers it, built on the kit's decision
@@ -13,9 +13,6 @@ import { evaluate, loadFacts, pairKey, type Facts } from '@hub/kit';
  * - Client delegation: the administrator of a firm that holds a client package for a client (REGN, REVI) may pass
  *   that package on to the firm's own people; the firm becomes the delegation's facilitator.
  */
-
-/** Altinn's access-manager role: administers without holding the main-administrator package. */
-export const ACCESS_MANAGER_ROLE = 'ADMAI';
 
 export interface DelegationAsk {
   fromId: string;
@@ -30,21 +27,7 @@ export interface DelegationAsk {
 
 export type DelegationRight = { ok: true; facilitatorId: string | null } | { ok: false; reason: string };
 
-/** Roles `subjectId` holds for `partyId` and, for a subunit, its main unit. */
-function rolesFor(facts: Facts, subjectId: string, partyId: string, inherit = true): string[] {
-  const parent = inherit ? facts.parentOf.get(partyId) : null;
-  return [partyId, ...(parent ? [parent] : [])].flatMap((target) => [...(facts.rolesHeld.get(pairKey(subjectId, target)) ?? [])]);
-}
-
 const grantsPackage = (facts: Facts, role: string, urn: string) => facts.packagesOfRole.get(role)?.has(urn) ?? false;
-
-/** Pure: does `subjectId` administer `partyId`, by the facts loaded for them? */
-export function administersIn(facts: Facts, subjectId: string, partyId: string): boolean {
-  if (subjectId === partyId) return true;
-  return rolesFor(facts, subjectId, partyId).some(
-    (role) => role === ACCESS_MANAGER_ROLE || [...(facts.packagesOfRole.get(role) ?? [])].some((p) => facts.packageAdministers.has(p)),
-  );
-}
 
 /**
  * Pure: may `viewerId` delegate `ask`? `firms` are the organisations that hold, for `from`, a role granting the
@@ -70,7 +53,7 @@ export function judgeDelegation(facts: Facts, viewerId: string, ask: DelegationA
   const pkg = ask.package;
   if (!pkg) return refuse('Nothing to delegate.');
   if (!pkg.delegable) return refuse(`${pkg.urn} is not delegable.`);
-  if (administers && rolesFor(facts, viewerId, ask.fromId).some((role) => grantsPackage(facts, role, pkg.urn))) {
+  if (administers && rolesHeldFor(facts, viewerId, ask.fromId).some((role) => grantsPackage(facts, role, pkg.urn))) {
     return { ok: true, facilitatorId: null };
   }
   if (pkg.clientPackage) {
@@ -78,9 +61,9 @@ export function judgeDelegation(facts: Facts, viewerId: string, ask: DelegationA
     // firm's role for a main unit does not make it a facilitator for the subunit.
     const firm = firms.find(
       (f) =>
-        rolesFor(facts, f, ask.fromId, false).some((role) => grantsPackage(facts, role, pkg.urn)) &&
+        rolesHeldFor(facts, f, ask.fromId, false).some((role) => grantsPackage(facts, role, pkg.urn)) &&
         administersIn(facts, viewerId, f) &&
-        rolesFor(facts, ask.toId, f, false).length > 0,
+        rolesHeldFor(facts, ask.toId, f, false).length > 0,
     );
     if (firm) return { ok: true, facilitatorId: firm };
   }
@@ -109,12 +92,6 @@ export async function delegationRight(db: Db, viewerId: string, ask: DelegationA
     now,
   );
   return judgeDelegation(facts, viewerId, ask, firms);
-}
-
-/** Which of `partyIds` `viewerId` administers. One batch of the kit's facts. */
-export async function administeredBy(db: Db, viewerId: string, partyIds: readonly string[], now = new Date()): Promise<boolean[]> {
-  const facts = await loadFacts(db, { subjectIds: [viewerId], partyIds, resourceIds: [] }, now);
-  return partyIds.map((id) => administersIn(facts, viewerId, id));
 }
 
 /**

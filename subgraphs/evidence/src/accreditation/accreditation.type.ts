@@ -23,7 +23,12 @@ export class Accreditation {
 export class EvidenceRequestInput {
   @Field(() => String) code!: string;
   @Field(() => JSONResolver, { nullable: true, description: 'The code’s parameters, e.g. {"inntektsaar": 2024}.' }) parameters?: unknown;
-  @Field(() => String, { nullable: true, description: 'A reference to the legal basis (for LEGAL_BASIS and LEGAL_BASIS_OR_CONSENT codes).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For LEGAL_BASIS and LEGAL_BASIS_OR_CONSENT codes: the id of one of the code’s legalBases that applies to the subject, ' +
+      'instead of consent. Any other is BAD_USER_INPUT.',
+  })
   legalBasis?: string | null;
 }
 
@@ -32,7 +37,12 @@ export class CreateAccreditationInput {
   @Field(() => String) subject!: string;
   @Field(() => String) serviceContext!: string;
   @Field(() => [EvidenceRequestInput]) evidenceCodes!: EvidenceRequestInput[];
-  @Field(() => String, { nullable: true, description: 'Where the subject is sent after answering the consent request; required when a code needs consent.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Where the subject is sent after answering the consent request: one of the calling client’s registered redirect URLs; ' +
+      'required when a code needs consent.',
+  })
   consentRedirectUrl?: string | null;
   @Field(() => DateTimeResolver, { nullable: true, description: 'Default: 30 days from now.' }) validTo?: Date | null;
 }

@@ -5,7 +5,7 @@ import { badInput, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { ConsentsCallError, createConsentRequest } from '../consents-client';
 import type { Loaders } from '../loaders';
 import { Accreditation, CreateAccreditationInput, type AccreditationRow } from './accreditation.type';
-import { checkCodes, checkContext, type CheckedCode } from './create.validation';
+import { checkCodes, checkContext, checkSubject, type CheckedCode } from './create.validation';
 
 type Context = SubgraphContext<Loaders>;
 
@@ -29,7 +29,8 @@ export class CreateAccreditationResolver {
     ]);
     const context = checkContext(catalogue, input.serviceContext, requestor);
     if (subject.id === requestor!.id) throw badInput('input.subject', 'must be another party than the requestor');
-    const codes = checkCodes(catalogue, context, input);
+    checkSubject(context, subject);
+    const codes = checkCodes(catalogue, context, input, subject);
     const validTo = input.validTo ?? new Date(now.getTime() + DEFAULT_VALIDITY_MS);
     if (validTo <= now) throw badInput('input.validTo', 'must be in the future');
 
@@ -51,7 +52,7 @@ export class CreateAccreditationResolver {
           rights: group.map((c) => ({ resource: c.entry.resourceId, metadata: consentMetadata(c) })),
         },
       ).catch((err) => {
-        throw err instanceof ConsentsCallError ? err.toGraphQLError() : err;
+        throw err instanceof ConsentsCallError ? err.toGraphQLError({ 'input.redirectUrl': 'input.consentRedirectUrl' }) : err;
       });
       for (const c of group) consentOf.set(c, id);
     }

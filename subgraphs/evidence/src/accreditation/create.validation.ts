@@ -30,8 +30,34 @@ export function checkContext(catalogue: Catalogue, id: string, requestor: PartyR
   return context;
 }
 
-/** Every code belongs to the context, its parameters are the declared ones with the declared types, and its basis is given. */
-export function checkCodes(catalogue: Catalogue, context: ServiceContextRow, input: CreateAccreditationInput): CheckedCode[] {
+const kindName = (kind: string) => (kind === 'PERSON' ? 'persons' : 'organisations');
+
+/** The context may be about this subject (public procurement is about organisations only). */
+export function checkSubject(context: ServiceContextRow, subject: PartyRow): void {
+  if (!context.subjects.includes(subject.type)) {
+    throw badInput('input.subject', `${context.id} (${context.name}) is about ${context.subjects.map(kindName).join(' and ')} only`);
+  }
+}
+
+/**
+ * A legal basis given instead of consent is one the code lists, and applies to the subject: any text will not do.
+ * Null when none was given.
+ */
+function checkLegalBasis(entry: CodeEntry, given: string | null | undefined, subject: PartyRow, field: string): string | null {
+  const id = given?.trim() || null;
+  if (!id) return null;
+  const accepted = entry.legalBases;
+  if (!accepted.length) throw badInput(field, `${entry.name} is not harvested on a legal basis (requirement ${entry.requirement}); leave legalBasis out`);
+  const basis = accepted.find((b) => b.id === id);
+  if (!basis) throw badInput(field, `${id} is not a legal basis ${entry.name} accepts (it accepts ${accepted.map((b) => b.id).join(', ')})`);
+  if (!basis.subjects.includes(subject.type)) {
+    throw badInput(field, `${basis.id} applies to ${basis.subjects.map(kindName).join(' and ')} only, and the subject is not one`);
+  }
+  return basis.id;
+}
+
+/** Every code belongs to the context, its parameters are the declared ones with the declared types, and its basis is given and accepted. */
+export function checkCodes(catalogue: Catalogue, context: ServiceContextRow, input: CreateAccreditationInput, subject: PartyRow): CheckedCode[] {
   if (!input.evidenceCodes.length) throw badInput('input.evidenceCodes', 'ask for at least one code');
   const seen = new Set<string>();
   return input.evidenceCodes.map((asked, i) => {
@@ -63,8 +89,10 @@ export function checkCodes(catalogue: Catalogue, context: ServiceContextRow, inp
       if (!ok(value)) throw badInput(`${field}.parameters`, `${spec.name} must be a ${spec.type}`);
     }
 
-    const legalBasis = asked.legalBasis?.trim() || null;
-    if (entry.requirement === 'LEGAL_BASIS' && !legalBasis) throw badInput(`${field}.legalBasis`, `${entry.name} needs a legal-basis reference`);
+    const legalBasis = checkLegalBasis(entry, asked.legalBasis, subject, `${field}.legalBasis`);
+    if (entry.requirement === 'LEGAL_BASIS' && !legalBasis) {
+      throw badInput(`${field}.legalBasis`, `${entry.name} needs one of its legal bases (${entry.legalBases.map((b) => b.id).join(', ')})`);
+    }
     const needsConsent = entry.requirement === 'CONSENT' || (entry.requirement === 'LEGAL_BASIS_OR_CONSENT' && !legalBasis);
     return { entry, parameters, legalBasis, needsConsent };
   });

@@ -15,6 +15,13 @@ registerEnumType(EvidenceRequirement, {
   description: 'OPEN: anyone; LEGAL_BASIS: a legal-basis reference; CONSENT: the subject’s consent; LEGAL_BASIS_OR_CONSENT: either.',
 });
 
+/** The same values as the parties subgraph's PartyType (a shared value type in the supergraph). */
+export enum PartyType {
+  PERSON = 'PERSON',
+  ORGANIZATION = 'ORGANIZATION',
+}
+registerEnumType(PartyType, { name: 'PartyType', description: 'A person or an organisation.' });
+
 export enum RequestorKind {
   ANY = 'ANY',
   PUBLIC = 'PUBLIC',
@@ -34,11 +41,19 @@ export class EvidenceParameterSpec {
   @Field(() => Boolean) required!: boolean;
 }
 
-@ObjectType({ description: 'A purpose evidence is asked for (loan application, public procurement), and who may ask in it.' })
+@ObjectType({ description: 'A legal basis a requestor may cite instead of the subject’s consent, and whom it applies to.' })
+export class LegalBasis {
+  @Field(() => String, { description: 'What to pass as legalBasis: anskaffelsesforskriften-24-2 …' }) id!: string;
+  @Field(() => String) title!: string;
+  @Field(() => [PartyType], { description: 'The subjects it applies to.' }) subjects!: PartyType[];
+}
+
+@ObjectType({ description: 'A purpose evidence is asked for (loan application, public procurement), who may ask in it and about whom.' })
 export class ServiceContext {
   @Field(() => String) id!: string;
   @Field(() => String) name!: string;
   @Field(() => RequestorKind) requestorMustBe!: RequestorKind;
+  @Field(() => [PartyType], { description: 'Who evidence in it may be about (public procurement: organisations only).' }) subjects!: PartyType[];
 }
 
 @ObjectType({ description: 'Data a source delivers about a subject, and on what basis.' })
@@ -48,4 +63,6 @@ export class EvidenceCode {
   @Field(() => EvidenceRequirement) requirement!: EvidenceRequirement;
   @Field(() => [EvidenceValueSpec]) values!: EvidenceValueSpec[];
   @Field(() => [EvidenceParameterSpec]) parameters!: EvidenceParameterSpec[];
+  @Field(() => [LegalBasis], { description: 'For LEGAL_BASIS and LEGAL_BASIS_OR_CONSENT: the legal bases accepted instead of consent (empty otherwise).' })
+  legalBases!: LegalBasis[];
 }

@@ -1,4 +1,5 @@
 export * from './authentication-level';
+export * from './administers';
 export * from './authorized-parties';
 export * from './decide';
 export * from './evaluate';

@@ -9,14 +9,14 @@ import { Party, type PartyRef } from './party.type';
 export class PartyResolver {
   @FieldResolver(() => [RoleAssignment], {
     description:
-      'Who holds roles for this party (not for its subunits), by role code. For those who may act for the party, the holders included.',
+      'Who holds roles for this party (not for its subunits), by role code. For the party itself and its administrators.',
   })
   roleHolders(@Root() party: PartyRef, @Ctx() ctx: SubgraphContext<Loaders>): Promise<RoleAssignmentRow[]> {
     return ctx.loaders.roleAssignments.byFromId.load(party.id);
   }
 
   @FieldResolver(() => [RoleAssignment], {
-    description: 'The roles this party holds for others, by role code. For those who may act for the party.',
+    description: 'The roles this party holds for others, by role code. For the party itself and its administrators.',
   })
   rolesHeld(@Root() party: PartyRef, @Ctx() ctx: SubgraphContext<Loaders>): Promise<RoleAssignmentRow[]> {
     return ctx.loaders.roleAssignments.byToId.load(party.id);
