@@ -52,6 +52,10 @@ const RouterEnv = z
     MAX_DEPTH: z.coerce.number().int().min(1).default(12),
     MAX_TOKENS: z.coerce.number().int().min(10).default(2_000),
     MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+    /** How long the router waits for one subgraph request before that part of the answer fails. */
+    SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    /** Retries of a failed subgraph request, for queries only (mutations are never repeated). */
+    SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
     /** Path of the Prometheus metrics; empty turns them off. */
     METRICS_PATH: z.string().regex(/^(\/[\w-]+)*$/).default('/metrics'),
     /** A separate (internal) port for the metrics. In production the only place they are served. */
@@ -93,6 +97,7 @@ const RouterEnv = z
         onPublicPort: !!metricsPath && !production && env.METRICS_PORT === undefined,
         port: metricsPath ? (env.METRICS_PORT ?? null) : null,
       },
+      upstream: { timeoutMs: env.SUBGRAPH_TIMEOUT_MS, retries: env.SUBGRAPH_RETRIES },
       limits: { maxBodyBytes: env.MAX_BODY_BYTES, maxDepth: env.MAX_DEPTH, maxTokens: env.MAX_TOKENS, maxAliases: env.MAX_ALIASES },
       server: {
         headersTimeoutMs: env.HEADERS_TIMEOUT_MS,

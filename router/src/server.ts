@@ -70,6 +70,13 @@ export async function createRouter({ config, jwks, logDestination, metricsRegist
     renderGraphiQL: () => playgroundHtml(contract),
     disableIntrospection: config.production ? { disableIf: () => true } : undefined,
     maskedErrors: { isDev: false, maskError },
+    // The gateway's own per-subgraph timeout, and one retry of a failed query (network error, 5xx,
+    // Retry-After): a query changes nothing, so repeating it is safe; a mutation is never repeated.
+    upstreamTimeout: config.upstream.timeoutMs,
+    upstreamRetry: ({ executionRequest }) =>
+      config.upstream.retries > 0 && executionRequest.operationType !== 'mutation'
+        ? { maxRetries: config.upstream.retries, retryDelay: 100 }
+        : undefined,
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight', 'graphql-preflight'] },
     plugins: () => [
       usePageHeaders(),
