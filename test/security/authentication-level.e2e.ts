@@ -45,7 +45,7 @@ describe('the authentication level fails closed', () => {
         input: {
           from: URN.hakon,
           validTo: inSeconds(3600),
-          redirectUrl: 'https://banken.example/consent/callback',
+          redirectUrl: 'https://banken.example/samtykke/retur',
           rights: [{ resource: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: '2024' } }],
         },
       },
