@@ -155,6 +155,8 @@ describeBrowser('the consent pages in Chromium', () => {
     const page = await newPage();
     await page.goto(`${stack.publicUrl}/dev/login`);
     await login(page, 'SIRI REGNESEN');
+    // The token is fetched and stored by the page's script: wait for it before leaving the page.
+    await page.locator('#result').waitFor({ state: 'visible' });
     await page.goto(`${stack.publicUrl}/consent/request?id=00000000-0000-4000-8000-000000000000`);
     await expect.poll(() => page.locator('#problem').textContent()).toContain('Fant ingen slik forespørsel');
 
