@@ -9,6 +9,7 @@ export * from './errors';
 export * from './logger';
 export * from './party-rows';
 export * from './serve-subgraph';
+export * from './permission-coverage';
 export * from './shield';
 export * from './signature';
 export * from './subgraphs';

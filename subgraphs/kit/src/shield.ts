@@ -35,7 +35,7 @@ export const isPerson = rule({ cache: 'contextual' })((_p, _a, ctx: SubgraphCont
   ctx.viewer ? ctx.viewer.kind === 'person' : unauthenticated(),
 );
 
-const federationRules: IRules = {
+export const federationRules: IRules = {
   Query: { _service: allow, _entities: allow },
   _Service: allow,
 };

@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+import { permissionCoverage } from '@hub/kit';
+import { describe, expect, it } from 'vitest';
+import { permissions } from './permissions';
+import { buildEvidenceSchema } from './schema';
+
+describe('the evidence subgraph’s permission rules', () => {
+  it('name every field of every object type, and nothing the schema lacks', async () => {
+    expect(permissionCoverage(await buildEvidenceSchema(), permissions)).toEqual({ unguarded: [], stale: [] });
+  });
+});
