@@ -404,3 +404,18 @@ describe('overviews and the audit log', () => {
     expect(errorOf(other.body).code).toBe('FORBIDDEN');
   });
 });
+
+describe('ids in any letter case', () => {
+  it('finds an access request and a delegation given their ids in upper case', async () => {
+    const { body } = await stack.graphql(REQUEST_ACCESS, { input: { from: urn('tranabygg'), resource: 'ske-mva-melding', actions: ['read'] } }, await as('arian'));
+    const pending = body.data!.requestAccess as { id: string };
+    const approved = await stack.graphql(APPROVE, { id: pending.id.toUpperCase() }, await as('kari'));
+    expect(approved.body.errors).toBeUndefined();
+    expect(approved.body.data!.approveAccessRequest).toMatchObject({ id: pending.id, status: 'APPROVED' });
+
+    const delegationId = approved.body.data!.approveAccessRequest.delegation.id as string;
+    const revoked = await stack.graphql(REVOKE, { id: delegationId.toUpperCase() }, await as('kari'));
+    expect(revoked.body.errors).toBeUndefined();
+    expect(revoked.body.data!.revokeDelegation).toMatchObject({ id: delegationId, revokedAt: expect.any(String) });
+  });
+});

@@ -7,6 +7,7 @@ export * from './migrate';
 export * from './schema/index';
 export * from './story';
 export * from './urn';
+export * from './uuid';
 export { seedStory } from './seed/story';
 export { seedSynthetic, type SeedSyntheticResult } from './seed/bulk';
 export { openStoryDatabase } from './story-database';

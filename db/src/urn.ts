@@ -1,4 +1,5 @@
 import { nationalIdentityNumberProblem, organizationNumberProblem } from './identifiers';
+import { parseUuid } from './uuid';
 
 export const PERSON_URN_PREFIX = 'urn:altinn:person:identifier-no:';
 export const ORGANIZATION_URN_PREFIX = 'urn:altinn:organization:identifier-no:';
@@ -10,8 +11,6 @@ export type PartyRef =
   | { kind: 'uuid'; id: string };
 
 export type ParsedUrn = { ok: true; ref: PartyRef } | { ok: false; problem: string };
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Parses a party URN in one of its three forms, saying what is wrong when it is not one. */
 export function parsePartyUrn(urn: string): ParsedUrn {
@@ -26,8 +25,8 @@ export function parsePartyUrn(urn: string): ParsedUrn {
     return problem ? { ok: false, problem } : { ok: true, ref: { kind: 'organization', organizationNumber: value } };
   }
   if (urn.startsWith(PARTY_UUID_URN_PREFIX)) {
-    const value = urn.slice(PARTY_UUID_URN_PREFIX.length).toLowerCase();
-    return UUID_RE.test(value) ? { ok: true, ref: { kind: 'uuid', id: value } } : { ok: false, problem: 'the party uuid is not a UUID' };
+    const id = parseUuid(urn.slice(PARTY_UUID_URN_PREFIX.length));
+    return id ? { ok: true, ref: { kind: 'uuid', id } } : { ok: false, problem: 'the party uuid is not a UUID' };
   }
   return {
     ok: false,

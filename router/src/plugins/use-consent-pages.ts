@@ -1,7 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { isUuid } from '@hub/db';
 import { consentOverviewPage, consentProblemPage, consentRequestPage } from '../pages/consent';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A compact JWT's shape: anything else (a line break to inject a header) is not sent on at all. */
 const COMPACT_JWT = /^[\w-]+\.[\w-]+\.[\w-]*$/;
 
@@ -39,7 +39,7 @@ export function useConsentPages(options: { devLogin: boolean; graph: (request: R
       const route = `${request.method} ${url.pathname}`;
       if (route === 'GET /consent/request') {
         const id = url.searchParams.get('id') ?? '';
-        if (!UUID.test(id)) return endResponse(html(consentProblemPage('Ugyldig eller manglende id. / Missing or invalid id.'), 400));
+        if (!isUuid(id)) return endResponse(html(consentProblemPage('Ugyldig eller manglende id. / Missing or invalid id.'), 400));
         return endResponse(html(consentRequestPage(id.toLowerCase(), url.searchParams.get('state'), options.devLogin)));
       }
       if (route === 'GET /consent/overview') return endResponse(html(consentOverviewPage(options.devLogin)));
@@ -49,7 +49,7 @@ export function useConsentPages(options: { devLogin: boolean; graph: (request: R
       const id = form.get('id') ?? '';
       const answer = form.get('answer');
       const token = form.get('token') ?? '';
-      if (!UUID.test(id) || (answer !== 'accept' && answer !== 'reject') || !token) {
+      if (!isUuid(id) || (answer !== 'accept' && answer !== 'reject') || !token) {
         return endResponse(html(consentProblemPage('Ugyldig svar. / Invalid answer.'), 400));
       }
       if (!COMPACT_JWT.test(token)) return endResponse(html(consentProblemPage(REFUSALS.UNAUTHENTICATED!), 401));

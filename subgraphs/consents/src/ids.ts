@@ -1,4 +1,2 @@
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Consent ids are UUIDs; anything else names nothing (and must not reach Postgres, which would refuse the cast). */
-export const isUuid = (value: string) => UUID_RE.test(value);
+/** Consent ids are UUIDs: the one parser lives in @hub/db. */
+export { isUuid, parseUuid } from '@hub/db';

@@ -1,13 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { badInput, conflict, hubError, notFound, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
-import type { Db } from '@hub/db';
+import { parseUuid, type Db } from '@hub/db';
 import { AccessPackage } from '../access-package/access-package.type';
 import { delegationRight, type DelegationAsk } from '../delegation/delegation-rights';
 import type { DelegationRow } from '../delegation/delegation.loader';
 import { insertDelegation } from '../delegation/delegation.store';
 import { Delegation } from '../delegation/delegation.type';
 import { loadAndCheckRights } from '../delegation/rights-input';
-import { isUuid } from '../ids';
 import type { Loaders } from '../loaders';
 import { Party, partyRef, type PartyRef } from '../party/party.type';
 import { Resource } from '../resource/resource.type';
@@ -21,7 +20,8 @@ type Context = SubgraphContext<Loaders>;
 
 /** The request, if the viewer may see it; NOT_FOUND otherwise (unknown and invisible look the same). */
 async function visibleRequest(id: string, ctx: Context): Promise<AccessRequestRow> {
-  const row = isUuid(id) ? await ctx.loaders.accessRequests.byId.load(id) : null;
+  const canonical = parseUuid(id);
+  const row = canonical ? await ctx.loaders.accessRequests.byId.load(canonical) : null;
   if (!row || !(await maySeeAccessRequest(row, ctx))) throw notFound(`Access request ${id}`);
   return row;
 }
@@ -76,10 +76,11 @@ export class AccessRequestResolver {
 
   @Mutation(() => AccessRequest, { description: 'Grants a PENDING request: creates the delegation to the requester, in the same transaction.' })
   async approveAccessRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AccessRequestRow> {
-    const ask = await approvalAsk(await visibleRequest(id, ctx), ctx);
+    const seen = await visibleRequest(id, ctx);
+    const ask = await approvalAsk(seen, ctx);
     const actorId = ctx.viewer!.partyId;
     return ctx.db.transaction(async (tx) => {
-      const row = await lockAccessRequest(tx, id);
+      const row = await lockAccessRequest(tx, seen.id);
       const facilitatorId = await requireApprover(tx, ask, ctx);
       if (row.status !== 'PENDING') throw notPending(row);
       const delegation = await insertDelegation(tx, {
@@ -97,9 +98,10 @@ export class AccessRequestResolver {
 
   @Mutation(() => AccessRequest, { description: 'Refuses a PENDING request. For those who could approve it.' })
   async rejectAccessRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AccessRequestRow> {
-    const ask = await approvalAsk(await visibleRequest(id, ctx), ctx);
+    const seen = await visibleRequest(id, ctx);
+    const ask = await approvalAsk(seen, ctx);
     return ctx.db.transaction(async (tx) => {
-      const row = await lockAccessRequest(tx, id);
+      const row = await lockAccessRequest(tx, seen.id);
       await requireApprover(tx, ask, ctx);
       if (row.status !== 'PENDING') throw notPending(row);
       return closeAccessRequest(tx, row, { status: 'REJECTED', actorId: ctx.viewer!.partyId });
@@ -111,7 +113,7 @@ export class AccessRequestResolver {
     const seen = await visibleRequest(id, ctx);
     if (seen.requesterId !== ctx.viewer!.partyId) throw hubError('FORBIDDEN', 'Only the requester may withdraw an access request.');
     return ctx.db.transaction(async (tx) => {
-      const row = await lockAccessRequest(tx, id);
+      const row = await lockAccessRequest(tx, seen.id);
       if (row.status !== 'PENDING') throw notPending(row);
       return closeAccessRequest(tx, row, { status: 'WITHDRAWN', actorId: ctx.viewer!.partyId });
     });

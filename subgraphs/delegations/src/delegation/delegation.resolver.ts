@@ -1,7 +1,7 @@
+import { parseUuid } from '@hub/db';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { conflict, hubError, notFound, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { AccessPackage } from '../access-package/access-package.type';
-import { isUuid } from '../ids';
 import type { Loaders } from '../loaders';
 import { Party, partyRef, type PartyRef } from '../party/party.type';
 import { Resource } from '../resource/resource.type';
@@ -56,10 +56,11 @@ export class DelegationResolver {
   })
   async revokeDelegation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<DelegationRow> {
     const viewer = ctx.viewer!;
-    const seen = isUuid(id) ? await ctx.loaders.delegations.byId.load(id) : null;
+    const canonical = parseUuid(id);
+    const seen = canonical ? await ctx.loaders.delegations.byId.load(canonical) : null;
     if (!seen || !(await maySeeDelegation(seen, ctx))) throw notFound(`Delegation ${id}`);
     return ctx.db.transaction(async (tx) => {
-      const row = (await lockDelegation(tx, id))!;
+      const row = (await lockDelegation(tx, seen.id))!;
       if (!(await mayRevoke(tx, viewer.partyId, row))) {
         throw hubError('FORBIDDEN', 'Only an administrator of the delegating party or of the facilitating firm, or the recipient, may revoke it.');
       }

@@ -1,3 +1,4 @@
+import { parseUuid } from '@hub/db';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { notFound, type SubgraphContext } from '@hub/kit';
@@ -11,13 +12,12 @@ import { Accreditation, ConsentRequest, type AccreditationRow } from './accredit
 
 type Context = SubgraphContext<Loaders>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 @Resolver(() => Accreditation)
 export class AccreditationResolver {
   @Query(() => Accreditation, { description: 'An accreditation; only its requestor may read it (others get NOT_FOUND).' })
   async accreditation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AccreditationRow> {
-    const row = UUID.test(id) ? await ctx.loaders.accreditations.byId.load(id.toLowerCase()) : null;
+    const canonical = parseUuid(id);
+    const row = canonical ? await ctx.loaders.accreditations.byId.load(canonical) : null;
     if (!row || row.requestorId !== ctx.viewer!.partyId) throw notFound(`Accreditation ${id}`);
     return row;
   }
