@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRouterEnv } from './env';
-import { createRouter, subgraphUrlsOf, withSubgraphUrls } from './server';
+import { createRouter, subgraphUrlsOf } from './server';
 
 describe('createRouter', () => {
   it('reports not ready, naming the subgraph, when a subgraph does not answer', async () => {
@@ -20,9 +20,8 @@ describe('createRouter', () => {
 
 describe('subgraph URLs in the supergraph', () => {
   const sdl = `enum join__Graph { PARTIES @join__graph(name: "parties", url: "http://127.0.0.1:4001/graphql") ROLES @join__graph(name: "roles", url: "http://127.0.0.1:4002/graphql") }`;
-  it('replaces only the configured ones', () => {
-    const out = withSubgraphUrls(sdl, { roles: 'https://roles.internal/graphql' });
-    expect(subgraphUrlsOf(out)).toEqual({ parties: 'http://127.0.0.1:4001/graphql', roles: 'https://roles.internal/graphql' });
+  it('are read from the join__Graph enum', () => {
+    expect(subgraphUrlsOf(sdl)).toEqual({ parties: 'http://127.0.0.1:4001/graphql', roles: 'http://127.0.0.1:4002/graphql' });
   });
 });
 

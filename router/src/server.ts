@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Kind, parse } from 'graphql';
 import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { Logger as HiveLogger } from '@graphql-hive/logger';
 import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
@@ -30,17 +31,19 @@ export interface RouterOptions {
   metricsRegistry?: Registry;
 }
 
-/** Points each `join__graph` at the configured URL, leaving the others at the supergraph's defaults. */
-export function withSubgraphUrls(supergraph: string, urls: Record<string, string>): string {
-  return supergraph.replace(/@join__graph\(name: "([^"]+)", url: "([^"]*)"\)/g, (whole, name: string) =>
-    urls[name] ? `@join__graph(name: "${name}", url: "${urls[name]}")` : whole,
-  );
-}
-
-/** The subgraph URLs a supergraph names. */
+/** The subgraph URLs a supergraph names (its `join__Graph` values' `@join__graph(name, url)`). */
 export function subgraphUrlsOf(supergraph: string): Record<string, string> {
   const urls: Record<string, string> = {};
-  for (const m of supergraph.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]*)"\)/g)) urls[m[1]!] = m[2]!;
+  for (const definition of parse(supergraph).definitions) {
+    if (definition.kind !== Kind.ENUM_TYPE_DEFINITION || definition.name.value !== 'join__Graph') continue;
+    for (const value of definition.values ?? []) {
+      const directive = value.directives?.find((d) => d.name.value === 'join__graph');
+      const arg = (name: string) => directive?.arguments?.find((a) => a.name.value === name)?.value;
+      const name = arg('name');
+      const url = arg('url');
+      if (name?.kind === Kind.STRING && url?.kind === Kind.STRING) urls[name.value] = url.value;
+    }
+  }
   return urls;
 }
 
@@ -50,7 +53,10 @@ export function subgraphUrlsOf(supergraph: string): Record<string, string> {
  */
 export async function createRouter({ config, jwks, logDestination, metricsRegistry }: RouterOptions): Promise<GatewayRuntime> {
   const log = createLogger('router', config.logLevel, logDestination);
-  const supergraph = withSubgraphUrls(readFileSync(SUPERGRAPH_PATH, 'utf8'), config.subgraphUrls);
+  const supergraph = readFileSync(SUPERGRAPH_PATH, 'utf8');
+  // Where each subgraph is reached: the supergraph's defaults, overridden by SUBGRAPH_<NAME>_URL (the gateway's own
+  // transport entries, not a rewritten supergraph).
+  const subgraphUrls = { ...subgraphUrlsOf(supergraph), ...config.subgraphUrls };
   const devIdentity = config.production ? undefined : await createDevIdentity(config.publicUrl);
   const verifyToken = createTokenVerifier([...(devIdentity?.issuers ?? []), ...config.issuers.map(remoteIssuer)]);
   const contract = readFileSync(CONTRACT_OPERATIONS_PATH, 'utf8');
@@ -60,6 +66,7 @@ export async function createRouter({ config, jwks, logDestination, metricsRegist
   let self: GatewayRuntime | undefined;
   const gateway = createGatewayRuntime({
     supergraph,
+    transportEntries: Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location }])),
     logging,
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -83,8 +90,8 @@ export async function createRouter({ config, jwks, logDestination, metricsRegist
       useHubRoutes({
         publicUrl: config.publicUrl,
         signingSecret: config.signingSecret,
-        subgraphs: subgraphUrlsOf(supergraph),
-        jwks: jwks ?? consentsJwks(subgraphUrlsOf(supergraph).consents, config.signingSecret),
+        subgraphs: subgraphUrls,
+        jwks: jwks ?? consentsJwks(subgraphUrls.consents!, config.signingSecret),
         devIdentity,
         maxBodyBytes: config.limits.maxBodyBytes,
       }),
