@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCEPT, errorOf, URN } from './support/consents';
-import { accredit, byCode, EVIDENCE_CODES, HARVEST, MY_RETRIEVALS, sblInput, STATUSES } from './support/evidence';
+import { accredit, byCode, EVIDENCE_CODES, HARVEST, MY_RETRIEVALS, sblInput } from './support/evidence';
 import { startTestStack, type TestStack } from './support/stack';
 
 let stack: TestStack;
@@ -12,8 +12,6 @@ beforeAll(async () => {
   [banken, kommune, hakon] = await Promise.all([stack.token({ client: 'banken-system' }), stack.token({ client: 'kommune-system' }), stack.personToken('hakon')]);
 });
 afterAll(() => stack?.close());
-
-const KOMMUNE = 'urn:altinn:organization:identifier-no:310001104';
 
 describe('the evidence catalogue', () => {
   it('lists the codes of sbl with their source and requirement', async () => {

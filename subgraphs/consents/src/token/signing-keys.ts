@@ -52,7 +52,7 @@ export async function rotateSigningKey(db: Db, kek: Buffer, publishAheadSeconds:
 
 /** The newest key whose time has come. */
 export async function activeSigningKey(db: Db, kek: Buffer, now = new Date()): Promise<ActiveKey> {
-  let [row] = await db
+  const [row] = await db
     .select()
     .from(signingKeys)
     .where(lte(signingKeys.activeFrom, now))
