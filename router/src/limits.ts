@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { limitExceeded } from '@hub/kit';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
@@ -7,7 +8,7 @@ import type { RouterConfig } from './env';
 
 /** The armor plugins report "Syntax Error: … limit of N exceeded"; clients get a stable code instead. */
 const refuse = (_context: unknown, err: GraphQLError): never => {
-  throw new GraphQLError(err.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'LIMIT_EXCEEDED', http: { status: 400 } } });
+  throw limitExceeded(err.message.replace(/^Syntax Error: /, ''));
 };
 
 /**

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
+import { unauthenticated } from '@hub/kit';
 
 /** Extensions that tell an outsider how the graph is built inside, never what to do: not sent to clients. */
 const INTERNAL_EXTENSIONS = ['serviceName', 'originalError', 'stacktrace', 'exception'];
@@ -13,9 +14,7 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
   if (error instanceof GraphQLError && !error.extensions?.code) {
     const status = (error.extensions?.http as { status?: number } | undefined)?.status;
     if (status === 401) {
-      return new GraphQLError('The bearer token is invalid or expired. Get a new one.', {
-        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-      });
+      return unauthenticated('The bearer token is invalid or expired. Get a new one.', { status: 401 });
     }
   }
   const masked = yogaMaskError(error, message, isDev);

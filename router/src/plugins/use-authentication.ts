@@ -1,6 +1,5 @@
-import { GraphQLError } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import type { Logger } from '@hub/kit';
+import { unauthenticated, type Logger } from '@hub/kit';
 import { TokenRefused, type VerifiedClaims } from '../token-verifier';
 
 export interface AuthenticationOptions {
@@ -10,9 +9,10 @@ export interface AuthenticationOptions {
 }
 
 /** The one answer to every refused token: clients need to know only that they must get a new one. */
-export const unauthenticated = () =>
-  new GraphQLError('The bearer token is invalid or expired. Get a new one.', {
-    extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } } },
+export const tokenRefused = () =>
+  unauthenticated('The bearer token is invalid or expired. Get a new one.', {
+    status: 401,
+    headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
   });
 
 /**
@@ -34,7 +34,7 @@ export function useAuthentication({ verify, log }: AuthenticationOptions): Gatew
       } catch (err) {
         if (!(err instanceof TokenRefused)) throw err;
         log.info({ reason: err.message }, 'refused a bearer token');
-        throw unauthenticated();
+        throw tokenRefused();
       }
     },
     onContextBuilding({ context, extendContext }) {

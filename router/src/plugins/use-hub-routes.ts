@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { SIGNATURE_HEADER, signBody } from '@hub/kit';
+import { errorBody, SIGNATURE_HEADER, signBody } from '@hub/kit';
 import type { DevIdentity } from '../dev-identity';
 import { DEV_TOKEN_TTL } from '../dev-identity';
 import { devLoginPage } from '../pages/dev-login';
@@ -66,7 +66,7 @@ export function useHubRoutes(options: HubRoutesOptions): GatewayPlugin {
       if (route === 'GET /graphql') {
         const malformed = ['variables', 'extensions'].find((name) => !isJsonObjectParam(url.searchParams.get(name)));
         if (malformed) {
-          return endResponse(json({ errors: [{ message: `The ${malformed} parameter is not a JSON object.`, extensions: { code: 'BAD_REQUEST' } }] }, 400));
+          return endResponse(json(errorBody('BAD_REQUEST', `The ${malformed} parameter is not a JSON object.`), 400));
         }
       }
       switch (route) {

@@ -2,7 +2,8 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
  * Every error code a client may see, with what it means. Anything thrown without one of these codes is
- * logged and masked as INTERNAL. `npm run docs:errors` is not needed: this table is the documentation.
+ * logged and masked as INTERNAL. `npm run docs:errors` writes this table to docs/errors.md (a test keeps
+ * the two in step); each code has one factory below, and code outside this file uses the factories.
  */
 export const ERROR_CODES = {
   UNAUTHENTICATED: 'No valid token was presented. Get one and send it as `Authorization: Bearer <token>`.',
@@ -25,17 +26,44 @@ export function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === 'string' && Object.hasOwn(ERROR_CODES, code);
 }
 
-/** The one factory for errors users can act on. */
+/** An error users can act on: prefer the factory of its code below. */
 export function hubError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
-export const unauthenticated = () => hubError('UNAUTHENTICATED', 'Log in first: this needs a valid bearer token.');
-export const forbidden = (what = 'this') => hubError('FORBIDDEN', `You may not access ${what}.`);
+/** `extensions.http` as the gateway reads it: the status (and headers) of a request that fails as a whole. */
+type Http = { status: number; headers?: Record<string, string> };
+
+export const unauthenticated = (message = 'Log in first: this needs a valid bearer token.', http?: Http) =>
+  hubError('UNAUTHENTICATED', message, http ? { http } : {});
+export const forbidden = (message = 'You may not access this.') => hubError('FORBIDDEN', message);
 export const badInput = (field: string, problem: string) =>
   hubError('BAD_USER_INPUT', `${field}: ${problem}`, { field });
 export const notFound = (what: string) => hubError('NOT_FOUND', `${what} was not found.`);
 export const conflict = (message: string) => hubError('CONFLICT', message);
+export const limitExceeded = (message: string) => hubError('LIMIT_EXCEEDED', message, { http: { status: 400 } });
+export const badRequest = (message: string) => hubError('BAD_REQUEST', message, { http: { status: 400 } });
+
+/** The JSON body of an HTTP answer that is an error of its own (before or outside GraphQL execution). */
+export const errorBody = (code: ErrorCode, message: string) => ({ errors: [{ message, extensions: { code } }] });
+
+/** docs/errors.md: the registry above as a table. */
+export function errorsDocument(): string {
+  const rows = Object.entries(ERROR_CODES).map(([code, meaning]) => `| \`${code}\` | ${meaning.replace(/\|/g, '\\|')} |`);
+  return [
+    '# Error codes',
+    '',
+    '<!-- Generated from subgraphs/kit/src/errors.ts by `npm run docs:errors`; do not edit by hand. -->',
+    '',
+    'Every error the graph answers carries one of these codes in `errors[].extensions.code`. Anything else is',
+    'logged and answered as `INTERNAL`. `BAD_USER_INPUT` also names the offending argument in `extensions.field`.',
+    '',
+    '| code | meaning |',
+    '| --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}
 
 /**
  * Keeps errors that carry a registered code, masks everything else. `log` receives what was masked so that

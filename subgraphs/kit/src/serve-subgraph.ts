@@ -10,7 +10,7 @@ import {
 import type { GraphQLSchema } from 'graphql';
 import type { Db } from '@hub/db';
 import { createContext, type HubSettings, type LoadersFactory, type SubgraphContext } from './context';
-import { maskError } from './errors';
+import { errorBody, maskError } from './errors';
 import type { Logger } from './logger';
 import { SIGNATURE_HEADER, signBody, verifyBodySignature } from './signature';
 import { viewerFromClaims } from './viewer';
@@ -67,19 +67,19 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     if (url.pathname !== '/graphql') return send(res, 404, { error: 'not found' });
 
     const body = await readBody(req);
-    if (body === null) return send(res, 413, graphqlError('BAD_REQUEST', 'Request body too large.'));
+    if (body === null) return send(res, 413, errorBody('BAD_REQUEST', 'Request body too large.'));
     const check = verifyBodySignature(options.signingSecret, header(req, SIGNATURE_HEADER), body);
     if (!check.ok) {
       log.warn({ reason: check.reason }, 'refused unsigned subgraph request');
-      return send(res, 401, graphqlError('UNAUTHENTICATED', `Only the router may call this subgraph (${check.reason}).`));
+      return send(res, 401, errorBody('UNAUTHENTICATED', `Only the router may call this subgraph (${check.reason}).`));
     }
-    if (req.method !== 'POST') return send(res, 405, graphqlError('BAD_REQUEST', 'Use POST.'));
+    if (req.method !== 'POST') return send(res, 405, errorBody('BAD_REQUEST', 'Use POST.'));
 
     let json: Record<string, unknown>;
     try {
       json = JSON.parse(body);
     } catch {
-      return send(res, 400, graphqlError('BAD_REQUEST', 'The body is not JSON.'));
+      return send(res, 400, errorBody('BAD_REQUEST', 'The body is not JSON.'));
     }
     const requestId = header(req, REQUEST_ID_HEADER) ?? randomUUID();
     res.setHeader(REQUEST_ID_HEADER, requestId);
@@ -115,7 +115,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err) => {
       log.error({ err }, 'subgraph request failed');
-      if (!res.headersSent) send(res, 500, graphqlError('INTERNAL', 'Internal server error'));
+      if (!res.headersSent) send(res, 500, errorBody('INTERNAL', 'Internal server error'));
       else res.end();
     });
   };
@@ -157,8 +157,6 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   }
   return Buffer.concat(chunks).toString('utf8');
 }
-
-const graphqlError = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
 
 function send(res: ServerResponse, status: number, payload: unknown): void {
   res.statusCode = status;

@@ -1,7 +1,6 @@
-import { GraphQLError } from 'graphql';
 import { allow, deny, rule, shield, type IRules } from 'graphql-shield';
 import type { IRule } from 'graphql-shield';
-import { hubError, unauthenticated } from './errors';
+import { forbidden, hubError, unauthenticated } from './errors';
 import type { SubgraphContext } from './context';
 
 export { allow, deny, rule, and, or, not } from 'graphql-shield';
@@ -54,7 +53,7 @@ export function createPermissions(rules: IRules) {
   return shield(merged as IRules, {
     fallbackRule: deny,
     allowExternalErrors: true,
-    fallbackError: () => new GraphQLError('You may not access this field.', { extensions: { code: 'FORBIDDEN' } }),
+    fallbackError: () => forbidden('You may not access this field.'),
   });
 }
 

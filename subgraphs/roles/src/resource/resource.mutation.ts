@@ -50,7 +50,7 @@ export class ResourceMutationResolver {
     const ownerId = ctx.viewer!.partyId;
     const existing = await ctx.loaders.resources.byId.load(id);
     if (!existing) throw notFound(`Resource ${id}`);
-    if (existing.ownerId !== ownerId) throw forbidden(`resource ${id}: only the organisation that owns it may change it`);
+    if (existing.ownerId !== ownerId) throw forbidden(`You may not change resource ${id}: only the organisation that owns it may.`);
     if (input.id != null && input.id !== id) throw badInput('input.id', `a resource keeps its id: leave it out or give ${id}`);
     const draft = await validateResourceInput({ ...input, id }, catalogue(ctx));
     const row = await replaceResource(ctx.db, ownerId, draft);
