@@ -15,7 +15,7 @@ type Context = SubgraphContext<Loaders>;
 const CONSENT_STATES: Record<string, { status: EvidenceState; reason: string | null }> = {
   CREATED: { status: EvidenceState.PENDING_CONSENT, reason: 'The subject has not answered the consent request yet.' },
   ACCEPTED: { status: EvidenceState.AVAILABLE, reason: null },
-  USED: { status: EvidenceState.DENIED, reason: 'Every right of the consent was one-time and has been used; ask for a new consent.' },
+  USED: { status: EvidenceState.DENIED, reason: 'Every right of the consent was one-time and was already used; ask for a new consent.' },
   REJECTED: { status: EvidenceState.DENIED, reason: 'The subject rejected the consent request.' },
   REVOKED: { status: EvidenceState.DENIED, reason: 'The subject withdrew the consent.' },
   DELETED: { status: EvidenceState.DENIED, reason: 'The consent request was deleted.' },
@@ -37,7 +37,7 @@ function rightRefusal(rights: ConsentRightUseRow[], resourceId: string): string 
   if (!mine.length) return 'The consent does not cover this code’s resource.';
   if (mine.some((r) => !r.oneTime || (!r.tokenJti && !r.usedAt))) return null;
   const used = mine.find((r) => r.usedAt);
-  if (used) return `The one-time right to ${resourceId} was already used at ${used.usedAt!.toISOString()}; ask for a new consent.`;
+  if (used) return `The one-time right to ${resourceId} was already used; ask for a new consent.`;
   return `The one-time right to ${resourceId} was already given out in a consent token, and goes into one token only; ask for a new consent.`;
 }
 
