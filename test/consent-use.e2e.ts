@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import jsonwebtoken from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentEvents, evidenceRetrievals } from '@hub/db';
-import { ACCEPT, CREATE, errorOf, inSeconds, ISSUE, REPORT_USE, storyTokens, URN } from './support/consents';
+import { ACCEPT, CREATE, errorOf, inSeconds, ISSUE, REPORT_USE, REVOKE, storyTokens, URN } from './support/consents';
 import { accredit, byCode, HARVEST, sblInput, STATUSES } from './support/evidence';
 import { startTestStack, type TestStack } from './support/stack';
 
@@ -192,5 +192,16 @@ describe('a data source reporting a use before it delivers', () => {
       expect((await stack.graphql(REPORT_USE, { consentId: id, jti: jtiOf(r) }, t.skatteetaten)).body.errors).toBeUndefined();
     }
     expect(await usedEvents(id)).toHaveLength(4);
+  });
+
+  it('lets HÅKON withdraw a consent whose other rights hold until validTo, and then nothing is used or issued', async () => {
+    const { id } = await consented([...STUDENT_LOAN, { resource: 'nav-aap-uforetrygd' }]);
+    const issued = await stack.graphql(ISSUE, { input: { consentId: id } }, t.banken);
+    const { jti } = jsonwebtoken.decode(issued.body.data.issueConsentToken.accessToken) as { jti: string };
+    expect((await stack.graphql(REVOKE, { id }, t.hakon)).body).toEqual({ data: { revokeConsent: { status: 'REVOKED' } } });
+    expect(errorOf((await stack.graphql(REPORT_USE, { consentId: id, jti }, t.lanekassen)).body)).toMatchObject({ code: 'CONFLICT' });
+    expect(errorOf((await stack.graphql(ISSUE, { input: { consentId: id } }, t.banken)).body)).toMatchObject({ code: 'CONFLICT' });
+    const onlyOneTime = await consented(STUDENT_LOAN);
+    expect(errorOf((await stack.graphql(REVOKE, { id: onlyOneTime.id }, t.hakon)).body)).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('cannot be revoked') });
   });
 });
