@@ -50,12 +50,15 @@ export async function createConsentRequest(
   return data.createConsentRequest.id;
 }
 
-/** issueConsentToken by consent id as the requestor: the same issuance path and checks as a bank's. */
-export async function issueConsentToken(as: AsRequestor, consentId: string): Promise<string> {
+/**
+ * issueConsentToken by consent id as the requestor: the same issuance path and checks as a bank's. `resources` narrows
+ * the token to the rights about to be used (a one-time right goes into one token only).
+ */
+export async function issueConsentToken(as: AsRequestor, consentId: string, resources?: string[]): Promise<string> {
   const data = await call<{ issueConsentToken: { accessToken: string } }>(
     as.hub,
     'mutation($i: IssueConsentTokenInput!) { issueConsentToken(input: $i) { accessToken } }',
-    { i: { consentId } },
+    { i: resources ? { consentId, resources } : { consentId } },
     organizationClaims(as.organizationNumber, '', as.clientId),
     as.requestId,
   );

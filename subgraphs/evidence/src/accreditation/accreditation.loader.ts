@@ -1,10 +1,11 @@
 import DataLoader from 'dataloader';
 import { asc, desc, inArray } from 'drizzle-orm';
-import { accreditationCodes, accreditations, consentRequests, type Db } from '@hub/db';
+import { accreditationCodes, accreditations, consentRequests, consentRights, type Db } from '@hub/db';
 import { manyEach, oneEach } from '@hub/kit';
 import type { AccreditationCodeRow, AccreditationRow } from './accreditation.type';
 
 export type ConsentStatusRow = { id: string; status: string; validTo: Date };
+export type ConsentRightUseRow = { consentId: string; resourceId: string; oneTime: boolean; tokenJti: string | null; usedAt: Date | null };
 
 /** Per-request accreditation loaders; visibility is checked by the caller. */
 export function createAccreditationLoaders(db: Db) {
@@ -35,6 +36,24 @@ export function createAccreditationLoaders(db: Db) {
           .from(consentRequests)
           .where(inArray(consentRequests.id, [...ids])),
         (r) => r.id,
+      ),
+    ),
+    /** Read-only from the consents domain: each consent's rights and how far each one-time right is used. */
+    consentRightsById: new DataLoader<string, ConsentRightUseRow[]>(async (ids) =>
+      manyEach(
+        ids,
+        await db
+          .select({
+            consentId: consentRights.consentId,
+            resourceId: consentRights.resourceId,
+            oneTime: consentRights.oneTime,
+            tokenJti: consentRights.tokenJti,
+            usedAt: consentRights.usedAt,
+          })
+          .from(consentRights)
+          .where(inArray(consentRights.consentId, [...ids]))
+          .orderBy(asc(consentRights.position)),
+        (r) => r.consentId,
       ),
     ),
   };
