@@ -11,6 +11,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Db } from '@hub/db';
 import { createContext, type HubSettings, type LoadersFactory, type SubgraphContext } from './context';
 import { maskError } from './errors';
+import { closeServer } from './graceful';
 import type { Logger } from './logger';
 import { SIGNATURE_HEADER, signBody, verifyBodySignature } from './signature';
 import { viewerFromClaims } from './viewer';
@@ -133,10 +134,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
       return `http://${host}:${address.port}/graphql`;
     },
     async close() {
-      if (server) {
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server!.close(() => resolve()));
-      }
+      if (server) await closeServer(server);
       await apollo.stop();
     },
   };
