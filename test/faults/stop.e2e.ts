@@ -41,16 +41,17 @@ function slowRequest(url: string, token: string, query: string, between: () => v
 }
 
 const variants = [
-  { name: 'on the embedded database', signal: 'SIGTERM' as const, env: () => ({ PGLITE_DIR: join(dirs[dirs.push(mkdtempSync(join(tmpdir(), 'hub-stop-'))) - 1]!, 'pglite') }) },
-  { name: 'on Postgres', signal: 'SIGTERM' as const, env: () => ({ DATABASE_URL: pg.url }) },
-  { name: 'on Postgres, Ctrl-C from a parent', signal: 'SIGINT' as const, env: () => ({ DATABASE_URL: pg.url }) },
+  { name: 'on the embedded database', signal: 'SIGTERM' as const, group: false, env: () => ({ PGLITE_DIR: join(dirs[dirs.push(mkdtempSync(join(tmpdir(), 'hub-stop-'))) - 1]!, 'pglite') }) },
+  { name: 'on Postgres', signal: 'SIGTERM' as const, group: false, env: () => ({ DATABASE_URL: pg.url }) },
+  { name: 'on Postgres, Ctrl-C from a parent', signal: 'SIGINT' as const, group: false, env: () => ({ DATABASE_URL: pg.url }) },
+  { name: 'on Postgres, Ctrl-C in a terminal (the whole process group)', signal: 'SIGINT' as const, group: true, env: () => ({ DATABASE_URL: pg.url }) },
 ];
 
 describe('stopping npm start', () => {
-  it.each(variants)('$signal to the npm process $name ends every process within 10 s, letting a request in flight finish', async ({ signal, env }) => {
+  it.each(variants)('$signal to the npm process $name ends every process within 10 s, letting a request in flight finish', async ({ signal, env, group }) => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const proc = npmRun('start', { ...env(), PORT: String(port), PUBLIC_URL: base, LOG_LEVEL: 'warn' }, 'start');
+    const proc = npmRun('start', { ...env(), PORT: String(port), PUBLIC_URL: base, LOG_LEVEL: 'warn' }, 'start', group);
     await waitUntilReady(`${base}/readyz`, [proc]);
     const tree = processTree(proc.child.pid!);
     expect(tree.length).toBeGreaterThanOrEqual(2);
@@ -59,7 +60,7 @@ describe('stopping npm start', () => {
 
     let stopping: Promise<number> | undefined;
     const answer = await slowRequest(`${base}/graphql`, token, '{ me { urn name } }', () => {
-      stopping = stopProcess(proc, signal, 10_000);
+      stopping = stopProcess(proc, signal, 10_000, group);
     });
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ data: { me: { urn: 'urn:altinn:person:identifier-no:17857210042', name: 'KARI NORDMANN' } } });

@@ -25,9 +25,11 @@ export interface NpmProcess {
   exited: Promise<void>;
 }
 
-export function npmRun(script: string, env: NodeJS.ProcessEnv, name = script): NpmProcess {
+/** `detached`: in a process group of its own, as a terminal runs a command (Ctrl-C signals the whole group). */
+export function npmRun(script: string, env: NodeJS.ProcessEnv, name = script, detached = false): NpmProcess {
   const child = spawn('npm', ['run', '--silent', script], {
     cwd: process.cwd(),
+    detached,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -97,13 +99,15 @@ export async function waitUntilReady(url: string, procs: NpmProcess[], timeoutMs
 }
 
 /**
- * Sends `signal` to the npm process only (as a supervisor or a terminal's parent would) and waits for it and
+ * Sends `signal` to the npm process only (as a supervisor would; `wholeGroup`: to its process group, as Ctrl-C in a
+ * terminal does) and waits for it and
  * every process that was below it to end. Returns how long that took, or throws naming the survivors.
  */
-export async function stopProcess(proc: NpmProcess, signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 10_000): Promise<number> {
+export async function stopProcess(proc: NpmProcess, signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 10_000, wholeGroup = false): Promise<number> {
   const tree = processTree(proc.child.pid!);
   const started = Date.now();
-  proc.child.kill(signal);
+  if (wholeGroup) process.kill(-proc.child.pid!, signal);
+  else proc.child.kill(signal);
   const done = await waitFor(() => tree.every((pid) => !isAlive(pid)), timeoutMs, 50);
   const took = Date.now() - started;
   if (!done) {
