@@ -63,7 +63,7 @@ describe('stopping npm start', () => {
       stopping = stopProcess(proc, signal, 10_000, group);
     });
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ data: { me: { urn: 'urn:altinn:person:identifier-no:17857210042', name: 'KARI NORDMANN' } } });
+    expect(answer.body, JSON.stringify(answer.body)).toEqual({ data: { me: { urn: 'urn:altinn:person:identifier-no:17857210042', name: 'KARI NORDMANN' } } });
     const took = await stopping!;
     console.log(`${signal}: every process ended after ${took} ms (${tree.length} processes)`);
     expect(took).toBeLessThan(10_000);
