@@ -47,7 +47,7 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
     try {
       await promisify(execFile)(cmd, argv, { timeout: 60_000 });
     } catch (err) {
-      throw new Error(`${tool} failed: ${(err as { stderr?: string }).stderr ?? err}`);
+      throw new Error(`${tool} failed: ${(err as { stderr?: string }).stderr ?? err}`, { cause: err });
     }
   };
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
