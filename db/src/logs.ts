@@ -39,8 +39,8 @@ interface ChainRow {
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows?: T[] } & T[];
-  return Array.isArray(result) ? result : (result.rows ?? []);
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
 }
 
 /** Walks one log in id order, recomputing every link; stops at the first broken one. */

@@ -16,8 +16,8 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 const rowsOf = async <T>(query: ReturnType<typeof sql>): Promise<T[]> => {
-  const result = (await db.execute(query)) as unknown as { rows?: T[] } & T[];
-  return Array.isArray(result) ? result : (result.rows ?? []);
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
 };
 const count = async (log: string) => Number((await rowsOf<{ n: string | number }>(sql.raw(`SELECT count(*) AS n FROM ${log}`)))[0]!.n);
 
