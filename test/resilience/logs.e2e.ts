@@ -85,6 +85,11 @@ describe('the append-only logs', () => {
     }
   });
 
+  it.runIf(!!process.env.DATABASE_URL)('npm run logs:verify exits 0 on the untampered database', async () => {
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'db/src/logs-verify-cli.ts'], { env: { ...process.env, DATABASE_URL: stack.databaseUrl! } });
+    for (const { name } of LOGS) expect(stdout).toMatch(new RegExp(`^ok {5}${name.replace('.', '\\.')}: \\d+ rows, head [0-9a-f]{64}$`, 'm'));
+  });
+
   for (const { name } of LOGS) {
     it(`${name} refuses UPDATE, DELETE and TRUNCATE`, async () => {
       const before = await count(name);
