@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCEPT, CREATE, inSeconds, URN } from '../support/consents';
-import { startExtraRouter } from '../support/router';
+import { startExtraRouter, startFaultProxy } from '../support/router';
 import { startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -89,6 +89,15 @@ describe('partial results with one subgraph dead', () => {
     expect(res.body.data.authorize).toEqual([]);
     expect(res.body.data.consentSigningKeys).toEqual({ keys: expect.any(Array) });
     expect(res.body.errors.map((e: { extensions: { service?: string } }) => e.extensions.service)).toEqual(['parties']);
+  });
+
+  it('keeps the other four\'s data when evidence hangs past the router\'s timeout, with the error at evidenceRetrievals', async () => {
+    const proxy = await startFaultProxy(stack.subgraphUrls.evidence!, () => 'handled');
+    const router = await startExtraRouter(stack, { subgraphUrls: { evidence: proxy.url }, env: { SUBGRAPH_TIMEOUT_MS: '800' } });
+    closers.push(proxy.close, router.close);
+    const { body } = await router.graphql(ALL_FIVE, {}, await router.token({ pid: '12888510018' }));
+    expect(body.data.me).toEqual({ ...whole, evidenceRetrievals: null });
+    expect(body.errors).toEqual([expect.objectContaining({ path: ['me', 'evidenceRetrievals'], extensions: { code: 'GATEWAY_TIMEOUT' } })]);
   });
 
   it('passes nothing of the failed subrequest (viewer claims, query) to the caller', async () => {
