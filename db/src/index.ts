@@ -13,3 +13,4 @@ export { seedSynthetic, type SeedSyntheticResult } from './seed/bulk';
 export { openStoryDatabase } from './story-database';
 export { partyCounts } from './party-counts';
 export * from './unavailable';
+export * from './logs';

@@ -78,6 +78,10 @@ export const consentEvents = consentsSchema.table(
     resourceId: text().references(() => resources.id),
     /** USED: the organisation the data was delivered to (the token's recipient). */
     deliveredToId: uuid().references(() => parties.id),
+    /** Hash of the previous row of this log ('' for the first): filled in by the chain trigger (migration 0008). */
+    prevHash: text().notNull().default(''),
+    /** sha256 of `prevHash` + this row's canonical content: filled in by the chain trigger; `npm run logs:verify` checks it. */
+    hash: text().notNull().default(''),
   },
   (t) => [index('consent_events_consent_idx').on(t.consentId)],
 );

@@ -193,7 +193,7 @@ function send(res: ServerResponse, status: number, payload: unknown): void {
 export async function callSubgraph<T>(
   url: string,
   signingSecret: string,
-  request: { query: string; variables?: Record<string, unknown>; viewerClaims: Record<string, unknown>; requestId?: string },
+  request: { query: string; variables?: Record<string, unknown>; viewerClaims: Record<string, unknown>; requestId?: string; timeoutMs?: number },
 ): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string; field?: string } }[] }> {
   const body = JSON.stringify({ query: request.query, variables: request.variables, extensions: { jwt: { payload: request.viewerClaims } } });
   const res = await fetch(url, {
@@ -204,7 +204,7 @@ export async function callSubgraph<T>(
       ...(request.requestId ? { [REQUEST_ID_HEADER]: request.requestId } : {}),
     },
     body,
-    signal: AbortSignal.timeout(10_000),
+    signal: AbortSignal.timeout(request.timeoutMs ?? 10_000),
   });
   return (await res.json()) as never;
 }

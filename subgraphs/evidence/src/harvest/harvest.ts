@@ -3,7 +3,7 @@ import type { SubgraphContext } from '@hub/kit';
 import type { ConsentRightUseRow } from '../accreditation/accreditation.loader';
 import type { AccreditationCodeRow, AccreditationRow } from '../accreditation/accreditation.type';
 import type { CodeEntry } from '../code/code.loader';
-import { issueConsentToken } from '../consents-client';
+import { ConsentsCallError, issueConsentToken } from '../consents-client';
 import type { Loaders } from '../loaders';
 import { evidenceSettings } from '../settings';
 import { SOURCES } from '../sources/index';
@@ -86,14 +86,20 @@ export async function harvest(acc: AccreditationRow, rows: AccreditationCodeRow[
     const set = wanted.get(row.consentRequestId) ?? new Set<string>();
     wanted.set(row.consentRequestId, set.add(codes.get(row.code)!.resourceId));
   });
-  const tokens = new Map<string, Promise<{ token: string } | { refused: string }>>();
+  const settings = evidenceSettings(ctx.settings);
+  const tokens = new Map<string, Promise<{ token: string } | { refused: string } | { unavailable: string }>>();
   const tokenFor = (consentId: string) => {
     let t = tokens.get(consentId);
     if (!t) {
       const as = { hub: ctx.settings, organizationNumber: requestor!.organizationNumber!, clientId: ctx.viewer?.clientId ?? null, requestId: ctx.requestId };
-      t = issueConsentToken(as, consentId, [...wanted.get(consentId)!]).then(
+      // Within the source budget: a slow or absent consents service is UNAVAILABLE (retry later), never DENIED.
+      t = issueConsentToken(as, consentId, { resources: [...wanted.get(consentId)!], timeoutMs: settings.timeoutMs }).then(
         (token) => ({ token }),
-        (err: Error) => ({ refused: `No consent token: ${err.message}` }),
+        (err: Error) => {
+          if (err instanceof ConsentsCallError && !err.unavailable) return { refused: `No consent token: ${err.message}` };
+          ctx.log.warn({ err, consentId }, 'consent token unavailable');
+          return { unavailable: `No consent token: ${err instanceof ConsentsCallError ? err.message : 'the consents service failed'} Try again later.` };
+        },
       );
       tokens.set(consentId, t);
     }
@@ -107,6 +113,9 @@ export async function harvest(acc: AccreditationRow, rows: AccreditationCodeRow[
       if (row.consentRequestId) {
         const t = await tokenFor(row.consentRequestId);
         if ('refused' in t) return status(row.code, EvidenceState.DENIED, t.refused);
+        if ('unavailable' in t) {
+          return { ...status(row.code, EvidenceState.UNAVAILABLE, t.unavailable), retryAt: new Date(now.getTime() + settings.retryAfterSeconds * 1000) };
+        }
         consentToken = t.token;
       }
       return harvestOne(codes.get(row.code)!, { requestor: requestor!, subject: subject!, parameters: row.parameters, legalBasis: row.legalBasis, consentToken }, ctx, now);
