@@ -113,7 +113,7 @@ describe('the append-only logs', () => {
     const [victim, next] = await rowsOf<{ id: string | number }>(sql`SELECT id FROM consents.consent_events ORDER BY id OFFSET 2 LIMIT 2`);
     // The forger recomputes the edited row's own hash: the next row's link still gives it away.
     await tamper(`UPDATE consents.consent_events SET at = at - interval '1 day' WHERE id = ${victim!.id}`);
-    await tamper(`UPDATE consents.consent_events SET hash = logs.link(prev_hash, logs.content(consent_events, ARRAY['id','consent_id','type','at','performed_by_id'])) WHERE id = ${victim!.id}`);
+    await tamper(`UPDATE consents.consent_events SET hash = logs.link(prev_hash, logs.content(consent_events, ARRAY['id','consent_id','type','at','performed_by_id','resource_id','delivered_to_id'])) WHERE id = ${victim!.id}`);
     const events = (await verifyLogs(db)).find((r) => r.log === 'consents.consent_events')!;
     expect(events.broken).toEqual({ id: Number(next!.id), problem: expect.stringMatching(/previous row/) });
 
