@@ -17,3 +17,4 @@ export * from './viewer-party-ids';
 export { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 export * from './run-subgraph';
 export * from './decision/index';
+export * from './paging';
