@@ -87,7 +87,7 @@ describe('a consent from request to verified token', () => {
     expect(request.template.id).toBe('sblanesoknad');
     const expiration = new Date(validTo).toLocaleDateString('nb-NO', { timeZone: 'Europe/Oslo', day: '2-digit', month: '2-digit', year: 'numeric' });
     expect(request.template.renderedText).toBe(
-      'BANKEN AS ønsker å hente opplysninger om deg i forbindelse med lånesøknad. Ved å samtykke gir du Skatteetaten rett til å ' +
+      'BANKEN AS ønsker å hente opplysninger om deg i forbindelse med lånesøknad. Ved å samtykke gir du SKATTEETATEN rett til å ' +
         `utlevere opplysninger om deg til BANKEN AS. Samtykket gjelder til ${expiration}.`,
     );
     expect(request.template.en).toContain('BANKEN AS wants to retrieve information about you');

@@ -85,7 +85,7 @@ describeBrowser('the consent pages in Chromium', () => {
     await expect.poll(() => page.locator('#requester').textContent()).toContain('BANKEN AS');
     const text = await page.locator('#text').textContent();
     expect(text).toContain('BANKEN AS ønsker å hente opplysninger om deg i forbindelse med lånesøknad');
-    expect(text).not.toMatch(/\{(CoveredBy|OfferedBy|HandledBy|Expiration)\}/);
+    expect(text).not.toMatch(/\{(CoveredBy|OfferedBy|HandledBy|Expiration|Subject|Sources)\}/);
     expect(await page.locator('#rights').textContent()).toContain('inntektsaar: 2024');
     expect(await page.locator('#message').textContent()).toContain('lånesøknaden');
     expect(await page.locator('#accept').textContent()).toBe('Ja, jeg gir samtykke');
