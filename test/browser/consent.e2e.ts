@@ -142,11 +142,12 @@ describeBrowser('the consent pages in Chromium', () => {
     // The overview lists it, and withdrawing it is one click.
     await page.goto(`${stack.publicUrl}/consent/overview`);
     const item = page.locator(`[data-consent="${id}"]`);
-    await expect.poll(() => item.locator('.status').textContent()).toBe('ACCEPTED');
+    await expect.poll(() => item.locator('.status').getAttribute('data-status')).toBe('ACCEPTED');
+    expect(await item.locator('.status').textContent()).toBe('gitt');
     page.once('dialog', (d) => d.accept());
     await item.getByRole('button', { name: 'Se/trekk samtykke' }).click();
-    await expect.poll(() => item.locator('.status').textContent()).toBe('REVOKED');
-    expect(await page.locator('#log').textContent()).toContain('REVOKED');
+    await expect.poll(() => item.locator('.status').getAttribute('data-status')).toBe('REVOKED');
+    expect(await page.locator('#log').textContent()).toContain('Samtykke trukket tilbake');
     const afterRevoke = await stack.graphql(ISSUE, { input: { consentId: id } }, bankToken);
     expect(afterRevoke.body.data?.issueConsentToken ?? null).toBeNull();
   }, 120_000);
