@@ -113,7 +113,10 @@ describe('a consent from request to verified token', () => {
     expect(body.data.consentRequest.events.map((e: { type: string }) => e.type)).toEqual(['CREATED', 'ACCEPTED']);
     const receipt = body.data.consentRequest.receipt;
     expect(receipt.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(receipt.textShown).toBe(body.data.consentRequest.template.renderedText);
+    // The text HÅKON was shown ("om deg"), which the bank reads with his name in its place.
+    const shown = (await stack.graphql(READ, { id }, t.hakon)).body.data.consentRequest.template.renderedText;
+    expect(receipt.textShown).toBe(shown);
+    expect(body.data.consentRequest.template.renderedText).toBe(shown.replaceAll('om deg', 'om HÅKON TRANA'));
     expect(receipt.body).toMatchObject({
       id,
       acceptedBy: { urn: URN.hakon, name: 'HÅKON TRANA' },

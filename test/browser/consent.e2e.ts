@@ -86,7 +86,7 @@ describeBrowser('the consent pages in Chromium', () => {
     const text = await page.locator('#text').textContent();
     expect(text).toContain('BANKEN AS ønsker å hente opplysninger om deg i forbindelse med lånesøknad');
     expect(text).not.toMatch(/\{(CoveredBy|OfferedBy|HandledBy|Expiration|Subject|Sources)\}/);
-    expect(await page.locator('#rights').textContent()).toContain('inntektsaar: 2024');
+    expect(await page.locator('#rights').textContent()).toContain('Inntekt og skattegrunnlag (Inntektsår: 2024)');
     expect(await page.locator('#message').textContent()).toContain('lånesøknaden');
     expect(await page.locator('#accept').textContent()).toBe('Ja, jeg gir samtykke');
     expect(await page.locator('#reject').textContent()).toBe('Nei, jeg gir ikke samtykke');
