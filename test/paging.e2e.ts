@@ -61,7 +61,7 @@ beforeAll(async () => {
       consentId: c.id,
       position: 0,
       resourceId: c.resource,
-      metadata: c.resource === 'ske-inntekt-skattegrunnlag' ? { inntektsaar: '2024' } : {},
+      metadata: (c.resource === 'ske-inntekt-skattegrunnlag' ? { inntektsaar: '2024' } : {}) as Record<string, string>,
     })),
   );
   await db.insert(consentEvents).values(
