@@ -18,7 +18,11 @@ const order = (name: string): ListOrder => ({
 const RECEIVED = order('delegationsReceived');
 const GIVEN = order('delegationsGiven');
 
-/** Active delegations a party has received (`to`) or given (`from`), a page at a time. */
+/**
+ * Active delegations a party has received (`to`) or given (`from`), a page at a time. "Active" is the kit's own
+ * notion (unrevoked, unexpired, a client delegation still backed by its firm), so a list never shows a delegation
+ * the decision point would ignore.
+ */
 export async function delegationsPage(side: 'received' | 'given', partyId: string, args: Partial<PageArgs>, ctx: Context): Promise<Page<DelegationRow>> {
   const q = pageQuery(side === 'received' ? RECEIVED : GIVEN, args);
   const rows = await ctx.db
