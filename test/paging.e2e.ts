@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessRequests, auditLog, consentEvents, consentRequests, consentRights, delegations, evidenceRetrievals } from '@hub/db';
+import { activeDelegations, loadPackagesOfRole } from '@hub/kit';
 import { errorOf, storyTokens, URN } from './support/consents';
 import { startTestStack, type TestStack } from './support/stack';
 import { loadStoryIds, partyUuid } from './support/story-ids';
@@ -17,6 +18,9 @@ const ARIAN = '03849010726';
 const KARI = '17857210042';
 const BANKEN = '310000108';
 const TRANABYGG = '310000507';
+const SIRI = '25890150058';
+const REGNSKAP = '310000418';
+const REVISJON = '310000302';
 
 /**
  * Row i's timestamp: pairs of rows share an instant, and every third row lies one microsecond after its neighbour,
@@ -82,6 +86,18 @@ beforeAll(async () => {
       createdAt: at(i),
       ...(i === 3 || i === 10 ? { revokedAt: at(i, '2025-03-02T10:00:00'), revokedById: id(KARI) } : {}),
       ...(i === 5 || i === 17 ? { validTo: at(i, '2025-03-02T10:00:00') } : {}),
+    })),
+  );
+  // Client delegations to SIRI: one backed by the accounting firm's REGN role for TRANA BYGG AS, one that names the
+  // auditing firm for the accountant's package, which its REVI role does not grant.
+  await db.insert(delegations).values(
+    [REGNSKAP, REVISJON].map((firm, i) => ({
+      fromId: id(TRANABYGG),
+      toId: id(SIRI),
+      packageUrn: 'urn:altinn:accesspackage:regnskapsforer-med-signeringsrettighet',
+      facilitatorId: id(firm),
+      createdById: id(ARIAN),
+      createdAt: at(i, '2025-03-01T11:00:00'),
     })),
   );
   // Access requests from ARIAN to TRANA BYGG AS, every other one still pending.
@@ -321,6 +337,15 @@ describe('every list pages in a stable order', () => {
   it('skips revoked and expired delegations without leaving a short page in the middle', async () => {
     const received = await walk(lists[5]!, 7);
     expect(received.length).toBe(ROWS);
+  });
+
+  it('lists exactly the delegations the decision point counts as active, client delegations included', async () => {
+    const db = stack.database.db;
+    const active = await activeDelegations(db, eq(delegations.fromId, partyUuid(TRANABYGG)), new Date(), await loadPackagesOfRole(db));
+    const given = await walk(lists[6]!, 7);
+    expect(given.map((d) => d.id).sort()).toEqual(active.map((d) => d.id).sort());
+    // ROWS to ARIAN less four revoked or expired, plus the one backed client delegation.
+    expect(given.length).toBe(ROWS + 4 - 4 + 1);
   });
 });
 
