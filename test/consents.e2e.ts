@@ -87,7 +87,7 @@ describe('a consent from request to verified token', () => {
     expect(request.template.id).toBe('sblanesoknad');
     const expiration = new Date(validTo).toLocaleDateString('nb-NO', { timeZone: 'Europe/Oslo', day: '2-digit', month: '2-digit', year: 'numeric' });
     expect(request.template.renderedText).toBe(
-      'BANKEN AS ønsker å hente opplysninger om deg i forbindelse med lånesøknad. Ved å samtykke gir du Skatteetaten rett til å ' +
+      'BANKEN AS ønsker å hente opplysninger om deg i forbindelse med lånesøknad. Ved å samtykke gir du SKATTEETATEN rett til å ' +
         `utlevere opplysninger om deg til BANKEN AS. Samtykket gjelder til ${expiration}.`,
     );
     expect(request.template.en).toContain('BANKEN AS wants to retrieve information about you');
@@ -113,7 +113,10 @@ describe('a consent from request to verified token', () => {
     expect(body.data.consentRequest.events.map((e: { type: string }) => e.type)).toEqual(['CREATED', 'ACCEPTED']);
     const receipt = body.data.consentRequest.receipt;
     expect(receipt.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(receipt.textShown).toBe(body.data.consentRequest.template.renderedText);
+    // The text HÅKON was shown ("om deg"), which the bank reads with his name in its place.
+    const shown = (await stack.graphql(READ, { id }, t.hakon)).body.data.consentRequest.template.renderedText;
+    expect(receipt.textShown).toBe(shown);
+    expect(body.data.consentRequest.template.renderedText).toBe(shown.replaceAll('om deg', 'om HÅKON TRANA'));
     expect(receipt.body).toMatchObject({
       id,
       acceptedBy: { urn: URN.hakon, name: 'HÅKON TRANA' },

@@ -85,8 +85,8 @@ describeBrowser('the consent pages in Chromium', () => {
     await expect.poll(() => page.locator('#requester').textContent()).toContain('BANKEN AS');
     const text = await page.locator('#text').textContent();
     expect(text).toContain('BANKEN AS ønsker å hente opplysninger om deg i forbindelse med lånesøknad');
-    expect(text).not.toMatch(/\{(CoveredBy|OfferedBy|HandledBy|Expiration)\}/);
-    expect(await page.locator('#rights').textContent()).toContain('inntektsaar: 2024');
+    expect(text).not.toMatch(/\{(CoveredBy|OfferedBy|HandledBy|Expiration|Subject|Sources)\}/);
+    expect(await page.locator('#rights').textContent()).toContain('Inntekt og skattegrunnlag (Inntektsår: 2024)');
     expect(await page.locator('#message').textContent()).toContain('lånesøknaden');
     expect(await page.locator('#accept').textContent()).toBe('Ja, jeg gir samtykke');
     expect(await page.locator('#reject').textContent()).toBe('Nei, jeg gir ikke samtykke');
@@ -142,11 +142,12 @@ describeBrowser('the consent pages in Chromium', () => {
     // The overview lists it, and withdrawing it is one click.
     await page.goto(`${stack.publicUrl}/consent/overview`);
     const item = page.locator(`[data-consent="${id}"]`);
-    await expect.poll(() => item.locator('.status').textContent()).toBe('ACCEPTED');
+    await expect.poll(() => item.locator('.status').getAttribute('data-status')).toBe('ACCEPTED');
+    expect(await item.locator('.status').textContent()).toBe('gitt');
     page.once('dialog', (d) => d.accept());
     await item.getByRole('button', { name: 'Se/trekk samtykke' }).click();
-    await expect.poll(() => item.locator('.status').textContent()).toBe('REVOKED');
-    expect(await page.locator('#log').textContent()).toContain('REVOKED');
+    await expect.poll(() => item.locator('.status').getAttribute('data-status')).toBe('REVOKED');
+    expect(await page.locator('#log').textContent()).toContain('Samtykke trukket tilbake');
     const afterRevoke = await stack.graphql(ISSUE, { input: { consentId: id } }, bankToken);
     expect(afterRevoke.body.data?.issueConsentToken ?? null).toBeNull();
   }, 120_000);

@@ -84,7 +84,7 @@ export const policyRules = rolesSchema.table(
   (t) => [primaryKey({ columns: [t.resourceId, t.subjectKind, t.subject, t.action] })],
 );
 
-/** Consent templates: the text a person sees, with {CoveredBy}, {OfferedBy}, {HandledBy}, {Expiration}. */
+/** Consent templates: the text a person sees, with {CoveredBy}, {OfferedBy}, {HandledBy}, {Expiration}, {Subject}, {Sources}. */
 export const consentTemplates = rolesSchema.table('consent_templates', {
   id: text().primaryKey(),
   title: jsonb().notNull().$type<{ nb: string; en: string }>(),

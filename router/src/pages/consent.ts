@@ -1,3 +1,4 @@
+import { LABELS } from './consent-labels';
 import { escapeHtml, page } from './html';
 
 /** Texts of the consent pages, Norwegian Bokmål first; the page switches language without a reload. */
@@ -8,6 +9,9 @@ const TEXTS = {
     asks: 'ber om ditt samtykke',
     handledBy: 'Behandles av',
     onBehalfOf: 'Gjelder',
+    answeringFor: 'Du svarer på vegne av',
+    sources: 'Opplysningene utleveres av',
+    and: 'og',
     rights: 'Dette gjelder',
     validTo: 'Samtykket gjelder til',
     message: 'Melding fra virksomheten',
@@ -34,6 +38,9 @@ const TEXTS = {
     asks: 'asks for your consent',
     handledBy: 'Handled by',
     onBehalfOf: 'Concerns',
+    answeringFor: 'You answer on behalf of',
+    sources: 'The data is disclosed by',
+    and: 'and',
     rights: 'This concerns',
     validTo: 'The consent is valid until',
     message: 'Message from the organisation',
@@ -62,6 +69,7 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
 // Shared by both pages: language, the person's token, and calls to the graph like any frontend.
 const clientCommon = (devLogin: boolean) => `
 const TEXTS = ${scriptJson(TEXTS)};
+const LABELS = ${scriptJson(LABELS)};
 let lang = localStorage.getItem('hub:lang') === 'en' ? 'en' : 'nb';
 const t = (k) => TEXTS[lang][k];
 const token = localStorage.getItem('hub:token');
@@ -85,6 +93,10 @@ function needLogin(main) {
   else main.replaceChildren(el('p', { text: t('loginFirst') }));
   return true;
 }
+const label = (group, code) => LABELS[group][code]?.[lang] ?? code;
+const resourceTitle = (r) => (lang === 'en' ? LABELS.resourceTitleEn[r.id] : null) ?? r.title ?? r.id;
+const describeRight = (r) => resourceTitle(r.resource) + Object.entries(r.metadata ?? {}).map(([k, v]) => ' (' + label('metadata', k) + ': ' + v + ')').join('');
+const joinNames = (names) => names.length < 2 ? (names[0] ?? '') : names.slice(0, -1).join(', ') + ' ' + t('and') + ' ' + names[names.length - 1];
 const formatDate = (iso) => new Date(iso).toLocaleDateString(lang === 'nb' ? 'nb-NO' : 'en-GB', { timeZone: 'Europe/Oslo' });
 document.getElementById('lang').addEventListener('click', () => {
   lang = lang === 'nb' ? 'en' : 'nb';
@@ -94,11 +106,12 @@ document.getElementById('lang').addEventListener('click', () => {
 `;
 
 const CONSENT_QUERY = `query ConsentPage($id: ID!) {
+  me { id }
   consentRequest(id: $id) {
     id status validTo requestMessage oneTimeConsent
-    from { urn name } to { urn name } handledBy { urn name }
-    rights { action metadata resource { id title } }
-    template { title { nb en } nb: renderedText(lang: "nb") en: renderedText(lang: "en") }
+    from { id urn name } to { urn name } handledBy { urn name }
+    rights { action metadata resource { id title owner { id name } } }
+    template { title { nb en } text { nb en } nb: renderedText(lang: "nb") en: renderedText(lang: "en") }
   }
 }`;
 
@@ -116,6 +129,7 @@ const consentId = ${scriptJson(id)};
 const state = ${scriptJson(state)};
 ${clientCommon(devLogin)}
 let consent;
+let viewerId;
 let problem;
 function render() {
   document.documentElement.lang = lang;
@@ -125,17 +139,21 @@ function render() {
   if (!consent) { main.replaceChildren(el('p', { text: t('loading') })); return; }
   const c = consent;
   const closed = { EXPIRED: t('expired'), DELETED: t('withdrawn') }[c.status]
-    ?? (c.status !== 'CREATED' ? t('answered') + ' (' + t('status').toLowerCase() + ': ' + c.status + ').' : null);
-  const rights = el('ul', { id: 'rights' }, ...c.rights.map((r) => el('li', { text:
-    (r.resource.title ?? r.resource.id) + Object.entries(r.metadata ?? {}).map(([k, v]) => ' (' + k + ': ' + v + ')').join('') })));
+    ?? (c.status !== 'CREATED' ? t('answered') + ' (' + t('status').toLowerCase() + ': ' + label('status', c.status) + ').' : null);
+  const rights = el('ul', { id: 'rights' }, ...c.rights.map((r) => el('li', { text: describeRight(r) })));
+  const sources = [...new Map(c.rights.filter((r) => r.resource.owner).map((r) => [r.resource.owner.id, r.resource.owner.name])).values()];
+  // A representative answers for someone else: say so, rather than "you".
+  const self = viewerId === c.from.id;
   const parts = [
     el('h1', { text: c.template.title[lang] }),
     el('p', { id: 'requester', text: c.to.name + ' ' + t('asks') + '.' }),
     ...(c.handledBy ? [el('p', { id: 'handled-by', text: t('handledBy') + ': ' + c.handledBy.name })] : []),
-    el('p', { text: t('onBehalfOf') + ': ' + c.from.name }),
+    self ? el('p', { text: t('onBehalfOf') + ': ' + c.from.name }) : el('p', { id: 'on-behalf-of', text: t('answeringFor') + ' ' + c.from.name + '.' }),
     el('p', { id: 'text', text: c.template[lang] }),
     el('h2', { text: t('rights') }), rights,
-    el('p', { id: 'valid-to', text: t('validTo') + ' ' + formatDate(c.validTo) + '.' }),
+    ...(sources.length ? [el('p', { id: 'sources', text: t('sources') + ' ' + joinNames(sources) + '.' })] : []),
+    // The template's own text usually names the end date; say it once.
+    ...(c.template.text[lang].includes('{Expiration}') ? [] : [el('p', { id: 'valid-to', text: t('validTo') + ' ' + formatDate(c.validTo) + '.' })]),
     ...(c.oneTimeConsent ? [el('p', { text: t('oneTime') })] : []),
     ...(c.requestMessage ? [el('h2', { text: t('message') }), el('blockquote', { id: 'message', text: c.requestMessage })] : []),
   ];
@@ -157,6 +175,7 @@ function render() {
   try {
     const result = await graph(${scriptJson(CONSENT_QUERY)}, { id: consentId });
     consent = result.data?.consentRequest;
+    viewerId = result.data?.me?.id;
     if (!consent) problem = () => t('notFound');
   } catch { problem = () => t('error'); }
   render();
@@ -189,8 +208,8 @@ function render() {
   const consents = data.consentsGiven.map((c) => {
     const item = el('li', { 'data-consent': c.id },
       el('strong', { text: c.to.name }), ' — ',
-      c.rights.map((r) => (r.resource.title ?? r.resource.id) + Object.entries(r.metadata ?? {}).map(([k, v]) => ' (' + k + ': ' + v + ')').join('')).join(', '),
-      ' — ' + t('status') + ': ', el('span', { class: 'status', text: c.status }),
+      c.rights.map(describeRight).join(', '),
+      ' — ' + t('status') + ': ', el('span', { class: 'status', 'data-status': c.status, text: label('status', c.status) }),
       ' — ' + t('validTo') + ' ' + formatDate(c.validTo));
     if (c.status === 'ACCEPTED' && !c.oneTimeConsent) {
       const button = el('button', { type: 'button', class: 'withdraw', text: t('withdraw') });
@@ -203,7 +222,7 @@ function render() {
     }
     return item;
   });
-  const log = data.consentLog.map((e) => el('li', { text: new Date(e.at).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB', { timeZone: 'Europe/Oslo' }) + ' — ' + e.type + ' — ' + e.consent.to.name }));
+  const log = data.consentLog.map((e) => el('li', { text: new Date(e.at).toLocaleString(lang === 'nb' ? 'nb-NO' : 'en-GB', { timeZone: 'Europe/Oslo' }) + ' — ' + label('event', e.type) + ' — ' + e.consent.to.name }));
   main.replaceChildren(
     el('h1', { text: t('overview') }),
     consents.length ? el('ul', { id: 'consents' }, ...consents) : el('p', { text: t('none') }),

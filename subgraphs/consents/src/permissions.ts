@@ -52,6 +52,9 @@ export const permissions = {
     consentsGiven: and(isAuthenticated, mayActForParty),
     consentLog: and(isAuthenticated, mayActForParty),
     consentsReceived: and(isAuthenticated, isThisOrganization),
+    consentsGivenPage: and(isAuthenticated, mayActForParty),
+    consentLogPage: and(isAuthenticated, mayActForParty),
+    consentsReceivedPage: and(isAuthenticated, isThisOrganization),
   },
   ConsentRequest: { '*': and(isAuthenticated, maySeeConsentRule) },
   ConsentRight: underGuardedField,
@@ -64,5 +67,8 @@ export const permissions = {
   ConsentEventConnection: underGuardedField,
   ConsentEventEdge: underGuardedField,
   ConsentEventPageInfo: underGuardedField,
+  ConsentRequestPage: underGuardedField,
+  ConsentEventPage: underGuardedField,
+  PageInfo: underGuardedField,
   Resource: underGuardedField,
 };

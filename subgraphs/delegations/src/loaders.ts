@@ -2,7 +2,6 @@ import type { Db } from '@hub/db';
 import { createPartyLoaders } from '@hub/kit';
 import { createAccessPackageLoaders } from './access-package/access-package.loader';
 import { createAccessRequestLoaders } from './access-request/access-request.loader';
-import { createAuditLoaders } from './audit/audit.loader';
 import { createDelegationLoaders } from './delegation/delegation.loader';
 import { createResourceLoaders } from './resource/resource.loader';
 
@@ -14,7 +13,6 @@ export function createLoaders(db: Db) {
     accessPackages: createAccessPackageLoaders(db),
     delegations: createDelegationLoaders(db),
     accessRequests: createAccessRequestLoaders(db),
-    audit: createAuditLoaders(db),
   };
 }
 

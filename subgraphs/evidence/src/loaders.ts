@@ -1,10 +1,7 @@
-import DataLoader from 'dataloader';
-import { desc, inArray } from 'drizzle-orm';
-import { createPartyLoaders, manyEach } from '@hub/kit';
-import { evidenceRetrievals, type Db } from '@hub/db';
+import { createPartyLoaders } from '@hub/kit';
+import type { Db } from '@hub/db';
 import { createAccreditationLoaders } from './accreditation/accreditation.loader';
 import { createCatalogueLoader } from './code/code.loader';
-import type { RetrievalRow } from './retrieval/retrieval.type';
 
 /** Per request, never shared across viewers. */
 export function createLoaders(db: Db) {
@@ -12,13 +9,6 @@ export function createLoaders(db: Db) {
     parties: createPartyLoaders(db),
     catalogue: createCatalogueLoader(db),
     accreditations: createAccreditationLoaders(db),
-    retrievalsBySubjectId: new DataLoader<string, RetrievalRow[]>(async (ids) =>
-      manyEach(
-        ids,
-        await db.select().from(evidenceRetrievals).where(inArray(evidenceRetrievals.subjectId, [...ids])).orderBy(desc(evidenceRetrievals.id)),
-        (r) => r.subjectId,
-      ),
-    ),
   };
 }
 

@@ -35,6 +35,7 @@ export const permissions = {
     id: isAuthenticated,
     accreditationsAboutMe: and(isAuthenticated, mayActForParty),
     evidenceRetrievals: and(isAuthenticated, mayActForParty),
+    evidenceRetrievalsPage: and(isAuthenticated, mayActForParty),
   },
   Accreditation: {
     '*': isAuthenticated,
@@ -51,4 +52,6 @@ export const permissions = {
   EvidenceStatus: underGuardedField,
   EvidenceValue: underGuardedField,
   EvidenceRetrieval: underGuardedField,
+  EvidenceRetrievalPage: underGuardedField,
+  PageInfo: underGuardedField,
 };

@@ -19,3 +19,4 @@ export * from './viewer-party-ids';
 export { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 export * from './run-subgraph';
 export * from './decision/index';
+export * from './paging';

@@ -1,3 +1,5 @@
+import { and, eq, exists, inArray, isNotNull, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { consentRequests, consentRights } from '@hub/db';
 import type { SubgraphContext } from '@hub/kit';
 import { isUuid } from '../ids';
 import type { Loaders } from '../loaders';
@@ -46,4 +48,45 @@ export async function loadVisibleConsent(id: string, ctx: Context): Promise<Cons
 export async function visibleConsents(rows: readonly ConsentRow[], ctx: Context): Promise<ConsentRow[]> {
   const visible = await Promise.all(rows.map((r) => maySeeConsent(r, ctx)));
   return rows.filter((_, i) => visible[i]);
+}
+
+/**
+ * maySeeConsent as an SQL condition on `consent_requests`, for the lists about one party (`fromId`) that page in
+ * SQL: undefined when the viewer sees every row (the party itself). A relationship's coverage depends only on the
+ * right (resource, action), so the decision point is asked once per distinct right of the party's requests, and
+ * a request is shown when every one of its rights is covered; the other paths (recipient, supplier, data source
+ * of an accepted request) are plain columns.
+ */
+export async function visibleConsentsWhere(fromId: string, ctx: Context): Promise<SQL | undefined> {
+  const viewer = ctx.viewer;
+  if (!viewer) return sql`false`;
+  if (viewer.partyId === fromId) return undefined;
+  const pairs = await ctx.db
+    .selectDistinct({ resourceId: consentRights.resourceId, action: consentRights.action })
+    .from(consentRights)
+    .innerJoin(consentRequests, eq(consentRequests.id, consentRights.consentId))
+    .where(eq(consentRequests.fromId, fromId));
+  const [covered, resources] = await Promise.all([
+    Promise.all(pairs.map((p) => ctx.access.actsOn({ partyId: fromId, ...p }))),
+    ctx.loaders.resources.byId.loadMany([...new Set(pairs.map((p) => p.resourceId))]),
+  ]);
+  const uncovered = pairs.filter((_, i) => !covered[i]);
+  const owned = resources.flatMap((r) => (r && !(r instanceof Error) && r.ownerId === viewer.partyId ? [r.id] : []));
+  const rightsOf = (extra?: SQL) => ctx.db.select({ one: sql`1` }).from(consentRights).where(and(eq(consentRights.consentId, consentRequests.id), extra));
+  const paths: (SQL | undefined)[] = [
+    eq(consentRequests.toId, viewer.partyId),
+    eq(consentRequests.handledById, viewer.partyId),
+    and(
+      exists(rightsOf()),
+      uncovered.length
+        ? notExists(rightsOf(or(...uncovered.map((p) => and(eq(consentRights.resourceId, p.resourceId), eq(consentRights.action, p.action))))))
+        : undefined,
+    ),
+  ];
+  if (viewer.kind === 'organization' && owned.length) {
+    paths.push(
+      and(isNotNull(consentRequests.answeredAt), ne(consentRequests.status, 'REJECTED'), exists(rightsOf(inArray(consentRights.resourceId, owned)))),
+    );
+  }
+  return or(...paths);
 }

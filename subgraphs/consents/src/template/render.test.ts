@@ -15,3 +15,24 @@ describe('consent texts', () => {
     );
   });
 });
+
+describe('who discloses what, about whom', () => {
+  const values = { coveredBy: 'BANKEN AS', offeredBy: 'ASTRID BERG', handledBy: null, validTo: new Date('2026-03-01T12:00:00Z') };
+  const text = '{CoveredBy} ber om opplysninger om {Subject} fra {Sources} til {Expiration}.';
+
+  it('names every source, joined as the language joins a list', () => {
+    const sources = ['SKATTEETATEN', 'LÅNEKASSEN', 'NAV'];
+    expect(renderTemplate(text, { ...values, subject: 'deg', sources })).toBe(
+      'BANKEN AS ber om opplysninger om deg fra SKATTEETATEN, LÅNEKASSEN og NAV til 01.03.2026.',
+    );
+    expect(renderTemplate('{Sources} until {Expiration}', { ...values, sources }, 'en')).toBe('SKATTEETATEN, LÅNEKASSEN and NAV until 1 March 2026');
+  });
+
+  it('names the party asked when no subject is given (a representative or the requester reads it)', () => {
+    expect(renderTemplate(text, { ...values, sources: ['NAV'] })).toBe('BANKEN AS ber om opplysninger om ASTRID BERG fra NAV til 01.03.2026.');
+  });
+
+  it('writes the date in the language of the text', () => {
+    expect(formatExpiration(new Date('2025-12-31T23:00:00Z'), 'en')).toBe('1 January 2026');
+  });
+});

@@ -15,17 +15,37 @@ type Context = SubgraphContext<Loaders>;
  */
 export async function renderConsentText(consent: ConsentRow, template: ConsentTemplateRow, lang: Language, ctx: Context): Promise<string> {
   const { byId } = ctx.loaders.parties;
-  const [to, from, handledBy] = await Promise.all([
+  const [to, from, handledBy, sources] = await Promise.all([
     byId.load(consent.toId),
     byId.load(consent.fromId),
     consent.handledById ? byId.load(consent.handledById) : null,
+    sourceNames(consent, ctx),
   ]);
-  return renderTemplate(template.text[lang], {
-    coveredBy: to?.name ?? '',
-    offeredBy: from?.name ?? '',
-    handledBy: handledBy?.name ?? null,
-    validTo: consent.validTo,
-  });
+  const offeredBy = from?.name ?? '';
+  return renderTemplate(
+    template.text[lang],
+    {
+      coveredBy: to?.name ?? '',
+      offeredBy,
+      handledBy: handledBy?.name ?? null,
+      validTo: consent.validTo,
+      subject: ctx.viewer?.partyId === consent.fromId ? SELF[lang] : offeredBy,
+      sources,
+    },
+    lang,
+  );
+}
+
+/** How the text addresses the party asked when it reads the text itself. */
+const SELF: Record<Language, string> = { nb: 'deg', en: 'you' };
+
+/** The names of the requested resources' owners, each once, in the order of the rights. */
+async function sourceNames(consent: ConsentRow, ctx: Context): Promise<string[]> {
+  const rights = await ctx.loaders.consents.rightsByConsentId.load(consent.id);
+  const resources = await ctx.loaders.resources.byId.loadMany(rights.map((r) => r.resourceId));
+  const owners = [...new Set(resources.flatMap((r) => (r && !(r instanceof Error) ? [r.ownerId] : [])))];
+  const parties = await ctx.loaders.parties.byId.loadMany(owners);
+  return parties.flatMap((p) => (p && !(p instanceof Error) ? [p.name] : []));
 }
 
 @Resolver(() => ConsentRequestTemplate)

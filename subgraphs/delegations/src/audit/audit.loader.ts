@@ -1,15 +1,3 @@
-import DataLoader from 'dataloader';
-import { asc, inArray } from 'drizzle-orm';
-import { auditLog, type Db } from '@hub/db';
-import { manyEach } from '@hub/kit';
+import type { auditLog } from '@hub/db';
 
 export type AuditRow = typeof auditLog.$inferSelect;
-
-export function createAuditLoaders(db: Db) {
-  return {
-    /** Every entry about a party, oldest first. */
-    byPartyId: new DataLoader<string, AuditRow[]>(async (ids) =>
-      manyEach(ids, await db.select().from(auditLog).where(inArray(auditLog.partyId, [...ids])).orderBy(asc(auditLog.id)), (r) => r.partyId),
-    ),
-  };
-}

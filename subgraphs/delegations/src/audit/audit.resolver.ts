@@ -1,9 +1,10 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '@hub/kit';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { PageArgs, PageType, type Page, type SubgraphContext } from '@hub/kit';
 import type { Loaders } from '../loaders';
 import { Party, partyRef, type PartyRef } from '../party/party.type';
 import type { AuditRow } from './audit.loader';
 import { AuditEntry } from './audit-entry.type';
+import { auditLogPage } from './audit.list';
 
 type Context = SubgraphContext<Loaders>;
 
@@ -20,10 +21,22 @@ export class AuditEntryResolver {
   }
 }
 
+const AuditEntryPage = PageType(AuditEntry);
+
+const AUDIT = 'Every change to delegations from and access requests to this party, oldest first. Its administrators only.';
+
 @Resolver(() => Party)
 export class PartyAuditResolver {
-  @FieldResolver(() => [AuditEntry], { nullable: true, description: 'Every change to delegations from and access requests to this party, oldest first. Its administrators only.' })
-  auditLog(@Root() party: PartyRef, @Ctx() ctx: Context): Promise<AuditRow[]> {
-    return ctx.loaders.audit.byPartyId.load(party.id);
+  @FieldResolver(() => [AuditEntry], {
+    nullable: true,
+    description: `${AUDIT} Pages of \`first\` (default 100, at most 500) after the cursor \`after\`; \`auditLogPage\` gives the cursor.`,
+  })
+  async auditLog(@Root() party: PartyRef, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<AuditRow[]> {
+    return (await auditLogPage(party.id, page, ctx)).nodes;
+  }
+
+  @FieldResolver(() => AuditEntryPage, { nullable: true, description: `${AUDIT} A page of them, with the cursor for the next.` })
+  auditLogPage(@Root() party: PartyRef, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: Context): Promise<Page<AuditRow>> {
+    return auditLogPage(party.id, page, ctx);
   }
 }
