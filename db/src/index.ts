@@ -4,7 +4,6 @@ export * from './identifiers';
 export * from './legacy-party-uuid';
 export * from './party-ids';
 export * from './migrate';
-export * from './schema/index';
 export * from './story';
 export * from './urn';
 export * from './uuid';

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { desc, inArray } from 'drizzle-orm';
 import { createPartyLoaders, manyEach } from '@hub/kit';
-import { evidenceRetrievals, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { evidenceRetrievals } from '@hub/db/evidence';
 import { createAccreditationLoaders } from './accreditation/accreditation.loader';
 import { createCatalogueLoader } from './code/code.loader';
 import type { RetrievalRow } from './retrieval/retrieval.type';

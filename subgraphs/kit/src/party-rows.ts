@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
-import { parsePartyUrn, parties, type Db, type PartyRef, type PartyRow } from '@hub/db';
+import { parsePartyUrn, type Db, type PartyRef } from '@hub/db';
+import { parties } from '@hub/db/parties';
+import type { PartyRow } from '@hub/db/parties/read';
 import { oneEach } from './batch';
 import { badInput } from './errors';
 

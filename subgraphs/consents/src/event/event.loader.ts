@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
-import { consentEvents, consentRequests, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { consentEvents, consentRequests } from '@hub/db/consents';
 import { manyEach } from '@hub/kit';
 import { ConsentEventType, type ConsentEventView } from './event.type';
 

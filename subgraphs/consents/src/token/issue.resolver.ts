@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { issuedTokens } from '@hub/db';
+import { issuedTokens } from '@hub/db/consents';
 import { hubError, notFound, type SubgraphContext } from '@hub/kit';
 import { effectiveStatus, stateConflict } from '../consent/consent.status';
 import { consentWrite, lockConsent, recordEvent } from '../consent/consent.store';

@@ -1,5 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
-import { consentRights, parties, resources, urnOfParty, type Db } from '@hub/db';
+import { urnOfParty, type Db } from '@hub/db';
+import { consentRights } from '@hub/db/consents';
+import { parties } from '@hub/db/parties';
+import { resources } from '@hub/db/roles';
 import type { ConsentRow } from '../consent/consent.type';
 import type { ConsentTokenContent } from './consent-token';
 

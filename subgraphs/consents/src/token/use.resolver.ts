@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { issuedTokens } from '@hub/db';
+import { issuedTokens } from '@hub/db/consents';
 import { badInput, conflict, hubError, notFound, type SubgraphContext } from '@hub/kit';
 import { effectiveStatus, stateConflict } from '../consent/consent.status';
 import { consentWrite, lockConsent, recordEvent, updateConsent } from '../consent/consent.store';

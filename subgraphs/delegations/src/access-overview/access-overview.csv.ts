@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { inArray } from 'drizzle-orm';
-import { organizationUrn, parties, partyUuidUrn, personUrn, type Db } from '@hub/db';
+import { organizationUrn, partyUuidUrn, personUrn, type Db } from '@hub/db';
+import { parties } from '@hub/db/parties';
 import { mayReadIdentityNumber, type Access } from '@hub/kit';
 import type { AccessRow } from './access-overview.type';
 

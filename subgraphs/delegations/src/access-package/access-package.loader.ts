@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
-import { accessPackages, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { accessPackages } from '@hub/db/roles';
 import { oneEach } from '@hub/kit';
 
 export type AccessPackageRow = typeof accessPackages.$inferSelect;

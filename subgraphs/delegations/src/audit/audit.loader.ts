@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { asc, inArray } from 'drizzle-orm';
-import { auditLog, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { auditLog } from '@hub/db/delegations';
 import { manyEach } from '@hub/kit';
 
 export type AuditRow = typeof auditLog.$inferSelect;

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { packageRoles, roleAssignments, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { packageRoles, roleAssignments } from '@hub/db/roles';
 import { administeredBy, administersIn, evaluate, loadFacts, rolesHeldFor, type Facts } from '@hub/kit';
 
 /**

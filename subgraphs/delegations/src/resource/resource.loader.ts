@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
-import { resources, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { resources } from '@hub/db/roles';
 import { oneEach } from '@hub/kit';
 
 export type ResourceRow = typeof resources.$inferSelect;

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import { asc, desc, inArray } from 'drizzle-orm';
-import { accreditationCodes, accreditations, consentRequests, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { accreditationCodes, accreditations } from '@hub/db/evidence';
+import { consentRequests } from '@hub/db/consents';
 import { manyEach, oneEach } from '@hub/kit';
 import type { AccreditationCodeRow, AccreditationRow } from './accreditation.type';
 

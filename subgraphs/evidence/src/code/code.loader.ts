@@ -1,5 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
-import { evidenceCodeContexts, evidenceCodes, resources, serviceContexts, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { evidenceCodeContexts, evidenceCodes, serviceContexts } from '@hub/db/evidence';
+import { resources } from '@hub/db/roles';
 import type { EvidenceCodeRow, ServiceContextRow } from './code.type';
 
 export interface CodeEntry extends EvidenceCodeRow {

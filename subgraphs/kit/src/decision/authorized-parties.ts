@@ -1,5 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
-import { delegations, parties, roleAssignments, roles, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { delegations } from '@hub/db/delegations';
+import { parties } from '@hub/db/parties';
+import { roleAssignments, roles } from '@hub/db/roles';
 import { activeDelegations, loadPackagesOfRole } from './facts';
 import type { Reason } from './types';
 

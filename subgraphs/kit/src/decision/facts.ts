@@ -1,17 +1,9 @@
 import { and, eq, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
-import {
-  accessPackages,
-  consentRequests,
-  consentRights,
-  delegations,
-  packageRoles,
-  parties,
-  policyRules,
-  resources,
-  roleAssignments,
-  roles,
-  type Db,
-} from '@hub/db';
+import type { Db } from '@hub/db';
+import { accessPackages, packageRoles, policyRules, resources, roleAssignments, roles } from '@hub/db/roles';
+import { consentRequests, consentRights } from '@hub/db/consents';
+import { delegations } from '@hub/db/delegations';
+import { parties } from '@hub/db/parties';
 
 export interface ResourceFacts {
   id: string;
