@@ -1,13 +1,13 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { urnOfParty, type Db } from '@hub/db';
 import { consentRights } from '@hub/db/consents';
-import { parties } from '@hub/db/parties';
-import { resources } from '@hub/db/roles';
+import { partyRowsByIds } from '@hub/db/parties/read';
+import { resourcesByIds } from '@hub/db/roles/read';
 import type { ConsentRow } from '../consent/consent.type';
 import type { ConsentTokenContent } from './consent-token';
 
 /**
- * What a token for `consent` says, read with the caller's transaction handle (two statements): its rights, the
+ * What a token for `consent` says, read with the caller's transaction handle (three statements): its rights, the
  * parties as URNs, and the audience, the organisations that own the requested resources (the data sources).
  */
 export async function loadTokenContent(
@@ -16,14 +16,14 @@ export async function loadTokenContent(
   clientId: string,
 ): Promise<ConsentTokenContent> {
   const rights = await tx
-    .select({ resourceId: consentRights.resourceId, action: consentRights.action, metadata: consentRights.metadata, ownerId: resources.ownerId })
+    .select({ resourceId: consentRights.resourceId, action: consentRights.action, metadata: consentRights.metadata })
     .from(consentRights)
-    .innerJoin(resources, eq(resources.id, consentRights.resourceId))
     .where(eq(consentRights.consentId, consent.id))
     .orderBy(consentRights.position);
-  const ownerIds = [...new Set(rights.map((r) => r.ownerId))];
+  const owners = new Map((await resourcesByIds(tx, [...new Set(rights.map((r) => r.resourceId))])).map((r) => [r.id, r.ownerId]));
+  const ownerIds = [...new Set(rights.map((r) => owners.get(r.resourceId)!))];
   const ids = [consent.fromId, consent.toId, ...(consent.handledById ? [consent.handledById] : []), ...ownerIds];
-  const rows = await tx.select().from(parties).where(inArray(parties.id, [...new Set(ids)]));
+  const rows = await partyRowsByIds(tx, [...new Set(ids)]);
   const urn = new Map(rows.map((p) => [p.id, urnOfParty(p)]));
   return {
     consentId: consent.id,

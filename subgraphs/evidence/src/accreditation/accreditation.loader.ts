@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
 import { asc, desc, inArray } from 'drizzle-orm';
 import type { Db } from '@hub/db';
+import { statusOf, type ConsentStatusRow } from '@hub/db/consents/read';
 import { accreditationCodes, accreditations } from '@hub/db/evidence';
-import { consentRequests } from '@hub/db/consents';
 import { manyEach, oneEach } from '@hub/kit';
 import type { AccreditationCodeRow, AccreditationRow } from './accreditation.type';
 
-export type ConsentStatusRow = { id: string; status: string; validTo: Date };
+export type { ConsentStatusRow };
 
 /** Per-request accreditation loaders; visibility is checked by the caller. */
 export function createAccreditationLoaders(db: Db) {
@@ -28,16 +28,7 @@ export function createAccreditationLoaders(db: Db) {
         (r) => r.subjectId,
       ),
     ),
-    /** Read-only from the consents domain: one statement for every consent of the request's accreditations. */
-    consentById: new DataLoader<string, ConsentStatusRow | null>(async (ids) =>
-      oneEach(
-        ids,
-        await db
-          .select({ id: consentRequests.id, status: consentRequests.status, validTo: consentRequests.validTo })
-          .from(consentRequests)
-          .where(inArray(consentRequests.id, [...ids])),
-        (r) => r.id,
-      ),
-    ),
+    /** Through the consents domain's read API: one statement for every consent of the request's accreditations. */
+    consentById: new DataLoader<string, ConsentStatusRow | null>(async (ids) => oneEach(ids, await statusOf(db, ids), (r) => r.id)),
   };
 }
