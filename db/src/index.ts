@@ -1,3 +1,4 @@
+// The platform every workspace shares. Tables live behind the per-domain entry points @hub/db/<domain> (see docs/architecture.md).
 export * from './client';
 export * from './env';
 export * from './identifiers';
