@@ -8,7 +8,8 @@ export default defineConfig({
   resolve: { alias: { graphql: require.resolve('graphql') } },
   test: {
     include: ['**/*.test.ts', 'test/**/*.e2e.ts'],
-    exclude: ['**/node_modules/**', '.data/**'],
+    // test/faults starts its own Postgres and whole deployments: `npm run test:faults` (vitest.faults.config.ts).
+    exclude: ['**/node_modules/**', '.data/**', 'test/faults/**'],
     setupFiles: ['./vitest.setup.ts'],
     pool: 'forks',
     maxWorkers: 2,

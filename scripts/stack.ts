@@ -3,6 +3,7 @@ import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDatabase, migrate, seedStory, type Database } from '@hub/db';
 import {
+  closeServer,
   createLogger,
   createSubgraphServer,
   hubSettingsFromEnv,
@@ -135,9 +136,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       database,
       settings,
       async close() {
-        server!.closeAllConnections();
         metricsServer?.close();
-        await new Promise<void>((resolve) => server!.close(() => resolve()));
+        // Requests in flight finish first: they may still need the subgraphs and the database closed below.
+        await closeServer(server!);
         await router.dispose();
         await Promise.all(subgraphServers.map((s) => s.close()));
         await database.close();

@@ -1,5 +1,5 @@
 import { parseDbEnv } from '@hub/db';
-import { configOrExit } from '@hub/kit';
+import { closeOnSignals, configOrExit } from '@hub/kit';
 import { startStack, type Stack } from './stack';
 
 const dbEnv = configOrExit(() => parseDbEnv());
@@ -35,13 +35,8 @@ Get a token for KARI NORDMANN and ask who she is:
 Ctrl-C stops everything.
 `);
 
-let stopping = false;
-const stop = async () => {
-  if (stopping) return;
-  stopping = true;
-  console.log('stopping…');
-  await stack.close();
-  process.exit(0);
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+// SIGTERM from any parent (npm, a container runtime) or Ctrl-C: requests in flight finish, then everything stops.
+closeOnSignals(() => stack.close(), {
+  info: () => console.log('stopping…'),
+  error: (o, m) => console.error(m, o),
+});

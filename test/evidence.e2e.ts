@@ -76,13 +76,13 @@ describe('BANKEN accredits HÅKON in sbl', () => {
     expect(ev.AapUforetrygd!.values.map((v) => v.name)).toEqual(['mottarAap', 'uforegrad']);
   });
 
-  it('makes the one-time student-loan consent USED, and refuses a second harvest of StudielanSaldo', async () => {
+  it('uses up the one-time student-loan right only (the consent stays ACCEPTED), and refuses a second harvest of StudielanSaldo', async () => {
     const statuses = await stack.graphql(`query($id: ID!) { accreditation(id: $id) { consentRequests { id status } } }`, { id }, banken);
-    expect(statuses.body.data.accreditation.consentRequests).toEqual([{ id: consentIds[0], status: 'USED' }]);
+    expect(statuses.body.data.accreditation.consentRequests).toEqual([{ id: consentIds[0], status: 'ACCEPTED' }]);
     const { body } = await stack.graphql(HARVEST, { id, code: 'StudielanSaldo' }, banken);
     expect(body.errors).toBeUndefined();
     expect(body.data.accreditation.evidence).toEqual([
-      expect.objectContaining({ code: 'StudielanSaldo', status: 'DENIED', values: null, reason: expect.stringMatching(/one-time consent was already used/) }),
+      expect.objectContaining({ code: 'StudielanSaldo', status: 'DENIED', values: null, reason: expect.stringMatching(/one-time right to lanekassen-studielan-saldo was already used/) }),
     ]);
   });
 

@@ -12,3 +12,5 @@ export { seedStory } from './seed/story';
 export { seedSynthetic, type SeedSyntheticResult } from './seed/bulk';
 export { openStoryDatabase } from './story-database';
 export { partyCounts } from './party-counts';
+export * from './unavailable';
+export * from './logs';

@@ -9,6 +9,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from './client';
 import { legacyPartyUuid } from './legacy-party-uuid';
+import { verifyLogs } from './logs';
 import { migrate, migrationsFolder } from './migrate';
 import { partyIdsOf } from './party-ids';
 
@@ -143,6 +144,13 @@ describe('migration 0005: random party ids', { timeout: 60_000 }, () => {
     expect(row.entity_id).toBe(ids.delegation);
     expect(row.after).toEqual({ id: ids.delegation, fromId: now.get(TRANABYGG), toId: now.get(HAKON), createdById: now.get(KARI), actions: ['consent'] });
     await expect(database.db.execute(sql.raw(`update delegations.audit_log set action = 'X'`))).rejects.toThrow();
+  });
+
+  it('chains the log rows that were there before migration 0008', async () => {
+    const results = await verifyLogs(database.db);
+    expect(results.map((r) => r.broken)).toEqual([null, null, null]);
+    expect(results.find((r) => r.log === 'delegations.audit_log')!.rows).toBe(1);
+    expect(results.find((r) => r.log === 'consents.consent_events')!.rows).toBe(1);
   });
 
   it('leaves no old id anywhere, and the foreign keys in force', async () => {

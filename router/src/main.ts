@@ -1,4 +1,4 @@
-import { configOrExit } from '@hub/kit';
+import { closeOnSignals, closeServer, configOrExit } from '@hub/kit';
 import { parseRouterEnv } from './env';
 import { createRouterHttpServer } from './http-server';
 import { createMetricsServer, Registry } from './metrics';
@@ -14,12 +14,9 @@ server.listen(config.port, config.host, () => {
 // Metrics on their own port, for the internal network only.
 const metrics = config.metrics.port !== null ? createMetricsServer(metricsRegistry, config.metrics.path!) : undefined;
 metrics?.listen(config.metrics.port!, config.host);
-const stop = () => {
+// In-flight requests finish (they may still need the subgraphs), then the gateway is disposed.
+closeOnSignals(async () => {
   metrics?.close();
-  server.close(async () => {
-    await router.dispose();
-    process.exit(0);
-  });
-};
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+  await closeServer(server);
+  await router.dispose();
+}, { info: (o, m) => console.log(m, o), error: (o, m) => console.error(m, o) });

@@ -17,8 +17,28 @@ export function maskError(error: unknown, message: string, isDev?: boolean): Err
       return unauthenticated('The bearer token is invalid or expired. Get a new one.', { status: 401 });
     }
   }
+  const unreachable = unreachableSubgraph(error);
+  if (unreachable) return unreachable;
   const masked = yogaMaskError(error, message, isDev);
   if (!(masked instanceof GraphQLError) || !INTERNAL_EXTENSIONS.some((k) => k in (masked.extensions ?? {}))) return masked;
   const extensions = Object.fromEntries(Object.entries(masked.extensions).filter(([k]) => !INTERNAL_EXTENSIONS.includes(k)));
   return new GraphQLError(masked.message, { nodes: masked.nodes, source: masked.source, positions: masked.positions, path: masked.path, extensions });
+}
+
+/**
+ * A subgraph that could not be reached (down, refusing connections): the fields it contributes are null, and this
+ * error, at their path, names the missing part so the caller knows what to retry. Nothing else of the failed request
+ * (the gateway attaches the subrequest, viewer claims included) is passed on.
+ */
+function unreachableSubgraph(error: unknown): GraphQLError | null {
+  if (!(error instanceof GraphQLError) || error.extensions?.code !== 'SUBREQUEST_HTTP_ERROR') return null;
+  const service = error.extensions.serviceName;
+  if (typeof service !== 'string') return null;
+  return new GraphQLError(`The ${service} service is unavailable, so this part of the answer is missing. Try again later.`, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { code: 'UNAVAILABLE', service },
+  });
 }

@@ -58,7 +58,7 @@ describe('least privilege: a relationship gives only what it covers', () => {
 
     for (const field of ['delegationsGiven { id }', 'roleHolders { role { code } }', 'accessRequestsReceived { id }']) {
       const { body } = await stack.graphql(`query($urn: String!) { party(urn: $urn) { ${field} } }`, { urn: URN.tranabygg }, t.arian);
-      expect(body.data?.party ?? null, field).toBeNull();
+      expect(body.data?.party, field).toEqual({ [field.split(' ')[0]!]: null });
       expect(errorOf(body), field).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('administrators') });
     }
     // He still sees what he received; KARI, who administers TRANA BYGG AS, sees both delegations and the role holders.

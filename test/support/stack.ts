@@ -4,6 +4,8 @@ import { partyIdOf, storyNumber, storyParty } from '@hub/db';
 import { startStack, type Stack, type StackOptions } from '../../scripts/stack';
 
 export interface TestStack extends Stack {
+  /** The test database's postgres:// URL (absent on the embedded database). */
+  databaseUrl?: string;
   /** A dev token: `{ pid }`, `{ client }` or `{ org, scope }`. */
   token(body: Record<string, string>): Promise<string>;
   /** A dev person token for a story person by key (`kari`, `hakon` …). */
@@ -60,6 +62,7 @@ export async function startTestStack(options: Partial<Pick<StackOptions, 'logLev
   };
   return {
     ...stack,
+    databaseUrl,
     token,
     personToken: (key) => {
       const p = storyParty(key);

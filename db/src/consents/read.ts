@@ -1,9 +1,9 @@
 /**
- * The consents domain's read API for the other domains: where a consent stands, and what accepted consents cover (for
- * the decision point), as plain rows. One statement per call, for arrays of keys (never one call per id). Pass a
- * transaction handle to read inside it.
+ * The consents domain's read API for the other domains: where a consent stands and how far its one-time rights are
+ * used (for evidence), and what accepted consents cover (for the decision point), as plain rows. One statement per
+ * call, for arrays of keys (never one call per id). Pass a transaction handle to read inside it.
  */
-import { and, eq, gt, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or } from 'drizzle-orm';
 import type { Db } from '../client';
 import { consentRequests, consentRights } from '../schema/consents';
 
@@ -61,4 +61,29 @@ export async function acceptedConsentRights(
         gt(consentRequests.validTo, now),
       ),
     );
+}
+
+/** One right of a consent and how far it is used (a one-time right goes into one token and is delivered once). */
+export interface ConsentRightUseRow {
+  consentId: string;
+  resourceId: string;
+  oneTime: boolean;
+  tokenJti: string | null;
+  usedAt: Date | null;
+}
+
+/** The rights of these consents, in order within each consent. */
+export async function rightUsesOf(db: Db, consentIds: readonly string[]): Promise<ConsentRightUseRow[]> {
+  if (!consentIds.length) return [];
+  return db
+    .select({
+      consentId: consentRights.consentId,
+      resourceId: consentRights.resourceId,
+      oneTime: consentRights.oneTime,
+      tokenJti: consentRights.tokenJti,
+      usedAt: consentRights.usedAt,
+    })
+    .from(consentRights)
+    .where(inArray(consentRights.consentId, [...consentIds]))
+    .orderBy(asc(consentRights.consentId), asc(consentRights.position));
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { parties } from './parties';
 import { resources } from './roles';
 
@@ -50,8 +50,19 @@ export const consentRights = consentsSchema.table(
     resourceId: text().notNull().references(() => resources.id),
     action: text().notNull().default('consent'),
     metadata: jsonb().$type<Record<string, string>>().notNull().default({}),
+    /** The resource's one-time flag when the consent was asked: such a right is delivered once; the others until validTo. */
+    oneTime: boolean().notNull().default(false),
+    /** A one-time right goes into at most one consent token: this one (claimed by a conditional update). */
+    tokenJti: uuid(),
+    /** When a data source's report of the one-time right's use was accepted; set once (conditional update). */
+    usedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.consentId, t.position] }), index('consent_rights_resource_idx').on(t.resourceId)],
+  (t) => [
+    primaryKey({ columns: [t.consentId, t.position] }),
+    index('consent_rights_resource_idx').on(t.resourceId),
+    // Only a one-time right is claimed or used up, and only through the token that holds it.
+    check('consent_rights_one_time_use', sql`(${t.oneTime} or (${t.tokenJti} is null and ${t.usedAt} is null))`),
+  ],
 );
 
 /** Everything that happened to a consent, in one global order: the requester's feed pages by `id`. */
@@ -63,6 +74,14 @@ export const consentEvents = consentsSchema.table(
     type: consentEventType().notNull(),
     at: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
     performedById: uuid().references(() => parties.id),
+    /** USED: the resource (the data) the source delivered. */
+    resourceId: text().references(() => resources.id),
+    /** USED: the organisation the data was delivered to (the token's recipient). */
+    deliveredToId: uuid().references(() => parties.id),
+    /** Hash of the previous row of this log ('' for the first): filled in by the chain trigger (migration 0008). */
+    prevHash: text().notNull().default(''),
+    /** sha256 of `prevHash` + this row's canonical content: filled in by the chain trigger; `npm run logs:verify` checks it. */
+    hash: text().notNull().default(''),
   },
   (t) => [index('consent_events_consent_idx').on(t.consentId)],
 );

@@ -52,8 +52,8 @@ export const accessRequests = delegationsSchema.table(
 );
 
 /**
- * Who did what to which delegation or access request, with the row before and after. Append-only: a trigger in
- * the migration refuses UPDATE and DELETE, and no API writes here except through the changes it records.
+ * Who did what to which delegation or access request, with the row before and after. Append-only: triggers in
+ * the migrations refuse UPDATE, DELETE and TRUNCATE and chain the rows by hash, and no API writes here except through the changes it records.
  */
 export const auditLog = delegationsSchema.table(
   'audit_log',
@@ -67,6 +67,10 @@ export const auditLog = delegationsSchema.table(
     partyId: uuid().notNull(),
     before: jsonb(),
     after: jsonb(),
+    /** Hash of the previous row of this log ('' for the first): filled in by the chain trigger (migration 0008). */
+    prevHash: text().notNull().default(''),
+    /** sha256 of `prevHash` + this row's canonical content: filled in by the chain trigger; `npm run logs:verify` checks it. */
+    hash: text().notNull().default(''),
   },
   (t) => [index('audit_log_entity_idx').on(t.entityId), index('audit_log_party_idx').on(t.partyId)],
 );

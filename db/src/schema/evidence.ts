@@ -92,6 +92,10 @@ export const evidenceRetrievals = evidenceSchema.table(
     status: text().notNull(),
     reason: text(),
     at: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
+    /** Hash of the previous row of this log ('' for the first): filled in by the chain trigger (migration 0008). */
+    prevHash: text().notNull().default(''),
+    /** sha256 of `prevHash` + this row's canonical content: filled in by the chain trigger; `npm run logs:verify` checks it. */
+    hash: text().notNull().default(''),
   },
   (t) => [index('evidence_retrievals_subject_idx').on(t.subjectId)],
 );

@@ -10,6 +10,10 @@ export class ConsentsCallError extends Error {
   ) {
     super(message);
   }
+  /** Consents could not answer (down, too slow, failing): worth trying again later, not a refusal. */
+  get unavailable(): boolean {
+    return this.code === undefined || this.code === 'UNAVAILABLE' || this.code === 'INTERNAL' || this.code === 'GATEWAY_TIMEOUT';
+  }
   /** `fields` maps consents' input fields to the caller's (input.redirectUrl → input.consentRedirectUrl). */
   toGraphQLError(fields: Record<string, string> = {}) {
     if (!isErrorCode(this.code) || this.code === 'INTERNAL') return this;
@@ -19,10 +23,27 @@ export class ConsentsCallError extends Error {
   }
 }
 
-async function call<T>(hub: HubSettings, query: string, variables: Record<string, unknown>, viewerClaims: Record<string, unknown>, requestId?: string): Promise<T> {
+async function call<T>(
+  hub: HubSettings,
+  query: string,
+  variables: Record<string, unknown>,
+  viewerClaims: Record<string, unknown>,
+  requestId?: string,
+  timeoutMs?: number,
+): Promise<T> {
   const url = hub.subgraphUrl('consents');
   if (!url) throw new Error('no consents subgraph URL');
-  const res = await callSubgraph<T>(url, hub.signingSecret, { query, variables, viewerClaims, requestId });
+  let res: Awaited<ReturnType<typeof callSubgraph<T>>>;
+  try {
+    res = await callSubgraph<T>(url, hub.signingSecret, { query, variables, viewerClaims, requestId, timeoutMs });
+  } catch (err) {
+    // Down, hanging past the budget, or not answering GraphQL: consents is unavailable, which is not a refusal.
+    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+    throw new ConsentsCallError(
+      timedOut ? `The consents service did not answer within ${timeoutMs ?? 10_000} ms.` : 'The consents service could not be reached.',
+      'UNAVAILABLE',
+    );
+  }
   const err = res.errors?.[0];
   if (err) throw new ConsentsCallError(err.message, err.extensions?.code, err.extensions?.field);
   return res.data!;
@@ -50,14 +71,23 @@ export async function createConsentRequest(
   return data.createConsentRequest.id;
 }
 
-/** issueConsentToken by consent id as the requestor: the same issuance path and checks as a bank's. */
-export async function issueConsentToken(as: AsRequestor, consentId: string): Promise<string> {
+/**
+ * issueConsentToken by consent id as the requestor: the same issuance path and checks as a bank's. `resources` narrows
+ * the token to the rights about to be used (a one-time right goes into one token only); `timeoutMs` bounds the call
+ * (the evidence source budget): past it, or with consents down, the error is `unavailable`.
+ */
+export async function issueConsentToken(
+  as: AsRequestor,
+  consentId: string,
+  { resources, timeoutMs }: { resources?: string[]; timeoutMs?: number } = {},
+): Promise<string> {
   const data = await call<{ issueConsentToken: { accessToken: string } }>(
     as.hub,
     'mutation($i: IssueConsentTokenInput!) { issueConsentToken(input: $i) { accessToken } }',
-    { i: { consentId } },
+    { i: resources ? { consentId, resources } : { consentId } },
     organizationClaims(as.organizationNumber, '', as.clientId),
     as.requestId,
+    timeoutMs,
   );
   return data.issueConsentToken.accessToken;
 }

@@ -8,6 +8,11 @@ const EvidenceEnv = z.object({
   EVIDENCE_SOURCE_TIMEOUT_MS: z.coerce.number().int().min(1).default(3000),
   /** When a caller may try an UNAVAILABLE code again. */
   EVIDENCE_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).default(60),
+  /**
+   * The tax administration's data source as its own service (`npm run start:datasource`): consent-token harvests of its
+   * codes are sent there over HTTP. Unset: the in-process stand-in answers (development and tests).
+   */
+  EVIDENCE_SKATTEETATEN_URL: z.url({ message: 'must be the data source’s URL, e.g. http://127.0.0.1:4100' }).optional(),
   /** Test switch only (ignored in production): `{"nav":"fail"}` or `{"nav":"hang"}` makes that source fail or hang. */
   EVIDENCE_SOURCE_FAULTS: z
     .string()
@@ -26,6 +31,8 @@ export interface EvidenceSettings {
   timeoutMs: number;
   retryAfterSeconds: number;
   faults: Record<string, 'fail' | 'hang'>;
+  /** Sources that run as their own HTTP services, by source key. */
+  sourceUrls: Partial<Record<'skatteetaten', string>>;
 }
 
 const parsed = new WeakMap<HubSettings, EvidenceSettings>();
@@ -40,6 +47,7 @@ export function evidenceSettings(hub: HubSettings): EvidenceSettings {
       timeoutMs: env.data.EVIDENCE_SOURCE_TIMEOUT_MS,
       retryAfterSeconds: env.data.EVIDENCE_RETRY_AFTER_SECONDS,
       faults: hub.production ? {} : env.data.EVIDENCE_SOURCE_FAULTS,
+      sourceUrls: env.data.EVIDENCE_SKATTEETATEN_URL ? { skatteetaten: env.data.EVIDENCE_SKATTEETATEN_URL.replace(/\/+$/, '') } : {},
     };
     parsed.set(hub, s);
   }

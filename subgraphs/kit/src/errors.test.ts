@@ -16,4 +16,13 @@ describe('maskError', () => {
     expect(out).toEqual({ message: 'Internal server error', path: ['me'], extensions: { code: 'INTERNAL' } });
     expect(logged).toEqual([original]);
   });
+  it('answers UNAVAILABLE with a retry time when the database cannot be reached, without logging it as a bug', () => {
+    const logged: unknown[] = [];
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.3:5432'), { code: 'ECONNREFUSED' });
+    const original = new GraphQLError('Failed query', { originalError: Object.assign(new Error('Failed query'), { cause: refused }) });
+    const out = maskError({ message: original.message, path: ['me'] }, original, (e) => logged.push(e));
+    expect(out).toMatchObject({ path: ['me'], extensions: { code: 'UNAVAILABLE', retryAfter: 1, retryAt: expect.any(String) } });
+    expect(out.message).not.toContain('10.0.0.3');
+    expect(logged).toHaveLength(0);
+  });
 });

@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '@hub/db';
 
 /**
  * Every error code a client may see, with what it means. Anything thrown without one of these codes is
@@ -11,6 +12,7 @@ export const ERROR_CODES = {
   BAD_USER_INPUT: 'An argument is malformed or out of range; the message names the field and the problem.',
   NOT_FOUND: 'The thing asked for does not exist, or the caller may not know that it exists.',
   CONFLICT: 'The request contradicts the current state (an id reused with other input, a finished request answered again).',
+  UNAVAILABLE: 'A service the answer needs (the database) cannot be reached right now. Nothing was changed by this part; try again after `retryAfter` seconds (at `retryAt`).',
   INTERNAL: 'Something failed on our side. It was logged; the request id in the logs finds it.',
   GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax.',
   GRAPHQL_VALIDATION_FAILED: 'The document does not validate against the schema.',
@@ -41,6 +43,12 @@ export const badInput = (field: string, problem: string) =>
   hubError('BAD_USER_INPUT', `${field}: ${problem}`, { field });
 export const notFound = (what: string) => hubError('NOT_FOUND', `${what} was not found.`);
 export const conflict = (message: string) => hubError('CONFLICT', message);
+/** The database (or another service the answer needs) is down for now: the client may repeat the request later. */
+export const unavailable = (what = 'The database', retryAfterSeconds = DATABASE_RETRY_AFTER_SECONDS, now = new Date()) =>
+  hubError('UNAVAILABLE', `${what} cannot be reached right now; try again in ${retryAfterSeconds} s.`, {
+    retryAfter: retryAfterSeconds,
+    retryAt: new Date(now.getTime() + retryAfterSeconds * 1000).toISOString(),
+  });
 export const limitExceeded = (message: string) => hubError('LIMIT_EXCEEDED', message, { http: { status: 400 } });
 export const badRequest = (message: string) => hubError('BAD_REQUEST', message, { http: { status: 400 } });
 
@@ -66,8 +74,8 @@ export function errorsDocument(): string {
 }
 
 /**
- * Keeps errors that carry a registered code, masks everything else. `log` receives what was masked so that
- * nothing disappears silently.
+ * Keeps errors that carry a registered code, turns a database that cannot be reached into UNAVAILABLE, masks
+ * everything else. `log` receives what was masked so that nothing disappears silently.
  */
 export function maskError(
   formatted: GraphQLFormattedError,
@@ -78,6 +86,10 @@ export function maskError(
   if (isErrorCode(code) && code !== 'INTERNAL') {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
+  }
+  if (isDatabaseUnavailable(original)) {
+    const { message, extensions } = unavailable();
+    return { message, path: formatted.path, locations: formatted.locations, extensions };
   }
   log(original);
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL' } };

@@ -6,6 +6,7 @@ export * from './build-subgraph';
 export * from './config';
 export * from './context';
 export * from './errors';
+export * from './graceful';
 export * from './logger';
 export * from './party-rows';
 export * from './serve-subgraph';

@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createDatabase, parseDbEnv } from '@hub/db';
 import { hubSettingsFromEnv, parseSubgraphEnv } from './config';
 import type { HubSettings, LoadersFactory } from './context';
+import { closeOnSignals } from './graceful';
 import { createLogger } from './logger';
 import { createSubgraphServer } from './serve-subgraph';
 import { SUBGRAPHS, type SubgraphName } from './subgraphs';
@@ -31,13 +32,11 @@ export async function runSubgraph<Loaders>(args: SubgraphModule<Loaders>): Promi
   const port = env.PORT ?? SUBGRAPHS.find((s) => s.name === args.name)!.defaultPort;
   const url = await server.listen(port, env.HOST);
   log.info({ url, database: database.kind }, `${args.name} subgraph listening`);
-  const stop = async () => {
+  // In-flight requests finish, then the database closes; the process exits when both are done.
+  closeOnSignals(async () => {
     await server.close();
     await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  }, log);
 }
 
 /**

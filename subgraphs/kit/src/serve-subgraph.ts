@@ -8,9 +8,11 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import type { Db } from '@hub/db';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, type Db } from '@hub/db';
+import { sql } from 'drizzle-orm';
 import { createContext, type HubSettings, type LoadersFactory, type SubgraphContext } from './context';
-import { errorBody, maskError } from './errors';
+import { errorBody, maskError, unavailable } from './errors';
+import { closeServer } from './graceful';
 import type { Logger } from './logger';
 import { SIGNATURE_HEADER, signBody, verifyBodySignature } from './signature';
 import { viewerFromClaims } from './viewer';
@@ -40,7 +42,7 @@ export interface SubgraphServer {
 /**
  * Serves one subgraph over HTTP. Every request must carry a valid router signature over its exact body;
  * the check runs before any GraphQL parsing, so `_entities`, `_service` and introspection are closed to
- * anyone but the router. `GET /healthz` is the one unsigned route.
+ * anyone but the router. `GET /healthz` (liveness) and `GET /readyz` (the database answers) are the unsigned routes.
  */
 export async function createSubgraphServer<Loaders>(options: SubgraphServerOptions<Loaders>): Promise<SubgraphServer> {
   const { log } = options;
@@ -64,6 +66,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://subgraph');
     if (url.pathname === '/healthz') return send(res, 200, { status: 'ok', subgraph: options.name });
+    if (url.pathname === '/readyz') return ready(res);
     if (url.pathname !== '/graphql') return send(res, 404, { error: 'not found' });
 
     const body = await readBody(req);
@@ -112,11 +115,33 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     }
   }
 
+  /** Ready when the database answers: 503 (UNAVAILABLE, with Retry-After) while it cannot be reached. */
+  async function ready(res: ServerResponse): Promise<void> {
+    try {
+      // A probe never hangs: a database that takes longer than this is as good as down.
+      await Promise.race([
+        options.db.execute(sql`select 1`),
+        new Promise((_, reject) => setTimeout(() => reject(Object.assign(new Error('readiness query timed out'), { code: 'ETIMEDOUT' })), 2_000).unref()),
+      ]);
+      send(res, 200, { status: 'ready', subgraph: options.name });
+    } catch (err) {
+      log.warn({ err }, 'not ready: the database does not answer');
+      res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      send(res, 503, { status: 'unavailable', subgraph: options.name, ...errorBody('UNAVAILABLE', unavailable().message) });
+    }
+  }
+
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err) => {
+      if (res.headersSent) return void res.end();
+      // Before execution (the viewer's party lookup) the database may be down: a retryable answer, not a bug.
+      if (isDatabaseUnavailable(err)) {
+        log.warn({ err }, 'subgraph request failed: the database does not answer');
+        const { message, extensions } = unavailable();
+        return send(res, 200, { errors: [{ message, extensions }] });
+      }
       log.error({ err }, 'subgraph request failed');
-      if (!res.headersSent) send(res, 500, errorBody('INTERNAL', 'Internal server error'));
-      else res.end();
+      send(res, 500, errorBody('INTERNAL', 'Internal server error'));
     });
   };
   let server: Server | undefined;
@@ -133,10 +158,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
       return `http://${host}:${address.port}/graphql`;
     },
     async close() {
-      if (server) {
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server!.close(() => resolve()));
-      }
+      if (server) await closeServer(server);
       await apollo.stop();
     },
   };
@@ -171,7 +193,7 @@ function send(res: ServerResponse, status: number, payload: unknown): void {
 export async function callSubgraph<T>(
   url: string,
   signingSecret: string,
-  request: { query: string; variables?: Record<string, unknown>; viewerClaims: Record<string, unknown>; requestId?: string },
+  request: { query: string; variables?: Record<string, unknown>; viewerClaims: Record<string, unknown>; requestId?: string; timeoutMs?: number },
 ): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string; field?: string } }[] }> {
   const body = JSON.stringify({ query: request.query, variables: request.variables, extensions: { jwt: { payload: request.viewerClaims } } });
   const res = await fetch(url, {
@@ -182,7 +204,7 @@ export async function callSubgraph<T>(
       ...(request.requestId ? { [REQUEST_ID_HEADER]: request.requestId } : {}),
     },
     body,
-    signal: AbortSignal.timeout(10_000),
+    signal: AbortSignal.timeout(request.timeoutMs ?? 10_000),
   });
   return (await res.json()) as never;
 }

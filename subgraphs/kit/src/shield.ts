@@ -42,6 +42,10 @@ export const federationRules: IRules = {
 /**
  * Deny by default: a field without a rule is refused with FORBIDDEN. Federation's own fields are open here
  * because only router-signed requests reach the schema at all; entity types carry their own rules.
+ *
+ * A rule that throws (its database call failed) is not a refusal: shield's `debug` lets the error through as the
+ * field's error, where masking makes it UNAVAILABLE (database down) or INTERNAL. Without it shield would turn the
+ * throw into `false`, and so into FORBIDDEN: a permission answer given for an infrastructure fault.
  */
 export function createPermissions(rules: IRules) {
   const merged: Record<string, unknown> = { ...rules };
@@ -53,6 +57,7 @@ export function createPermissions(rules: IRules) {
   return shield(merged as IRules, {
     fallbackRule: deny,
     allowExternalErrors: true,
+    debug: true,
     fallbackError: () => forbidden('You may not access this field.'),
   });
 }

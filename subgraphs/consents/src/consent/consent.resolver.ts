@@ -63,7 +63,7 @@ export class ConsentRequestResolver {
     return viewUrlOf(ctx.settings.publicUrl, c.id);
   }
 
-  @FieldResolver(() => Boolean, { description: 'The consent ends at its first use (USED) and cannot be revoked.' })
+  @FieldResolver(() => Boolean, { description: 'Some right is one-time: the consent cannot be revoked, and ends (USED) once every right was one-time and used.' })
   oneTimeConsent(@Root() c: ConsentRow): boolean {
     return c.oneTime;
   }

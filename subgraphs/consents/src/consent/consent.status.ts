@@ -14,7 +14,7 @@ const WHY: Record<ConsentStatus, string> = {
   REVOKED: 'the consent was revoked',
   DELETED: 'the consent request was deleted by the requester',
   EXPIRED: 'the consent request has expired',
-  USED: 'the one-time consent was already used; ask for a new consent',
+  USED: 'every right of the consent was one-time and was already used; ask for a new consent',
 };
 
 /** CONFLICT saying why `action` cannot happen in `status`, e.g. "Cannot accept: the consent request has expired." */

@@ -33,7 +33,7 @@ export async function updateConsent(tx: Db, id: string, values: Partial<typeof c
 
 export async function recordEvent(
   tx: Db,
-  event: { consentId: string; type: ConsentEventKind; performedById: string | null; at: Date },
+  event: { consentId: string; type: ConsentEventKind; performedById: string | null; at: Date; resourceId?: string; deliveredToId?: string },
 ): Promise<void> {
   await tx.insert(consentEvents).values(event);
 }

@@ -51,4 +51,10 @@ export class ConsentRight {
 
   @Field(() => JSONResolver, { nullable: true, description: 'The resource’s metadata keys with string values, e.g. {"inntektsaar":"2024"}.' })
   metadata!: Record<string, string>;
+
+  @Field(() => Boolean, { description: 'Delivered once (through one token), where the other rights hold until validTo.' })
+  oneTime!: boolean;
+
+  @Field(() => DateTimeResolver, { nullable: true, description: 'A one-time right: when a data source used it; null while it is still usable.' })
+  usedAt!: Date | null;
 }

@@ -103,7 +103,8 @@ export interface CheckedRequest {
   handledById: string | null;
   templateId: string;
   oneTime: boolean;
-  rights: { resourceId: string; action: string; metadata: Record<string, string> }[];
+  /** Each right keeps its resource's one-time flag: one-time is a property of a right, not of the whole consent. */
+  rights: { resourceId: string; action: string; metadata: Record<string, string>; oneTime: boolean }[];
 }
 
 const DEFAULT_TEMPLATE = 'default';
@@ -165,6 +166,6 @@ export async function checkAgainstRegistry(input: ShapedInput, ctx: Context, now
     handledById: handledBy?.id ?? null,
     templateId: specific[0] ?? DEFAULT_TEMPLATE,
     oneTime: rights.some((r) => r.oneTime),
-    rights: rights.map(({ oneTime: _o, ...r }) => r),
+    rights,
   };
 }

@@ -16,15 +16,17 @@ export class ConsentLifecycleResolver {
   @Mutation(() => ConsentRequest, {
     description:
       'The party asked, or whoever may answer for it, withdraws an accepted consent. No token is issued for it from then on, and ' +
-      'the unexpired ones are marked revoked. One-time consents cannot be revoked.',
+      'the unexpired ones are marked revoked. A consent of one-time rights only cannot be revoked.',
   })
   async revokeConsent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ConsentRow> {
     const consent = await loadVisibleConsent(id, ctx);
     if (!consent) throw notFound(`Consent ${id}`);
     const viewerId = ctx.viewer!.partyId;
-    const may = await whoMayAnswer(consent, await ctx.loaders.consents.rightsByConsentId.load(consent.id), ctx);
+    const rights = await ctx.loaders.consents.rightsByConsentId.load(consent.id);
+    const may = await whoMayAnswer(consent, rights, ctx);
     if (!may.ok) throw hubError('FORBIDDEN', may.reason);
-    if (consent.oneTime) throw conflict('Cannot revoke: one-time consents cannot be revoked; they end at their first use or at validTo.');
+    // One-time is per right: a consent with rights that hold until validTo can be withdrawn; one of one-time rights only cannot.
+    if (rights.every((r) => r.oneTime)) throw conflict('Cannot revoke: one-time consents cannot be revoked; they end at their first use or at validTo.');
     const now = new Date();
     return consentWrite(ctx.db, async (tx) => {
       const row = (await lockConsent(tx, consent.id))!;

@@ -11,6 +11,7 @@ type Context = SubgraphContext<Loaders>;
 @Resolver(() => Party)
 export class PartyConsentsResolver {
   @FieldResolver(() => [ConsentRequest], {
+    nullable: true,
     description:
       'Consents this party has given (accepted, used, revoked or since expired), newest first. For the party, and for its ' +
       'representatives those their relationship covers.',
@@ -21,6 +22,7 @@ export class PartyConsentsResolver {
   }
 
   @FieldResolver(() => [ConsentEvent], {
+    nullable: true,
     description:
       'Everything that happened to consent requests to this party, newest first, with an EXPIRED entry when an accepted consent ran out. ' +
       'For the party, and for its representatives the events of the requests their relationship covers.',
@@ -34,6 +36,7 @@ export class PartyConsentsResolver {
   }
 
   @FieldResolver(() => [ConsentRequest], {
+    nullable: true,
     description: 'Consent requests this organisation made or handles for the requester, newest first. For the organisation itself.',
   })
   consentsReceived(@Root() party: PartyRef, @Ctx() ctx: Context): Promise<ConsentRow[]> {

@@ -25,6 +25,9 @@ export interface ConsentEventView {
   type: ConsentEventType;
   at: Date;
   performedById: string | null;
+  /** USED: the resource delivered, and the organisation it was delivered to. */
+  resourceId?: string | null;
+  deliveredToId?: string | null;
 }
 
 @ObjectType({ description: 'Something that happened to a consent request, and who did it.' })

@@ -30,10 +30,11 @@ export async function signConsentToken(
   content: ConsentTokenContent,
   ttlSeconds: number,
   now: Date,
+  /** Chosen before signing when the token's rights are claimed for it. */
+  jti: string = randomUUID(),
 ): Promise<{ token: string; jti: string; expiresAt: Date }> {
   const iat = Math.floor(now.getTime() / 1000);
   const exp = Math.min(iat + ttlSeconds, Math.floor(content.validTo.getTime() / 1000));
-  const jti = randomUUID();
   const token = await new SignJWT({
     client_id: content.clientId,
     authorization_details: [

@@ -16,6 +16,14 @@ export class IssueConsentTokenInput {
 
   @Field(() => String, { nullable: true, description: 'With code, when the request had a codeChallenge: the PKCE verifier.' })
   codeVerifier?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Only the rights of these resources (default: every right still usable). A one-time right goes into one token only, so ' +
+      'ask for it when it is about to be used.',
+  })
+  resources?: string[] | null;
 }
 
 @ObjectType({ description: 'A signed, short-lived consent token (ES256 JWT) to present to the data sources.' })
@@ -30,9 +38,10 @@ export class ConsentToken {
   expiresAt!: Date;
 }
 
-export type TokenRequest =
+export type TokenRequest = (
   | { kind: 'code'; code: string; redirectUrl: string | null; codeVerifier: string | null }
-  | { kind: 'consent'; consentId: string };
+  | { kind: 'consent'; consentId: string }
+) & { resources: string[] | null };
 
 const Shape = z.object({
   consentId: z.string().refine(isUuid, 'must be a UUID').nullish(),
@@ -40,6 +49,7 @@ const Shape = z.object({
   redirectUrl: z.string().max(2000, 'at most 2000 characters').nullish(),
   // RFC 7636 §4.1: 43–128 unreserved characters.
   codeVerifier: z.string().regex(/^[A-Za-z0-9\-._~]{43,128}$/, 'must be 43–128 characters of A–Z, a–z, 0–9, -, ., _, ~').nullish(),
+  resources: z.array(z.string().min(1, 'must not be empty').max(200, 'is not a resource id')).min(1, 'name at least one resource, or leave it out').max(50, 'at most 50').nullish(),
 });
 
 /** Exactly one way of asking; anything else is BAD_USER_INPUT naming the field. */
@@ -50,11 +60,12 @@ export function shapeTokenRequest(input: IssueConsentTokenInput): TokenRequest {
     throw badInput(`input.${issue.path.join('.')}`, issue.message);
   }
   const { consentId, code, redirectUrl, codeVerifier } = parsed.data;
+  const resources = parsed.data.resources ? [...new Set(parsed.data.resources)] : null;
   if (!code === !consentId) throw badInput('input', 'give exactly one of code or consentId');
   if (consentId) {
     if (redirectUrl != null) throw badInput('input.redirectUrl', 'goes only with code');
     if (codeVerifier != null) throw badInput('input.codeVerifier', 'goes only with code');
-    return { kind: 'consent', consentId: consentId.toLowerCase() };
+    return { kind: 'consent', consentId: consentId.toLowerCase(), resources };
   }
-  return { kind: 'code', code: code!, redirectUrl: redirectUrl ?? null, codeVerifier: codeVerifier ?? null };
+  return { kind: 'code', code: code!, redirectUrl: redirectUrl ?? null, codeVerifier: codeVerifier ?? null, resources };
 }

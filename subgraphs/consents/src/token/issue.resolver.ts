@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { issuedTokens } from '@hub/db/consents';
 import { hubError, notFound, type SubgraphContext } from '@hub/kit';
@@ -11,6 +12,7 @@ import { signConsentToken } from './consent-token';
 import { ConsentToken, IssueConsentTokenInput, shapeTokenRequest } from './issue.input';
 import { consentSettings } from './settings';
 import { activeSigningKey } from './signing-keys';
+import { claimTokenRights } from './rights-claim';
 import { loadTokenContent } from './token-content';
 
 type Context = SubgraphContext<Loaders>;
@@ -23,7 +25,8 @@ export class IssueConsentTokenResolver {
     description:
       'The recipient (`to`, or `handledBy`) gets a consent token for an accepted, unexpired consent: by the one-time code from the ' +
       'redirect (only `to`, with redirectUrl and the PKCE verifier) or by consentId. A replayed code is refused and revokes the ' +
-      'tokens it gave.',
+      'tokens it gave. The token carries only the rights still usable: a one-time right goes into one token, once (a CONFLICT ' +
+      'when nothing asked for is left).',
   })
   async issueConsentToken(@Arg('input', () => IssueConsentTokenInput) input: IssueConsentTokenInput, @Ctx() ctx: Context): Promise<ConsentToken> {
     const viewer = ctx.viewer!;
@@ -55,8 +58,10 @@ export class IssueConsentTokenResolver {
       if (!isRecipient(consent, viewer.partyId)) throw hubError('FORBIDDEN', 'Only the consent’s recipient (to or handledBy) may get its tokens.');
 
       const clientId = viewer.clientId ?? viewer.partyUrn;
-      const content = await loadTokenContent(tx, consent, clientId);
-      const signed = await signConsentToken(key, settings.issuer, content, settings.tokenTtlSeconds, now);
+      const jti = randomUUID();
+      const positions = await claimTokenRights(tx, consentId, jti, request.resources);
+      const content = await loadTokenContent(tx, consent, clientId, positions);
+      const signed = await signConsentToken(key, settings.issuer, content, settings.tokenTtlSeconds, now, jti);
       await tx.insert(issuedTokens).values({
         jti: signed.jti,
         consentId,

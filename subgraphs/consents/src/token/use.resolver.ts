@@ -1,13 +1,12 @@
-import { and, eq } from 'drizzle-orm';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { issuedTokens } from '@hub/db/consents';
-import { badInput, conflict, hubError, notFound, type SubgraphContext } from '@hub/kit';
+import { badInput, hubError, notFound, type SubgraphContext } from '@hub/kit';
 import { effectiveStatus, stateConflict } from '../consent/consent.status';
-import { consentWrite, lockConsent, recordEvent, updateConsent } from '../consent/consent.store';
+import { consentWrite, lockConsent } from '../consent/consent.store';
 import { ConsentRequest, ConsentStatus, type ConsentRow } from '../consent/consent.type';
 import { maySeeConsent, ownsARequestedResource } from '../consent/consent.visibility';
 import { isUuid } from '../ids';
 import type { Loaders } from '../loaders';
+import { useConsentRights } from './right-use';
 
 type Context = SubgraphContext<Loaders>;
 
@@ -15,12 +14,17 @@ type Context = SubgraphContext<Loaders>;
 export class ReportConsentUseResolver {
   @Mutation(() => ConsentRequest, {
     description:
-      'A data source (the owner of a requested resource) reports that it delivered data under the consent, optionally naming the ' +
-      'token (jti). A one-time consent becomes USED and gives no further token; reporting on it again is a CONFLICT.',
+      'A data source (the owner of a requested resource) reports that it is about to deliver data under the consent, and delivers ' +
+      'only on a yes: a one-time right is used once, through the one token that holds it (jti), and a second report is a CONFLICT, ' +
+      'as is a report for a revoked or expired token. Each use is one USED entry in the subject’s consent log. The consent becomes ' +
+      'USED when every right was one-time and all are used.',
   })
   async reportConsentUse(
     @Arg('consentId', () => ID) consentId: string,
-    @Arg('jti', () => String, { nullable: true, description: 'The jti of the consent token presented.' }) jti: string | null | undefined,
+    @Arg('jti', () => String, { nullable: true, description: 'The jti of the consent token presented (required for a one-time right).' })
+    jti: string | null | undefined,
+    @Arg('resource', () => String, { nullable: true, description: 'The resource delivered; left out: every right of the consent the source owns.' })
+    resource: string | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<ConsentRow> {
     const viewerId = ctx.viewer!.partyId;
@@ -36,16 +40,7 @@ export class ReportConsentUseResolver {
       const row = (await lockConsent(tx, consent.id))!;
       const status = effectiveStatus(row, now);
       if (status !== ConsentStatus.ACCEPTED) throw stateConflict('report a use', status);
-      if (jti != null) {
-        const [token] = await tx
-          .select({ revokedAt: issuedTokens.revokedAt })
-          .from(issuedTokens)
-          .where(and(eq(issuedTokens.jti, jti.toLowerCase()), eq(issuedTokens.consentId, row.id)));
-        if (!token) throw badInput('jti', 'is not the jti of a token of this consent');
-        if (token.revokedAt) throw conflict(`The token ${jti} was revoked at ${token.revokedAt.toISOString()}; do not deliver data for it.`);
-      }
-      await recordEvent(tx, { consentId: row.id, type: 'USED', performedById: viewerId, at: now });
-      return row.oneTime ? updateConsent(tx, row.id, { status: 'USED' }) : row;
+      return useConsentRights(tx, row, { sourceId: viewerId, jti: jti?.toLowerCase() ?? null, resource: resource ?? null, now });
     });
   }
 }

@@ -11,7 +11,7 @@ const withStatus = (rows: AccessRequestRow[], status?: AccessRequestStatus | nul
 
 @Resolver(() => Party)
 export class PartyAccessRequestsResolver {
-  @FieldResolver(() => [AccessRequest], { description: 'Requests this person has made, newest first. Only for the person.' })
+  @FieldResolver(() => [AccessRequest], { nullable: true, description: 'Requests this person has made, newest first. Only for the person.' })
   async accessRequestsSent(
     @Root() party: PartyRef,
     @Arg('status', () => AccessRequestStatus, { nullable: true }) status: AccessRequestStatus | null,
@@ -20,7 +20,7 @@ export class PartyAccessRequestsResolver {
     return withStatus(await ctx.loaders.accessRequests.byRequesterId.load(party.id), status);
   }
 
-  @FieldResolver(() => [AccessRequest], { description: 'Requests made to this party, newest first. For those who may act for it.' })
+  @FieldResolver(() => [AccessRequest], { nullable: true, description: 'Requests made to this party, newest first. For those who may act for it.' })
   async accessRequestsReceived(
     @Root() party: PartyRef,
     @Arg('status', () => AccessRequestStatus, { nullable: true }) status: AccessRequestStatus | null,

@@ -22,7 +22,7 @@ export class AuditEntryResolver {
 
 @Resolver(() => Party)
 export class PartyAuditResolver {
-  @FieldResolver(() => [AuditEntry], { description: 'Every change to delegations from and access requests to this party, oldest first. Its administrators only.' })
+  @FieldResolver(() => [AuditEntry], { nullable: true, description: 'Every change to delegations from and access requests to this party, oldest first. Its administrators only.' })
   auditLog(@Root() party: PartyRef, @Ctx() ctx: Context): Promise<AuditRow[]> {
     return ctx.loaders.audit.byPartyId.load(party.id);
   }

@@ -9,12 +9,12 @@ import { AuthorizedParty } from './authorized-party.type';
  */
 @Resolver(() => Party)
 export class AuthorizedPartyResolver {
-  @FieldResolver(() => [Party], { description: 'Every party the viewer may act for (not itself). Only on the viewer’s own party (`me`).' })
+  @FieldResolver(() => [Party], { nullable: true, description: 'Every party the viewer may act for (not itself). Only on the viewer’s own party (`me`).' })
   async authorizedParties(@Root() _party: PartyRef, @Ctx() ctx: SubgraphContext): Promise<PartyRef[]> {
     return (await ctx.access.authorizedParties()).map((p) => partyRef(p.partyId));
   }
 
-  @FieldResolver(() => [AuthorizedParty], { description: 'authorizedParties with the paths that give each. Only on `me`.' })
+  @FieldResolver(() => [AuthorizedParty], { nullable: true, description: 'authorizedParties with the paths that give each. Only on `me`.' })
   async authorizedPartiesWithReasons(@Root() _party: PartyRef, @Ctx() ctx: SubgraphContext): Promise<AuthorizedParty[]> {
     return (await ctx.access.authorizedParties()).map((p) => ({
       party: partyRef(p.partyId),

@@ -9,12 +9,12 @@ type Context = SubgraphContext<Loaders>;
 
 @Resolver(() => Party)
 export class PartyDelegationsResolver {
-  @FieldResolver(() => [Delegation], { description: 'Active delegations this party has received, oldest first. For the party itself and its administrators.' })
+  @FieldResolver(() => [Delegation], { nullable: true, description: 'Active delegations this party has received, oldest first. For the party itself and its administrators.' })
   delegationsReceived(@Root() party: PartyRef, @Ctx() ctx: Context): Promise<DelegationRow[]> {
     return ctx.loaders.delegations.activeReceived.load(party.id);
   }
 
-  @FieldResolver(() => [Delegation], { description: 'Active delegations given on behalf of this party, oldest first. For the party itself and its administrators.' })
+  @FieldResolver(() => [Delegation], { nullable: true, description: 'Active delegations given on behalf of this party, oldest first. For the party itself and its administrators.' })
   delegationsGiven(@Root() party: PartyRef, @Ctx() ctx: Context): Promise<DelegationRow[]> {
     return ctx.loaders.delegations.activeGiven.load(party.id);
   }

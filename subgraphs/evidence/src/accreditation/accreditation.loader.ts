@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
 import { asc, desc, inArray } from 'drizzle-orm';
 import type { Db } from '@hub/db';
-import { statusOf, type ConsentStatusRow } from '@hub/db/consents/read';
+import { rightUsesOf, statusOf, type ConsentRightUseRow, type ConsentStatusRow } from '@hub/db/consents/read';
 import { accreditationCodes, accreditations } from '@hub/db/evidence';
 import { manyEach, oneEach } from '@hub/kit';
 import type { AccreditationCodeRow, AccreditationRow } from './accreditation.type';
 
-export type { ConsentStatusRow };
+export type { ConsentRightUseRow, ConsentStatusRow };
 
 /** Per-request accreditation loaders; visibility is checked by the caller. */
 export function createAccreditationLoaders(db: Db) {
@@ -30,5 +30,7 @@ export function createAccreditationLoaders(db: Db) {
     ),
     /** Through the consents domain's read API: one statement for every consent of the request's accreditations. */
     consentById: new DataLoader<string, ConsentStatusRow | null>(async (ids) => oneEach(ids, await statusOf(db, ids), (r) => r.id)),
+    /** Through the consents domain's read API: each consent's rights and how far each one-time right is used. */
+    consentRightsById: new DataLoader<string, ConsentRightUseRow[]>(async (ids) => manyEach(ids, await rightUsesOf(db, ids), (r) => r.consentId)),
   };
 }

@@ -2,9 +2,10 @@ import { numberOfParty, urnOfParty } from '@hub/db';
 import { evidenceRetrievals } from '@hub/db/evidence';
 import type { PartyRow } from '@hub/db/parties/read';
 import type { SubgraphContext } from '@hub/kit';
+import type { ConsentRightUseRow } from '../accreditation/accreditation.loader';
 import type { AccreditationCodeRow, AccreditationRow } from '../accreditation/accreditation.type';
 import type { CodeEntry } from '../code/code.loader';
-import { issueConsentToken } from '../consents-client';
+import { ConsentsCallError, issueConsentToken } from '../consents-client';
 import type { Loaders } from '../loaders';
 import { evidenceSettings } from '../settings';
 import { SOURCES } from '../sources/index';
@@ -16,7 +17,7 @@ type Context = SubgraphContext<Loaders>;
 const CONSENT_STATES: Record<string, { status: EvidenceState; reason: string | null }> = {
   CREATED: { status: EvidenceState.PENDING_CONSENT, reason: 'The subject has not answered the consent request yet.' },
   ACCEPTED: { status: EvidenceState.AVAILABLE, reason: null },
-  USED: { status: EvidenceState.AVAILABLE, reason: null },
+  USED: { status: EvidenceState.DENIED, reason: 'Every right of the consent was one-time and was already used; ask for a new consent.' },
   REJECTED: { status: EvidenceState.DENIED, reason: 'The subject rejected the consent request.' },
   REVOKED: { status: EvidenceState.DENIED, reason: 'The subject withdrew the consent.' },
   DELETED: { status: EvidenceState.DENIED, reason: 'The consent request was deleted.' },
@@ -32,24 +33,46 @@ const status = (code: string, s: EvidenceState, reason: string | null = null): E
   values: null,
 });
 
-/** Each code's status as of now, following its consent's fate (one read per consent, batched), without asking any source. */
+/** Why a harvest of a code under an ACCEPTED consent would get nothing: its one-time right is used or given out; else null. */
+function rightRefusal(rights: ConsentRightUseRow[], resourceId: string): string | null {
+  const mine = rights.filter((r) => r.resourceId === resourceId);
+  if (!mine.length) return 'The consent does not cover this code’s resource.';
+  if (mine.some((r) => !r.oneTime || (!r.tokenJti && !r.usedAt))) return null;
+  const used = mine.find((r) => r.usedAt);
+  if (used) return `The one-time right to ${resourceId} was already used; ask for a new consent.`;
+  return `The one-time right to ${resourceId} was already given out in a consent token, and goes into one token only; ask for a new consent.`;
+}
+
+/**
+ * Each code's status as of now, without asking any source: what a harvest would get. It follows the consent's fate
+ * and, under an accepted consent, the code's own right (a used one-time right is DENIED while the others stay
+ * AVAILABLE): one read per consent and one of its rights, batched.
+ */
 export async function currentStatuses(acc: AccreditationRow, rows: AccreditationCodeRow[], ctx: Context, now: Date): Promise<EvidenceStatus[]> {
   if (acc.validTo <= now) return rows.map((r) => status(r.code, EvidenceState.EXPIRED, `The accreditation expired at ${acc.validTo.toISOString()}.`));
+  const { codes } = await ctx.loaders.catalogue();
   return Promise.all(
     rows.map(async (r) => {
       if (!r.consentRequestId) return status(r.code, EvidenceState.AVAILABLE);
-      const consent = await ctx.loaders.accreditations.consentById.load(r.consentRequestId);
+      const [consent, rights] = await Promise.all([
+        ctx.loaders.accreditations.consentById.load(r.consentRequestId),
+        ctx.loaders.accreditations.consentRightsById.load(r.consentRequestId),
+      ]);
       if (!consent) return status(r.code, EvidenceState.DENIED, 'The consent request no longer exists.');
       const expired = (consent.status === 'CREATED' || consent.status === 'ACCEPTED') && consent.validTo <= now;
       const mapped = CONSENT_STATES[expired ? 'EXPIRED' : consent.status]!;
-      return status(r.code, mapped.status, mapped.reason);
+      if (mapped.status !== EvidenceState.AVAILABLE) return status(r.code, mapped.status, mapped.reason);
+      const refused = rightRefusal(rights, codes.get(r.code)!.resourceId);
+      return refused ? status(r.code, EvidenceState.DENIED, refused) : status(r.code, EvidenceState.AVAILABLE);
     }),
   );
 }
 
 /**
- * Harvests every AVAILABLE code concurrently: one consent token per consent request (issued to the requestor as a bank
- * would get it), then each source asked independently. Every attempt is logged, whatever came of it.
+ * Harvests every AVAILABLE code concurrently: one consent token per consent request, carrying only the rights of the
+ * codes harvested now (issued to the requestor as a bank would get it; a one-time right goes into one token only),
+ * then each source asked independently; a source reports the use and delivers only on the hub's yes. Every attempt
+ * is logged, whatever came of it.
  */
 export async function harvest(acc: AccreditationRow, rows: AccreditationCodeRow[], ctx: Context): Promise<EvidenceStatus[]> {
   const now = new Date();
@@ -59,14 +82,26 @@ export async function harvest(acc: AccreditationRow, rows: AccreditationCodeRow[
     ctx.loaders.parties.byId.load(acc.requestorId),
     ctx.loaders.parties.byId.load(acc.subjectId),
   ]);
-  const tokens = new Map<string, Promise<{ token: string } | { refused: string }>>();
+  const wanted = new Map<string, Set<string>>();
+  rows.forEach((row, i) => {
+    if (!row.consentRequestId || base[i]!.status !== EvidenceState.AVAILABLE) return;
+    const set = wanted.get(row.consentRequestId) ?? new Set<string>();
+    wanted.set(row.consentRequestId, set.add(codes.get(row.code)!.resourceId));
+  });
+  const settings = evidenceSettings(ctx.settings);
+  const tokens = new Map<string, Promise<{ token: string } | { refused: string } | { unavailable: string }>>();
   const tokenFor = (consentId: string) => {
     let t = tokens.get(consentId);
     if (!t) {
       const as = { hub: ctx.settings, organizationNumber: requestor!.organizationNumber!, clientId: ctx.viewer?.clientId ?? null, requestId: ctx.requestId };
-      t = issueConsentToken(as, consentId).then(
+      // Within the source budget: a slow or absent consents service is UNAVAILABLE (retry later), never DENIED.
+      t = issueConsentToken(as, consentId, { resources: [...wanted.get(consentId)!], timeoutMs: settings.timeoutMs }).then(
         (token) => ({ token }),
-        (err: Error) => ({ refused: `No consent token: ${err.message}` }),
+        (err: Error) => {
+          if (err instanceof ConsentsCallError && !err.unavailable) return { refused: `No consent token: ${err.message}` };
+          ctx.log.warn({ err, consentId }, 'consent token unavailable');
+          return { unavailable: `No consent token: ${err instanceof ConsentsCallError ? err.message : 'the consents service failed'} Try again later.` };
+        },
       );
       tokens.set(consentId, t);
     }
@@ -80,6 +115,9 @@ export async function harvest(acc: AccreditationRow, rows: AccreditationCodeRow[
       if (row.consentRequestId) {
         const t = await tokenFor(row.consentRequestId);
         if ('refused' in t) return status(row.code, EvidenceState.DENIED, t.refused);
+        if ('unavailable' in t) {
+          return { ...status(row.code, EvidenceState.UNAVAILABLE, t.unavailable), retryAt: new Date(now.getTime() + settings.retryAfterSeconds * 1000) };
+        }
         consentToken = t.token;
       }
       return harvestOne(codes.get(row.code)!, { requestor: requestor!, subject: subject!, parameters: row.parameters, legalBasis: row.legalBasis, consentToken }, ctx, now);

@@ -23,12 +23,12 @@ export class EvidenceRetrievalResolver {
 /** The subject's view: guarded per party (the party and those who may act for it) in permissions.ts. */
 @Resolver(() => Party)
 export class PartyEvidenceResolver {
-  @FieldResolver(() => [EvidenceRetrieval], { description: 'Who has retrieved what about this party, newest first.' })
+  @FieldResolver(() => [EvidenceRetrieval], { nullable: true, description: 'Who has retrieved what about this party, newest first.' })
   evidenceRetrievals(@Root() party: PartyRef, @Ctx() ctx: Context): Promise<RetrievalRow[]> {
     return ctx.loaders.retrievalsBySubjectId.load(party.id);
   }
 
-  @FieldResolver(() => [Accreditation], { description: 'Accreditations about this party, newest first: who asked, in which context, when.' })
+  @FieldResolver(() => [Accreditation], { nullable: true, description: 'Accreditations about this party, newest first: who asked, in which context, when.' })
   accreditationsAboutMe(@Root() party: PartyRef, @Ctx() ctx: Context): Promise<AccreditationRow[]> {
     return ctx.loaders.accreditations.bySubjectId.load(party.id);
   }

@@ -12,7 +12,7 @@ export interface SourceCode {
 
 /**
  * A source from its code table. Non-open codes need a consent token (verified here, offline, with the hub's JWKS,
- * and its use reported after delivery) or a legal basis.
+ * and its use reported to the hub, which must say yes, before delivery) or a legal basis.
  */
 export function defineSource(key: string, organizationNumber: string, codes: Record<string, SourceCode>): EvidenceSource {
   return {
@@ -34,11 +34,9 @@ export function defineSource(key: string, organizationNumber: string, codes: Rec
           parameters: request.parameters,
           now: request.now,
         });
-        const values = code.values(request);
-        // Concurrent sources under one one-time consent: the first report makes it USED and the others' are
-        // refused; the data was delivered either way, so a failed report does not undo the delivery.
-        await reportConsentUse(request.hub, organizationNumber, consent).catch(() => undefined);
-        return values;
+        // The hub's yes comes first: a refused report (a used one-time right, a revoked token) means no data.
+        await reportConsentUse(request.hub, organizationNumber, { ...consent, resource: code.resource });
+        return code.values(request);
       }
       if (request.legalBasis) return code.values(request);
       throw new EvidenceRefused(`${request.code} needs a consent token or a legal basis.`);

@@ -1,8 +1,11 @@
+import { evidenceSettings } from '../settings';
 import { defineSource } from './define-source';
+import { askHttpSource } from './http-source';
+import type { EvidenceSource } from './source';
 import { syntheticDigits } from './synthetic';
 
-/** Skatteetaten: income and tax base per year, tax arrears. */
-export const skatteetaten = defineSource('skatteetaten', '310000701', {
+/** Skatteetaten in-process: the stand-in when its own service is not configured (the same answers). */
+const inProcess = defineSource('skatteetaten', '310000701', {
   SummertSkattegrunnlag: {
     resource: 'ske-inntekt-skattegrunnlag',
     values: ({ code, subject, parameters }) => {
@@ -26,3 +29,19 @@ export const skatteetaten = defineSource('skatteetaten', '310000701', {
     },
   },
 });
+
+/**
+ * Skatteetaten: income and tax base per year, tax arrears. With EVIDENCE_SKATTEETATEN_URL, a harvest under consent
+ * is sent to its own service (datasources/skatteetaten), which verifies the token and reports the use itself; a
+ * harvest on a legal basis, which carries no token for the service to verify, stays with the hub's stand-in.
+ */
+export const skatteetaten: EvidenceSource = {
+  ...inProcess,
+  harvest(request) {
+    const settings = evidenceSettings(request.hub);
+    const url = settings.sourceUrls.skatteetaten;
+    const { consentToken } = request;
+    if (url && consentToken && inProcess.codes.includes(request.code)) return askHttpSource(url, { ...request, consentToken }, settings.timeoutMs);
+    return inProcess.harvest(request);
+  },
+};

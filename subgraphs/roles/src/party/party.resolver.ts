@@ -8,6 +8,7 @@ import { Party, type PartyRef } from './party.type';
 @Resolver(() => Party)
 export class PartyResolver {
   @FieldResolver(() => [RoleAssignment], {
+    nullable: true,
     description:
       'Who holds roles for this party (not for its subunits), by role code. For the party itself and its administrators.',
   })
@@ -16,6 +17,7 @@ export class PartyResolver {
   }
 
   @FieldResolver(() => [RoleAssignment], {
+    nullable: true,
     description: 'The roles this party holds for others, by role code. For the party itself and its administrators.',
   })
   rolesHeld(@Root() party: PartyRef, @Ctx() ctx: SubgraphContext<Loaders>): Promise<RoleAssignmentRow[]> {

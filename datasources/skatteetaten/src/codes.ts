@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+
+export interface Value {
+  name: string;
+  type: string;
+  value: unknown;
+}
+
+/** One evidence code this source delivers: the consent resource that must cover it, and its values. */
+export interface Code {
+  resource: string;
+  values(subjectUrn: string, parameters: Record<string, unknown>): Value[];
+}
+
+/** Deterministic pseudo-random numbers from (code, subject, parameters): the same question always gets the same answer. */
+function digits(code: string, subjectUrn: string, parameters: Record<string, unknown>) {
+  const sorted = Object.fromEntries(Object.entries(parameters).sort(([a], [b]) => a.localeCompare(b)));
+  const hash = createHash('sha256').update(JSON.stringify([code, subjectUrn, sorted])).digest();
+  let i = 0;
+  const int = (min: number, max: number) => min + (hash.readUInt32BE((i++ * 4) % 28) % (max - min + 1));
+  return { int, bool: (percentTrue: number) => int(0, 99) < percentTrue };
+}
+
+/** The tax administration's codes (synthetic data, the same answers as the hub's in-process stand-in). */
+export const CODES: Record<string, Code> = {
+  SummertSkattegrunnlag: {
+    resource: 'ske-inntekt-skattegrunnlag',
+    values(subject, parameters) {
+      const d = digits('SummertSkattegrunnlag', subject, parameters);
+      return [
+        { name: 'inntektsaar', type: 'NUMBER', value: Number(parameters.inntektsaar) },
+        { name: 'samletInntekt', type: 'AMOUNT', value: d.int(250_000, 1_200_000) },
+        { name: 'nettoformue', type: 'AMOUNT', value: d.int(-500_000, 3_000_000) },
+      ];
+    },
+  },
+  Restanser: {
+    resource: 'ske-restanser',
+    values(subject, parameters) {
+      const d = digits('Restanser', subject, parameters);
+      const harRestanser = d.bool(20);
+      return [
+        { name: 'harRestanser', type: 'BOOLEAN', value: harRestanser },
+        { name: 'sumRestanser', type: 'AMOUNT', value: harRestanser ? d.int(1_000, 400_000) : 0 },
+      ];
+    },
+  },
+  /** A tax certificate: its consent is one-time, so one token gives one certificate. */
+  Skatteattest: {
+    resource: 'ske-skatteattest',
+    values(subject, parameters) {
+      const d = digits('Skatteattest', subject, parameters);
+      return [
+        { name: 'harRestanser', type: 'BOOLEAN', value: d.bool(20) },
+        { name: 'utstedt', type: 'DATETIME', value: new Date().toISOString() },
+      ];
+    },
+  },
+};
