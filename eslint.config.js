@@ -2,6 +2,37 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Domain boundaries (docs/architecture.md). A subgraph imports its own domain's tables (`@hub/db/<domain>`) and reaches
+ * another domain's data only through that domain's read API (`@hub/db/<domain>/read`) or the graph. The kit and the
+ * router import no tables at all: the kit's decision point reads through the read APIs. Every table at once
+ * (`@hub/db/schema`) is for seeds, migrations and tests, which are exempt.
+ */
+const DOMAINS = ['parties', 'roles', 'delegations', 'consents', 'evidence'];
+const TESTS = ['**/*.test.ts', 'test/**'];
+
+function boundaries(files, own) {
+  return {
+    files,
+    ignores: TESTS,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@hub/db/schema', message: 'Every table at once is for seeds, migrations and tests only.' },
+            ...DOMAINS.filter((d) => d !== own).map((d) => ({
+              name: `@hub/db/${d}`,
+              message: `The ${d} domain owns these tables: read them through its read API, @hub/db/${d}/read.`,
+            })),
+          ],
+          patterns: [{ regex: '(^|/)db/src(/|$)', message: 'Import the database through the entry points of @hub/db.' }],
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '**/*.generated.*', 'db/drizzle/**'] },
   js.configs.recommended,
@@ -14,6 +45,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },
+  ...DOMAINS.map((d) => boundaries([`subgraphs/${d}/**`], d)),
+  boundaries(['subgraphs/kit/**', 'router/**'], null),
   {
     // Tests and benchmarks read loosely typed JSON answers.
     files: ['test/**', '**/*.test.ts'],

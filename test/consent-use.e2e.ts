@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import jsonwebtoken from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consentEvents, evidenceRetrievals } from '@hub/db';
+import { consentEvents } from '@hub/db/consents';
+import { evidenceRetrievals } from '@hub/db/evidence';
 import { ACCEPT, CREATE, errorOf, inSeconds, ISSUE, REPORT_USE, REVOKE, storyTokens, URN } from './support/consents';
 import { accredit, byCode, HARVEST, sblInput, STATUSES } from './support/evidence';
 import { startTestStack, type TestStack } from './support/stack';

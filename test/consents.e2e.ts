@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { count, eq, or } from 'drizzle-orm';
 import jsonwebtoken from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consentEvents, consentRequests, consentRights, issuedTokens, } from '@hub/db';
+import { consentEvents, consentRequests, consentRights, issuedTokens } from '@hub/db/consents';
 import { loadStoryIds, partyUuid } from './support/story-ids';
 import {
   ACCEPT,

@@ -1,6 +1,7 @@
 import { count, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessRequests, auditLog, delegations, organizationUrn, personUrn, storyParty } from '@hub/db';
+import { organizationUrn, personUrn, storyParty } from '@hub/db';
+import { accessRequests, auditLog, delegations } from '@hub/db/delegations';
 import { loadStoryIds, partyUuid } from './support/story-ids';
 import { startTestStack, type TestStack } from './support/stack';
 

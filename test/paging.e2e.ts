@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessRequests, auditLog, consentEvents, consentRequests, consentRights, delegations, evidenceRetrievals } from '@hub/db';
+import { accessRequests, auditLog, delegations } from '@hub/db/delegations';
+import { consentEvents, consentRequests, consentRights } from '@hub/db/consents';
+import { evidenceRetrievals } from '@hub/db/evidence';
 import { activeDelegations, loadPackagesOfRole } from '@hub/kit';
 import { errorOf, storyTokens, URN } from './support/consents';
 import { startTestStack, type TestStack } from './support/stack';

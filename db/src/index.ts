@@ -1,10 +1,10 @@
+// The platform every workspace shares. Tables live behind the per-domain entry points @hub/db/<domain> (see docs/architecture.md).
 export * from './client';
 export * from './env';
 export * from './identifiers';
 export * from './legacy-party-uuid';
 export * from './party-ids';
 export * from './migrate';
-export * from './schema/index';
 export * from './story';
 export * from './urn';
 export * from './uuid';

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, evidenceRetrievals, LOGS, verifyLogs, type Db } from '@hub/db';
+import { LOGS, verifyLogs, type Db } from '@hub/db';
+import { auditLog } from '@hub/db/delegations';
+import { evidenceRetrievals } from '@hub/db/evidence';
 import { CREATE, inSeconds, storyTokens, URN } from '../support/consents';
 import { startTestStack, type TestStack } from '../support/stack';
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { legacyPartyUuid, parties, seedSynthetic, story } from '@hub/db';
+import { legacyPartyUuid, seedSynthetic, story } from '@hub/db';
+import { parties } from '@hub/db/parties';
 import { startTestStack, type TestStack } from '../support/stack';
 
 // A person's national identity number reaches only the person and those who may act for them: not through the

@@ -1,6 +1,11 @@
 import DataLoader from 'dataloader';
-import { inArray } from 'drizzle-orm';
-import { parsePartyUrn, parties, type Db, type PartyRef, type PartyRow } from '@hub/db';
+import { parsePartyUrn, type Db, type PartyRef } from '@hub/db';
+import {
+  partyRowsByIds,
+  partyRowsByNationalIdentityNumbers,
+  partyRowsByOrganizationNumbers,
+  type PartyRow,
+} from '@hub/db/parties/read';
 import { oneEach } from './batch';
 import { badInput } from './errors';
 
@@ -12,13 +17,13 @@ import { badInput } from './errors';
 export function createPartyLoaders(db: Db) {
   return {
     byId: new DataLoader<string, PartyRow | null>(async (ids) =>
-      oneEach(ids, await db.select().from(parties).where(inArray(parties.id, [...ids])), (r) => r.id),
+      oneEach(ids, await partyRowsByIds(db, ids), (r) => r.id),
     ),
     byNationalIdentityNumber: new DataLoader<string, PartyRow | null>(async (numbers) =>
-      oneEach(numbers, await db.select().from(parties).where(inArray(parties.nationalIdentityNumber, [...numbers])), (r) => r.nationalIdentityNumber),
+      oneEach(numbers, await partyRowsByNationalIdentityNumbers(db, numbers), (r) => r.nationalIdentityNumber),
     ),
     byOrganizationNumber: new DataLoader<string, PartyRow | null>(async (numbers) =>
-      oneEach(numbers, await db.select().from(parties).where(inArray(parties.organizationNumber, [...numbers])), (r) => r.organizationNumber),
+      oneEach(numbers, await partyRowsByOrganizationNumbers(db, numbers), (r) => r.organizationNumber),
     ),
   };
 }

@@ -1,4 +1,5 @@
-import { partyIdOf, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { partyIdOf } from '@hub/db/parties/read';
 import type { PartyIdLookup } from './viewer';
 
 /** How many viewers' party ids a process keeps; a few hundred kilobytes at most. */

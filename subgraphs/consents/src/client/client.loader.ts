@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
-import { clients, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { clients } from '@hub/db/consents';
 import { oneEach } from '@hub/kit';
 
 export type ClientRow = typeof clients.$inferSelect;

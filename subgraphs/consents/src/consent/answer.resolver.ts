@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { consentReceipts } from '@hub/db';
+import { consentReceipts } from '@hub/db/consents';
 import { badInput, hubError, notFound, type SubgraphContext } from '@hub/kit';
 import type { Loaders } from '../loaders';
 import { createAuthorizationCode } from '../token/authorization-code';

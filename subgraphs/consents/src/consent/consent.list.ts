@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
-import { consentRequests } from '@hub/db';
+import { consentRequests } from '@hub/db/consents';
 import { pageQuery, toPage, type ListOrder, type Page, type PageArgs, type SubgraphContext } from '@hub/kit';
 import type { Loaders } from '../loaders';
 import type { ConsentRow } from './consent.type';

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { asc, inArray } from 'drizzle-orm';
-import { consentReceipts, consentRequests, consentRights, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { consentReceipts, consentRequests, consentRights } from '@hub/db/consents';
 import { manyEach, oneEach } from '@hub/kit';
 import type { ConsentRightRow, ConsentRow } from './consent.type';
 

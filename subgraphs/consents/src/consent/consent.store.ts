@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import { consentEvents, consentRequests, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { consentEvents, consentRequests } from '@hub/db/consents';
 import type { ConsentRow } from './consent.type';
 
 export type ConsentEventKind = (typeof consentEvents.$inferInsert)['type'];

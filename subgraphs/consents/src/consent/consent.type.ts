@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeResolver, JSONResolver } from '@hub/kit';
-import type { consentRequests, consentRights } from '@hub/db';
+import type { consentRequests, consentRights } from '@hub/db/consents';
 
 export type ConsentRow = typeof consentRequests.$inferSelect;
 export type ConsentRightRow = typeof consentRights.$inferSelect;

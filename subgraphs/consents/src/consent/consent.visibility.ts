@@ -1,5 +1,5 @@
 import { and, eq, exists, inArray, isNotNull, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
-import { consentRequests, consentRights } from '@hub/db';
+import { consentRequests, consentRights } from '@hub/db/consents';
 import type { SubgraphContext } from '@hub/kit';
 import { isUuid } from '../ids';
 import type { Loaders } from '../loaders';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { consentRequests, consentRights } from '@hub/db';
+import { consentRequests, consentRights } from '@hub/db/consents';
 import { conflict, type SubgraphContext } from '@hub/kit';
 import type { Loaders } from '../loaders';
 import { consentWrite, recordEvent } from './consent.store';

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { issuedTokens } from '@hub/db';
+import { issuedTokens } from '@hub/db/consents';
 import { conflict, hubError, notFound, type SubgraphContext } from '@hub/kit';
 import type { Loaders } from '../loaders';
 import { effectiveStatus, stateConflict } from './consent.status';

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { asc, inArray } from 'drizzle-orm';
-import { consentEvents, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { consentEvents } from '@hub/db/consents';
 import { manyEach } from '@hub/kit';
 import { ConsentEventType, type ConsentEventView } from './event.type';
 

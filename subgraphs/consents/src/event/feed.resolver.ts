@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, or } from 'drizzle-orm';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { consentEvents, consentRequests } from '@hub/db';
+import { consentEvents, consentRequests } from '@hub/db/consents';
 import { badInput, type SubgraphContext } from '@hub/kit';
 import type { Loaders } from '../loaders';
 import { decodeCursor, encodeCursor } from './cursor';

@@ -1,5 +1,5 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
-import { consentEvents, consentRequests } from '@hub/db';
+import { consentEvents, consentRequests } from '@hub/db/consents';
 import { pageQuery, toPage, type ListOrder, type Page, type PageArgs, type SubgraphContext } from '@hub/kit';
 import { visibleConsentsWhere } from '../consent/consent.visibility';
 import type { Loaders } from '../loaders';

@@ -1,10 +1,9 @@
 import DataLoader from 'dataloader';
-import { inArray } from 'drizzle-orm';
-import { consentTemplates, resources, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { consentTemplatesByIds, resourcesByIds, type ConsentTemplateRow, type ResourceRow } from '@hub/db/roles/read';
 import { oneEach } from '@hub/kit';
 
-export type ResourceRow = typeof resources.$inferSelect;
-export type ConsentTemplateRow = typeof consentTemplates.$inferSelect;
+export type { ConsentTemplateRow, ResourceRow };
 
 /**
  * Per-request reads of the resource registry (owned by the roles subgraph): validation needs each resource's type,
@@ -13,10 +12,10 @@ export type ConsentTemplateRow = typeof consentTemplates.$inferSelect;
 export function createResourceLoaders(db: Db) {
   return {
     byId: new DataLoader<string, ResourceRow | null>(async (ids) =>
-      oneEach(ids, await db.select().from(resources).where(inArray(resources.id, [...ids])), (r) => r.id),
+      oneEach(ids, await resourcesByIds(db, ids), (r) => r.id),
     ),
     templateById: new DataLoader<string, ConsentTemplateRow | null>(async (ids) =>
-      oneEach(ids, await db.select().from(consentTemplates).where(inArray(consentTemplates.id, [...ids])), (r) => r.id),
+      oneEach(ids, await consentTemplatesByIds(db, ids), (r) => r.id),
     ),
   };
 }

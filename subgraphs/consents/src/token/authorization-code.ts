@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { authorizationCodes, issuedTokens, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { authorizationCodes, issuedTokens } from '@hub/db/consents';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest();
 export const hashCode = (code: string) => sha256(code).toString('hex');

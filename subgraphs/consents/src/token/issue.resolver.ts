@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { issuedTokens } from '@hub/db';
+import { issuedTokens } from '@hub/db/consents';
 import { hubError, notFound, type SubgraphContext } from '@hub/kit';
 import { effectiveStatus, stateConflict } from '../consent/consent.status';
 import { consentWrite, lockConsent, recordEvent } from '../consent/consent.store';

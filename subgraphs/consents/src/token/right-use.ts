@@ -1,5 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { consentRights, issuedTokens, resources, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { consentRights, issuedTokens } from '@hub/db/consents';
+import { resourcesByIds } from '@hub/db/roles/read';
 import { badInput, conflict, hubError } from '@hub/kit';
 import { recordEvent, updateConsent } from '../consent/consent.store';
 import type { ConsentRow } from '../consent/consent.type';
@@ -33,12 +35,10 @@ export async function useConsentRights(tx: Db, consent: ConsentRow, report: UseR
     if (token.expiresAt <= report.now) throw conflict(`The token ${report.jti} expired at ${token.expiresAt.toISOString()}; do not deliver data for it.`);
     deliveredToId = token.recipientId;
   }
-  const rights = await tx
-    .select({ right: consentRights, ownerId: resources.ownerId })
-    .from(consentRights)
-    .innerJoin(resources, eq(resources.id, consentRights.resourceId))
-    .where(eq(consentRights.consentId, consent.id))
-    .orderBy(asc(consentRights.position));
+  const rows = await tx.select().from(consentRights).where(eq(consentRights.consentId, consent.id)).orderBy(asc(consentRights.position));
+  // Who owns each resource is the roles domain's registry: read through its read API, inside this transaction.
+  const owners = new Map((await resourcesByIds(tx, [...new Set(rows.map((r) => r.resourceId))])).map((r) => [r.id, r.ownerId]));
+  const rights = rows.map((right) => ({ right, ownerId: owners.get(right.resourceId)! }));
   const mine = rights.filter((r) => r.ownerId === report.sourceId && (report.resource == null || r.right.resourceId === report.resource));
   if (!mine.length) {
     if (report.resource != null) throw badInput('resource', `${report.resource} is not a right of this consent that your organisation owns`);

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { consentRights, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { consentRights } from '@hub/db/consents';
 import { badInput, conflict } from '@hub/kit';
 
 /**

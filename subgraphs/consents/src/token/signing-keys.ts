@@ -1,6 +1,7 @@
 import { and, desc, gt, lte, sql } from 'drizzle-orm';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
-import { issuedTokens, signingKeys, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { issuedTokens, signingKeys } from '@hub/db/consents';
 import { decryptPrivateKey, encryptPrivateKey } from './key-encryption';
 
 export const SIGNING_ALG = 'ES256';

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import { inArray } from 'drizzle-orm';
-import { organizationUrn, parties, partyUuidUrn, personUrn, type Db } from '@hub/db';
+import { organizationUrn, partyUuidUrn, personUrn, type Db } from '@hub/db';
+import { partyRowsByIds } from '@hub/db/parties/read';
 import { mayReadIdentityNumber, type Access } from '@hub/kit';
 import type { AccessRow } from './access-overview.type';
 
@@ -13,12 +13,12 @@ export const ACCESS_CSV_COLUMNS = ['holder_urn', 'holder_name', 'party_urn', 'so
  */
 export async function accessOverviewCsv(db: Db, access: Access, rows: readonly AccessRow[]): Promise<string> {
   const ids = [...new Set(rows.flatMap((r) => [r.holder.id, r.party.id]))];
-  const found = ids.length
-    ? await db
-        .select({ id: parties.id, name: parties.name, nin: parties.nationalIdentityNumber, orgNo: parties.organizationNumber })
-        .from(parties)
-        .where(inArray(parties.id, ids))
-    : [];
+  const found = (await partyRowsByIds(db, ids)).map((p) => ({
+    id: p.id,
+    name: p.name,
+    nin: p.nationalIdentityNumber,
+    orgNo: p.organizationNumber,
+  }));
   // A person's URN carries the number: persons the viewer may not act for are named by their uuid URN.
   const urnOf = async (p: (typeof found)[number]) =>
     !p.nin ? organizationUrn(p.orgNo!) : (await mayReadIdentityNumber(access, p.id)) ? personUrn(p.nin) : partyUuidUrn(p.id);

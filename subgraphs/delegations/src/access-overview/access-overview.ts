@@ -1,5 +1,8 @@
-import { asc, eq, inArray } from 'drizzle-orm';
-import { delegations, parties, roleAssignments, roles, type Db } from '@hub/db';
+import { inArray } from 'drizzle-orm';
+import type { Db } from '@hub/db';
+import { delegations } from '@hub/db/delegations';
+import { subunitsOf } from '@hub/db/parties/read';
+import { rolesHeldWithUrns } from '@hub/db/roles/read';
 import { activeDelegations, loadPackagesOfRole } from '@hub/kit';
 import { ReasonSource } from '../authorization/decision.type';
 import { partyRef } from '../party/party.type';
@@ -11,15 +14,10 @@ import type { AccessOverview, AccessRow } from './access-overview.type';
  * inherits its main unit's holders; those appear once, on the main unit. Five statements at most.
  */
 export async function loadAccessOverview(db: Db, partyId: string, now = new Date()): Promise<AccessOverview> {
-  const subunits = await db.select({ id: parties.id }).from(parties).where(eq(parties.parentId, partyId)).orderBy(asc(parties.name));
+  const subunits = await subunitsOf(db, [partyId]);
   const ids = [partyId, ...subunits.map((s) => s.id)];
   const [held, packagesOfRole] = await Promise.all([
-    db
-      .select({ fromId: roleAssignments.fromId, toId: roleAssignments.toId, roleCode: roleAssignments.roleCode, roleUrn: roles.urn })
-      .from(roleAssignments)
-      .innerJoin(roles, eq(roles.code, roleAssignments.roleCode))
-      .where(inArray(roleAssignments.fromId, ids))
-      .orderBy(asc(roleAssignments.roleCode), asc(roleAssignments.toId)),
+    rolesHeldWithUrns(db, { fromIds: ids }),
     loadPackagesOfRole(db),
   ]);
   const given = await activeDelegations(db, inArray(delegations.fromId, ids), now, packagesOfRole);

@@ -1,14 +1,14 @@
 import DataLoader from 'dataloader';
-import { inArray } from 'drizzle-orm';
-import { accessPackages, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { accessPackagesByUrns, type AccessPackageRow } from '@hub/db/roles/read';
 import { oneEach } from '@hub/kit';
 
-export type AccessPackageRow = typeof accessPackages.$inferSelect;
+export type { AccessPackageRow };
 
 export function createAccessPackageLoaders(db: Db) {
   return {
     byUrn: new DataLoader<string, AccessPackageRow | null>(async (urns) =>
-      oneEach(urns, await db.select().from(accessPackages).where(inArray(accessPackages.urn, [...urns])), (r) => r.urn),
+      oneEach(urns, await accessPackagesByUrns(db, urns), (r) => r.urn),
     ),
   };
 }

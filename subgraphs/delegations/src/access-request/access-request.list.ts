@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { accessRequests } from '@hub/db';
+import { accessRequests } from '@hub/db/delegations';
 import { pageQuery, toPage, type ListOrder, type Page, type PageArgs, type SubgraphContext } from '@hub/kit';
 import type { Loaders } from '../loaders';
 import type { AccessRequestRow } from './access-request.loader';

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
-import { accessRequests, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { accessRequests } from '@hub/db/delegations';
 import { oneEach } from '@hub/kit';
 
 export type AccessRequestRow = typeof accessRequests.$inferSelect;

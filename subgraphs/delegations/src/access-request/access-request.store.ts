@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { accessRequests, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { accessRequests } from '@hub/db/delegations';
 import { writeAudit, type AuditAction } from '../audit/audit';
 import type { AccessRequestRow } from './access-request.loader';
 

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { auditLog } from '@hub/db';
+import { auditLog } from '@hub/db/delegations';
 import { pageQuery, toPage, type ListOrder, type Page, type PageArgs, type SubgraphContext } from '@hub/kit';
 import type { AuditRow } from './audit.loader';
 

@@ -1,3 +1,3 @@
-import type { auditLog } from '@hub/db';
+import type { auditLog } from '@hub/db/delegations';
 
 export type AuditRow = typeof auditLog.$inferSelect;

@@ -1,4 +1,5 @@
-import { auditLog, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { auditLog } from '@hub/db/delegations';
 
 export type AuditAction =
   | 'DELEGATION_CREATED'

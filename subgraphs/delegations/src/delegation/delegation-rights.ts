@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import { packageRoles, roleAssignments, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { holdersOfPackageFor } from '@hub/db/roles/read';
 import { administeredBy, administersIn, evaluate, loadFacts, rolesHeldFor, type Facts } from '@hub/kit';
 
 /**
@@ -77,15 +77,7 @@ export function judgeDelegation(facts: Facts, viewerId: string, ask: DelegationA
 
 /** May `viewerId` delegate `ask` now? A fixed number of statements. */
 export async function delegationRight(db: Db, viewerId: string, ask: DelegationAsk, now = new Date()): Promise<DelegationRight> {
-  const firms = ask.package?.clientPackage
-    ? (
-        await db
-          .selectDistinct({ id: roleAssignments.toId })
-          .from(roleAssignments)
-          .innerJoin(packageRoles, eq(packageRoles.roleCode, roleAssignments.roleCode))
-          .where(and(eq(roleAssignments.fromId, ask.fromId), eq(packageRoles.packageUrn, ask.package.urn)))
-      ).map((r) => r.id)
-    : [];
+  const firms = ask.package?.clientPackage ? await holdersOfPackageFor(db, ask.fromId, ask.package.urn) : [];
   const facts = await loadFacts(
     db,
     { subjectIds: [viewerId, ask.toId, ...firms], partyIds: [ask.fromId, ...firms], resourceIds: ask.resource ? [ask.resource.id] : [] },

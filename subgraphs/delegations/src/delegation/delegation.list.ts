@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { delegations } from '@hub/db';
-import { isActiveDelegation, pageQuery, toPage, type ListOrder, type Page, type PageArgs, type SubgraphContext } from '@hub/kit';
+import { delegations, isActiveDelegation } from '@hub/db/delegations';
+import { pageQuery, toPage, type ListOrder, type Page, type PageArgs, type SubgraphContext } from '@hub/kit';
 import type { Loaders } from '../loaders';
 import type { DelegationRow } from './delegation.loader';
 

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
 import { oneEach } from '@hub/kit';
-import { delegations, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { delegations } from '@hub/db/delegations';
 
 export type DelegationRow = typeof delegations.$inferSelect;
 

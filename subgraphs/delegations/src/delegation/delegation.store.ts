@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { delegations, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { delegations } from '@hub/db/delegations';
 import { writeAudit } from '../audit/audit';
 import type { DelegationRow } from './delegation.loader';
 

@@ -1,15 +1,15 @@
 import DataLoader from 'dataloader';
-import { inArray } from 'drizzle-orm';
-import { resources, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { resourcesByIds, type ResourceRow } from '@hub/db/roles/read';
 import { oneEach } from '@hub/kit';
 
-export type ResourceRow = typeof resources.$inferSelect;
+export type { ResourceRow };
 
 /** The resource catalogue as far as delegating needs it: does it exist, its actions, is it delegable. */
 export function createResourceLoaders(db: Db) {
   return {
     byId: new DataLoader<string, ResourceRow | null>(async (ids) =>
-      oneEach(ids, await db.select().from(resources).where(inArray(resources.id, [...ids])), (r) => r.id),
+      oneEach(ids, await resourcesByIds(db, ids), (r) => r.id),
     ),
   };
 }

@@ -1,11 +1,12 @@
 import DataLoader from 'dataloader';
 import { asc, desc, inArray } from 'drizzle-orm';
-import { accreditationCodes, accreditations, consentRequests, consentRights, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { rightUsesOf, statusOf, type ConsentRightUseRow, type ConsentStatusRow } from '@hub/db/consents/read';
+import { accreditationCodes, accreditations } from '@hub/db/evidence';
 import { manyEach, oneEach } from '@hub/kit';
 import type { AccreditationCodeRow, AccreditationRow } from './accreditation.type';
 
-export type ConsentStatusRow = { id: string; status: string; validTo: Date };
-export type ConsentRightUseRow = { consentId: string; resourceId: string; oneTime: boolean; tokenJti: string | null; usedAt: Date | null };
+export type { ConsentRightUseRow, ConsentStatusRow };
 
 /** Per-request accreditation loaders; visibility is checked by the caller. */
 export function createAccreditationLoaders(db: Db) {
@@ -27,34 +28,9 @@ export function createAccreditationLoaders(db: Db) {
         (r) => r.subjectId,
       ),
     ),
-    /** Read-only from the consents domain: one statement for every consent of the request's accreditations. */
-    consentById: new DataLoader<string, ConsentStatusRow | null>(async (ids) =>
-      oneEach(
-        ids,
-        await db
-          .select({ id: consentRequests.id, status: consentRequests.status, validTo: consentRequests.validTo })
-          .from(consentRequests)
-          .where(inArray(consentRequests.id, [...ids])),
-        (r) => r.id,
-      ),
-    ),
-    /** Read-only from the consents domain: each consent's rights and how far each one-time right is used. */
-    consentRightsById: new DataLoader<string, ConsentRightUseRow[]>(async (ids) =>
-      manyEach(
-        ids,
-        await db
-          .select({
-            consentId: consentRights.consentId,
-            resourceId: consentRights.resourceId,
-            oneTime: consentRights.oneTime,
-            tokenJti: consentRights.tokenJti,
-            usedAt: consentRights.usedAt,
-          })
-          .from(consentRights)
-          .where(inArray(consentRights.consentId, [...ids]))
-          .orderBy(asc(consentRights.position)),
-        (r) => r.consentId,
-      ),
-    ),
+    /** Through the consents domain's read API: one statement for every consent of the request's accreditations. */
+    consentById: new DataLoader<string, ConsentStatusRow | null>(async (ids) => oneEach(ids, await statusOf(db, ids), (r) => r.id)),
+    /** Through the consents domain's read API: each consent's rights and how far each one-time right is used. */
+    consentRightsById: new DataLoader<string, ConsentRightUseRow[]>(async (ids) => manyEach(ids, await rightUsesOf(db, ids), (r) => r.consentId)),
   };
 }

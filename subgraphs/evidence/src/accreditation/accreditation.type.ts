@@ -1,6 +1,6 @@
 import { Directive, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTimeResolver, JSONResolver } from '@hub/kit';
-import type { accreditationCodes, accreditations } from '@hub/db';
+import type { accreditationCodes, accreditations } from '@hub/db/evidence';
 
 export type AccreditationRow = typeof accreditations.$inferSelect;
 export type AccreditationCodeRow = typeof accreditationCodes.$inferSelect;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { accreditationCodes, accreditations, urnOfParty } from '@hub/db';
+import { urnOfParty } from '@hub/db';
+import { accreditationCodes, accreditations } from '@hub/db/evidence';
 import { badInput, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { ConsentsCallError, createConsentRequest } from '../consents-client';
 import type { Loaders } from '../loaders';

@@ -1,5 +1,5 @@
 import { badInput, hubError } from '@hub/kit';
-import type { PartyRow } from '@hub/db';
+import type { PartyRow } from '@hub/db/parties/read';
 import type { Catalogue, CodeEntry } from '../code/code.loader';
 import type { ServiceContextRow } from '../code/code.type';
 import type { CreateAccreditationInput } from './accreditation.type';

@@ -1,5 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
-import { evidenceCodeContexts, evidenceCodes, resources, serviceContexts, type Db } from '@hub/db';
+import { asc } from 'drizzle-orm';
+import type { Db } from '@hub/db';
+import { evidenceCodeContexts, evidenceCodes, serviceContexts } from '@hub/db/evidence';
+import { resourcesByIds } from '@hub/db/roles/read';
 import type { EvidenceCodeRow, ServiceContextRow } from './code.type';
 
 export interface CodeEntry extends EvidenceCodeRow {
@@ -15,24 +17,22 @@ export interface Catalogue {
   contexts: Map<string, ServiceContextRow>;
 }
 
-/** The code catalogue is small: read whole (three statements), once per request. */
+/** The code catalogue is small: read whole (four statements), once per request. */
 export function createCatalogueLoader(db: Db) {
   let loaded: Promise<Catalogue> | undefined;
   return () =>
     (loaded ??= (async () => {
       const [codes, links, contexts] = await Promise.all([
-        db
-          .select({ code: evidenceCodes, consentTemplate: resources.consentTemplate, consentMetadata: resources.consentMetadata })
-          .from(evidenceCodes)
-          .innerJoin(resources, eq(resources.id, evidenceCodes.resourceId))
-          .orderBy(asc(evidenceCodes.name)),
+        db.select().from(evidenceCodes).orderBy(asc(evidenceCodes.name)),
         db.select().from(evidenceCodeContexts),
         db.select().from(serviceContexts).orderBy(asc(serviceContexts.id)),
       ]);
-      const entries = codes.map(({ code, consentTemplate, consentMetadata }) => ({
+      // The consent template and metadata keys belong to the code's resource, in the roles domain's registry.
+      const resources = new Map((await resourcesByIds(db, [...new Set(codes.map((c) => c.resourceId))])).map((r) => [r.id, r]));
+      const entries = codes.map((code) => ({
         ...code,
-        consentTemplate,
-        consentMetadata,
+        consentTemplate: resources.get(code.resourceId)!.consentTemplate,
+        consentMetadata: resources.get(code.resourceId)!.consentMetadata,
         contextIds: links.filter((l) => l.code === code.name).map((l) => l.serviceContextId),
       }));
       return { codes: new Map(entries.map((c) => [c.name, c])), contexts: new Map(contexts.map((c) => [c.id, c])) };

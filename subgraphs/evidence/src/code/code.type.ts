@@ -1,5 +1,5 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import type { evidenceCodes, serviceContexts } from '@hub/db';
+import type { evidenceCodes, serviceContexts } from '@hub/db/evidence';
 
 export type EvidenceCodeRow = typeof evidenceCodes.$inferSelect;
 export type ServiceContextRow = typeof serviceContexts.$inferSelect;

@@ -1,4 +1,6 @@
-import { evidenceRetrievals, numberOfParty, urnOfParty, type PartyRow } from '@hub/db';
+import { numberOfParty, urnOfParty } from '@hub/db';
+import { evidenceRetrievals } from '@hub/db/evidence';
+import type { PartyRow } from '@hub/db/parties/read';
 import type { SubgraphContext } from '@hub/kit';
 import type { ConsentRightUseRow } from '../accreditation/accreditation.loader';
 import type { AccreditationCodeRow, AccreditationRow } from '../accreditation/accreditation.type';

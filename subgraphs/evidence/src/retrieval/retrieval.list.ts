@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { evidenceRetrievals } from '@hub/db';
+import { evidenceRetrievals } from '@hub/db/evidence';
 import { pageQuery, toPage, type ListOrder, type Page, type PageArgs, type SubgraphContext } from '@hub/kit';
 import type { RetrievalRow } from './retrieval.type';
 

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from '@hub/kit';
-import type { evidenceRetrievals } from '@hub/db';
+import type { evidenceRetrievals } from '@hub/db/evidence';
 import { EvidenceState } from '../harvest/evidence-status.type';
 
 export type RetrievalRow = typeof evidenceRetrievals.$inferSelect;

@@ -1,5 +1,6 @@
-import { eq, inArray } from 'drizzle-orm';
-import { delegations, parties, roleAssignments, roles, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { subunitsOf } from '@hub/db/parties/read';
+import { rolesHeldWithUrns } from '@hub/db/roles/read';
 import { activeDelegations, loadPackagesOfRole } from './facts';
 import type { Reason } from './types';
 
@@ -14,14 +15,10 @@ export interface AuthorizedParty {
 /** Every party `subjectId` may act for, other than itself, with the paths. Four statements at most. */
 export async function authorizedParties(db: Db, subjectId: string, now = new Date()): Promise<AuthorizedParty[]> {
   const [held, packagesOfRole] = await Promise.all([
-    db
-      .select({ fromId: roleAssignments.fromId, roleUrn: roles.urn })
-      .from(roleAssignments)
-      .innerJoin(roles, eq(roles.code, roleAssignments.roleCode))
-      .where(eq(roleAssignments.toId, subjectId)),
+    rolesHeldWithUrns(db, { toIds: [subjectId] }),
     loadPackagesOfRole(db),
   ]);
-  const received = await activeDelegations(db, eq(delegations.toId, subjectId), now, packagesOfRole);
+  const received = await activeDelegations(db, { toIds: [subjectId] }, now, packagesOfRole);
 
   const byParty = new Map<string, AuthorizedParty>();
   const add = (partyId: string, reason: Reason, viaMainUnitId: string | null = null) => {
@@ -34,7 +31,7 @@ export async function authorizedParties(db: Db, subjectId: string, now = new Dat
 
   const mains = [...byParty.keys()];
   if (mains.length) {
-    const subunits = await db.select({ id: parties.id, parentId: parties.parentId }).from(parties).where(inArray(parties.parentId, mains));
+    const subunits = await subunitsOf(db, mains);
     for (const s of subunits) for (const reason of byParty.get(s.parentId!)!.reasons) add(s.id, reason, s.parentId);
   }
   byParty.delete(subjectId);

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consentRequests, consentRights, delegations, openStoryDatabase, roleAssignments, seedStory, storyPartyIds, type Database } from '@hub/db';
+import { openStoryDatabase, seedStory, storyPartyIds, type Database } from '@hub/db';
+import { consentRequests, consentRights } from '@hub/db/consents';
+import { delegations } from '@hub/db/delegations';
+import { roleAssignments } from '@hub/db/roles';
 import { authorizedParties } from './authorized-parties';
 import { decide } from './decide';
 import type { DecisionRequest } from './types';

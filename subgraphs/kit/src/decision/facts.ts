@@ -1,17 +1,9 @@
-import { and, eq, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
-import {
-  accessPackages,
-  consentRequests,
-  consentRights,
-  delegations,
-  packageRoles,
-  parties,
-  policyRules,
-  resources,
-  roleAssignments,
-  roles,
-  type Db,
-} from '@hub/db';
+import type { SQL } from 'drizzle-orm';
+import type { Db } from '@hub/db';
+import { acceptedConsentRights } from '@hub/db/consents/read';
+import { unrevokedDelegations, type DelegationParties } from '@hub/db/delegations/read';
+import { parentsOf } from '@hub/db/parties/read';
+import { allAccessPackages, allPackageRoles, allRoles, policyRulesOf, resourcesByIds, rolesHeldBetween } from '@hub/db/roles/read';
 
 export interface ResourceFacts {
   id: string;
@@ -73,12 +65,12 @@ export async function loadFacts(
   const resourceIds = [...new Set(ask.resourceIds)];
 
   const [partyRows, resourceRows, ruleRows, roleRows, packagesOfRole, packageRows] = await Promise.all([
-    askedParties.length ? db.select({ id: parties.id, parentId: parties.parentId }).from(parties).where(inArray(parties.id, askedParties)) : [],
-    resourceIds.length ? db.select().from(resources).where(inArray(resources.id, resourceIds)) : [],
-    resourceIds.length ? db.select().from(policyRules).where(inArray(policyRules.resourceId, resourceIds)) : [],
-    db.select({ code: roles.code, urn: roles.urn }).from(roles),
+    parentsOf(db, askedParties),
+    resourcesByIds(db, resourceIds),
+    policyRulesOf(db, resourceIds),
+    allRoles(db),
     loadPackagesOfRole(db),
-    db.select({ urn: accessPackages.urn, administers: accessPackages.administers }).from(accessPackages),
+    allAccessPackages(db),
   ]);
 
   const parentOf = new Map(partyRows.map((p) => [p.id, p.parentId]));
@@ -105,29 +97,9 @@ export async function loadFacts(
   const [held, active, consentRows] =
     subjectIds.length && targets.length
       ? await Promise.all([
-          db
-            .select({ fromId: roleAssignments.fromId, toId: roleAssignments.toId, roleCode: roleAssignments.roleCode })
-            .from(roleAssignments)
-            .where(and(inArray(roleAssignments.toId, subjectIds), inArray(roleAssignments.fromId, targets))),
-          activeDelegations(db, and(inArray(delegations.toId, subjectIds), inArray(delegations.fromId, targets))!, now, packagesOfRole),
-          db
-            .select({
-              consentId: consentRequests.id,
-              fromId: consentRequests.fromId,
-              toId: consentRequests.toId,
-              handledById: consentRequests.handledById,
-              resourceId: consentRights.resourceId,
-            })
-            .from(consentRequests)
-            .innerJoin(consentRights, eq(consentRights.consentId, consentRequests.id))
-            .where(
-              and(
-                or(inArray(consentRequests.toId, subjectIds), inArray(consentRequests.handledById, subjectIds)),
-                inArray(consentRequests.fromId, askedParties),
-                eq(consentRequests.status, 'ACCEPTED'),
-                gt(consentRequests.validTo, now),
-              ),
-            ),
+          rolesHeldBetween(db, subjectIds, targets),
+          activeDelegations(db, { toIds: subjectIds, fromIds: targets }, now, packagesOfRole),
+          acceptedConsentRights(db, { recipientIds: subjectIds, fromIds: askedParties }, now),
         ])
       : [[], [], []];
 
@@ -167,7 +139,7 @@ export async function loadFacts(
 /** Role code → the packages it grants, from the whole (small) catalogue. */
 export async function loadPackagesOfRole(db: Db): Promise<Map<string, Set<string>>> {
   const map = new Map<string, Set<string>>();
-  for (const pr of await db.select().from(packageRoles)) {
+  for (const pr of await allPackageRoles(db)) {
     if (!map.has(pr.roleCode)) map.set(pr.roleCode, new Set());
     map.get(pr.roleCode)!.add(pr.packageUrn);
   }
@@ -175,31 +147,23 @@ export async function loadPackagesOfRole(db: Db): Promise<Map<string, Set<string
 }
 
 /**
- * Delegations matching `where` that count at `now`: not revoked, not past `validTo`, and — for a client delegation —
- * still backed by its facilitator holding a role that grants the package for `from`. Two statements at most.
+ * Delegations between these parties (or, for the delegations domain itself, matching a condition on its own table)
+ * that count at `now`: not revoked, not past `validTo`, and — for a client delegation — still backed by its
+ * facilitator holding a role that grants the package for `from`. Two statements at most.
  */
 export async function activeDelegations(
   db: Db,
-  where: SQL,
+  where: DelegationParties | SQL,
   now: Date,
   packagesOfRole: Map<string, Set<string>>,
 ): Promise<DelegationFacts[]> {
-  const rows = await db
-    .select()
-    .from(delegations)
-    .where(and(where, isNull(delegations.revokedAt), or(isNull(delegations.validTo), gt(delegations.validTo, now))));
+  const rows = await unrevokedDelegations(db, where, now);
   const facilitated = rows.filter((d) => d.facilitatorId);
-  const backing = facilitated.length
-    ? await db
-        .select({ fromId: roleAssignments.fromId, toId: roleAssignments.toId, roleCode: roleAssignments.roleCode })
-        .from(roleAssignments)
-        .where(
-          and(
-            inArray(roleAssignments.toId, [...new Set(facilitated.map((d) => d.facilitatorId!))]),
-            inArray(roleAssignments.fromId, [...new Set(facilitated.map((d) => d.fromId))]),
-          ),
-        )
-    : [];
+  const backing = await rolesHeldBetween(
+    db,
+    [...new Set(facilitated.map((d) => d.facilitatorId!))],
+    [...new Set(facilitated.map((d) => d.fromId))],
+  );
   const backed = (d: (typeof rows)[number]) =>
     !d.facilitatorId ||
     backing.some((r) => r.toId === d.facilitatorId && r.fromId === d.fromId && packagesOfRole.get(r.roleCode)?.has(d.packageUrn ?? ''));

@@ -5,4 +5,3 @@ export * from './decide';
 export * from './evaluate';
 export { activeDelegations, loadFacts, loadPackagesOfRole, pairKey, type Facts } from './facts';
 export * from './types';
-export * from './active-delegation';

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
-import { parties, type Db, type PartyRow } from '@hub/db';
+import type { Db } from '@hub/db';
+import { parties, type PartyRow } from '@hub/db/parties';
 import { createPartyLoaders as createPartyRowLoaders, manyEach } from '@hub/kit';
 
 /** Per-request party loaders: one SQL statement per batch, results in key order, null for misses. */

@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '@hub/kit';
-import type { PartyRow } from '@hub/db';
+import type { PartyRow } from '@hub/db/parties';
 import type { Loaders } from '../loaders';
 
 export const partyReference = {

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { loadPartyByRef, mayReadIdentityNumber, parseUrnArg, type SubgraphContext } from '@hub/kit';
-import { partyUuidUrn, urnOfParty, type PartyRow } from '@hub/db';
+import { partyUuidUrn, urnOfParty } from '@hub/db';
+import type { PartyRow } from '@hub/db/parties';
 import type { Loaders } from '../loaders';
 import { Party } from './party.type';
 

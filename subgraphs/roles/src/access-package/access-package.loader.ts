@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { accessPackages, packageResources, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { accessPackages, packageResources } from '@hub/db/roles';
 import { manyEach, oneEach } from '@hub/kit';
 
 export type AccessPackageRow = typeof accessPackages.$inferSelect;

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
-import { consentTemplates, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { consentTemplates } from '@hub/db/roles';
 import { oneEach } from '@hub/kit';
 
 export type ConsentTemplateRow = typeof consentTemplates.$inferSelect;

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { packageResources, policyRules, resources, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { packageResources, policyRules, resources } from '@hub/db/roles';
 import { manyEach, oneEach } from '@hub/kit';
 import type { PolicyRule } from './policy-rule.type';
 import type { ResourceType } from './resource.type';

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStoryDatabase, packageResources, partyIdOf, policyRules, resources, type Database } from '@hub/db';
+import { openStoryDatabase, partyIdOf, type Database } from '@hub/db';
+import { packageResources, policyRules, resources } from '@hub/db/roles';
 import { insertResource, replaceResource } from './resource.store';
 import type { ResourceDraft } from './resource.validation';
 

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { packageResources, policyRules, resources, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { packageResources, policyRules, resources } from '@hub/db/roles';
 import type { ResourceRow } from './resource.loader';
 import type { ResourceDraft } from './resource.validation';
 

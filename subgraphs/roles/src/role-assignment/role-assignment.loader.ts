@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { asc, inArray } from 'drizzle-orm';
-import { roleAssignments, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { roleAssignments } from '@hub/db/roles';
 import { manyEach } from '@hub/kit';
 
 export type RoleAssignmentRow = typeof roleAssignments.$inferSelect;

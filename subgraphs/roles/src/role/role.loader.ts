@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { packageRoles, roles, type Db } from '@hub/db';
+import type { Db } from '@hub/db';
+import { packageRoles, roles } from '@hub/db/roles';
 import { manyEach, oneEach } from '@hub/kit';
 
 export type RoleRow = typeof roles.$inferSelect;

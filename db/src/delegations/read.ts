@@ -1,0 +1,59 @@
+/**
+ * The delegations domain's read API for the other domains (the decision point): delegations that count now, as plain
+ * rows. One statement per call, for arrays of parties. Pass a transaction handle to read inside it.
+ */
+import { and, eq, exists, gt, inArray, is, isNull, or, sql, SQL } from 'drizzle-orm';
+import type { Db } from '../client';
+import { delegations } from '../schema/delegations';
+import { packageRoles, roleAssignments } from '../schema/roles';
+
+export type DelegationRow = typeof delegations.$inferSelect;
+
+/** Delegations received by any of `toIds` and (when both are given) given by any of `fromIds`. */
+export interface DelegationParties {
+  toIds?: readonly string[];
+  fromIds?: readonly string[];
+}
+
+/**
+ * Delegations between these parties that are neither revoked nor past `validTo` at `now`. Whether a client
+ * delegation is still backed by its facilitator's role is the decision point's to judge. The delegations domain itself
+ * may narrow by its own columns with a drizzle condition instead.
+ */
+export async function unrevokedDelegations(db: Db, between: DelegationParties | SQL, now: Date): Promise<DelegationRow[]> {
+  let where: SQL | undefined;
+  if (is(between, SQL)) where = between;
+  else {
+    const { toIds, fromIds } = between;
+    if (!toIds && !fromIds) throw new Error('unrevokedDelegations needs toIds, fromIds or both');
+    if (toIds?.length === 0 || fromIds?.length === 0) return [];
+    where = and(toIds && inArray(delegations.toId, [...toIds]), fromIds && inArray(delegations.fromId, [...fromIds]));
+  }
+  return db
+    .select()
+    .from(delegations)
+    .where(and(where, isNull(delegations.revokedAt), or(isNull(delegations.validTo), gt(delegations.validTo, now))));
+}
+
+/**
+ * The decision point's activeDelegations rule as one SQL condition on `delegations`, for lists that page in SQL: not revoked, not past
+ * `validTo`, and a client delegation still backed by its facilitator holding a role that grants the package for `from`.
+ */
+export function isActiveDelegation(db: Db, now: Date): SQL {
+  const backing = db
+    .select({ one: sql`1` })
+    .from(roleAssignments)
+    .innerJoin(packageRoles, eq(packageRoles.roleCode, roleAssignments.roleCode))
+    .where(
+      and(
+        eq(roleAssignments.toId, delegations.facilitatorId),
+        eq(roleAssignments.fromId, delegations.fromId),
+        eq(packageRoles.packageUrn, delegations.packageUrn),
+      ),
+    );
+  return and(
+    isNull(delegations.revokedAt),
+    or(isNull(delegations.validTo), gt(delegations.validTo, now)),
+    or(isNull(delegations.facilitatorId), exists(backing)),
+  )!;
+}
