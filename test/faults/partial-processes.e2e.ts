@@ -128,13 +128,10 @@ describe('the evidence process when the consents process hangs (SIGSTOP)', () =>
     const id = await acceptedAccreditation();
     await stack.signal('consents', 'SIGSTOP');
     stopped = true;
-    let hung!: Awaited<ReturnType<ProcessStack['graphql']>>;
-    try {
-      hung = await stack.graphql(HARVEST, { id }, banken);
-    } finally {
+    const hung = await stack.graphql(HARVEST, { id }, banken).finally(async () => {
       await stack.signal('consents', 'SIGCONT');
       stopped = false;
-    }
+    });
     const back = await stack.graphql(HARVEST, { id }, banken);
     console.log(`consents stopped: harvest answered in ${hung.ms} ms (budget ${BUDGET_MS} ms); after SIGCONT in ${back.ms} ms`);
 
