@@ -1,6 +1,6 @@
 import { SUBGRAPHS } from '@hub/kit';
 import type { GraphQLBody } from '../../support/stack';
-import { freePort, npmRun, stopProcess, waitUntilReady, type NpmProcess } from './processes';
+import { freePort, isAlive, npmRun, processTree, stopProcess, waitFor, waitUntilReady, type NpmProcess } from './processes';
 
 /** The router and every subgraph as separate `npm run start:*` processes on one Postgres, as in production. */
 export interface ProcessStack {
@@ -12,6 +12,13 @@ export interface ProcessStack {
   graphql<T = any>(query: string, variables?: Record<string, unknown>, token?: string, timeoutMs?: number): Promise<{ status: number; body: GraphQLBody<T>; ms: number }>;
   /** SIGTERM to each npm process; returns how long each took to end with everything below it. */
   stop(): Promise<Record<string, number>>;
+  /**
+   * Sends `signal` to one subgraph's processes (npm and the node below it), as a fault would: SIGKILL waits until
+   * all of them are gone; SIGSTOP freezes them (the socket still accepts, nobody answers) until SIGCONT.
+   */
+  signal(name: string, signal: 'SIGKILL' | 'SIGSTOP' | 'SIGCONT'): Promise<void>;
+  /** Starts a killed subgraph again (`npm run start:<name>`, same port and environment); resolves once it is ready. */
+  restart(name: string): Promise<void>;
 }
 
 export async function startProcessStack(databaseUrl: string, env: NodeJS.ProcessEnv = {}): Promise<ProcessStack> {
@@ -31,8 +38,9 @@ export async function startProcessStack(databaseUrl: string, env: NodeJS.Process
     ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`SUBGRAPH_${name.toUpperCase()}_URL`, `${subgraphBase[name]}/graphql`])),
     ...env,
   };
+  const startSubgraph = (name: string) => npmRun(`start:${name}`, { ...common, PORT: String(ports[name]), HOST: '127.0.0.1' });
   const processes = [
-    ...SUBGRAPHS.map(({ name }) => npmRun(`start:${name}`, { ...common, PORT: String(ports[name]), HOST: '127.0.0.1' })),
+    ...SUBGRAPHS.map(({ name }) => startSubgraph(name)),
     npmRun('start:router', { ...common, PORT: String(routerPort), HOST: '127.0.0.1' }),
   ];
   try {
@@ -67,6 +75,25 @@ export async function startProcessStack(databaseUrl: string, env: NodeJS.Process
     async stop() {
       const took = await Promise.all(processes.map(async (p) => [p.name, p.exit ? -1 : await stopProcess(p)] as const));
       return Object.fromEntries(took);
+    },
+    async signal(name, signal) {
+      const proc = processes.find((p) => p.name === `start:${name}`);
+      if (!proc) throw new Error(`no process for ${name}`);
+      const tree = proc.exit ? [] : processTree(proc.child.pid!);
+      // Leaves first, so that npm does not see its child change before it is signalled itself.
+      for (const pid of [...tree].reverse()) process.kill(pid, signal);
+      if (signal === 'SIGKILL' && !(await waitFor(() => tree.every((pid) => !isAlive(pid)), 10_000, 20))) {
+        throw new Error(`${name}: ${tree.filter(isAlive).join(', ')} still alive after SIGKILL`);
+      }
+      if (signal === 'SIGKILL') await proc.exited;
+    },
+    async restart(name) {
+      const index = processes.findIndex((p) => p.name === `start:${name}`);
+      if (index < 0) throw new Error(`no process for ${name}`);
+      if (!processes[index]!.exit) throw new Error(`${name} is still running`);
+      const proc = startSubgraph(name);
+      processes[index] = proc;
+      await waitUntilReady(`${subgraphBase[name]}/readyz`, [proc]);
     },
   };
 }
