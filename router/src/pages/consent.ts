@@ -1,10 +1,6 @@
-import type { PageData } from './client/page-data';
-import { PAGE_DATA_ID } from './client/page-data';
-import { escapeHtml, page } from './html';
+import { PAGE_DATA_ID, type PageData } from './client/page-data';
+import { escapeHtml, page, scriptJson } from './html';
 import { TEXTS } from './messages';
-
-/** JSON that is safe inside a <script> element, whatever the strings hold. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /**
  * A consent page's frame: the language switch, an empty main, what the script needs to know as a data block, and
