@@ -36,6 +36,32 @@ describe('every HTML page', () => {
   });
 });
 
+describe('the consent pages’ scripts', () => {
+  it.each([['/consent/request?id=' + ID], ['/consent/request?id=bad'], ['/consent/overview']])(
+    "%s allows scripts from this site only: no 'unsafe-inline', no inline script",
+    async (path) => {
+      const res = await fetch(`${base}${path}`);
+      const csp = res.headers.get('content-security-policy')!;
+      expect(csp).toMatch(/(^|; )script-src 'self'(;|$)/);
+      expect(/script-src[^;]*/.exec(csp)![0]).not.toContain('unsafe');
+      const html = await res.text();
+      // Every <script> either loads a file from this site or is a JSON data block, which never runs.
+      for (const [, attrs] of html.matchAll(/<script\b([^>]*)>/g)) expect(attrs).toMatch(/src="\/assets\/|type="application\/json"/);
+    },
+  );
+
+  it('serves the bundle under its content hash, cached for good, and nothing under another name', async () => {
+    const html = await (await fetch(`${base}/consent/overview`)).text();
+    const src = /<script src="(\/assets\/consent\.[\w-]+\.js)"/.exec(html)![1]!;
+    const res = await fetch(`${base}${src}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(res.headers.get('cache-control')).toContain('immutable');
+    expect(await res.text()).toContain('hub:token');
+    expect((await fetch(`${base}/assets/consent.0000000000000000.js`)).status).toBe(404);
+  });
+});
+
 describe('the dev login’s next', () => {
   const nextOf = async (next: string) => {
     const html = await (await fetch(`${base}/dev/login?next=${encodeURIComponent(next)}`)).text();

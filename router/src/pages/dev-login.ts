@@ -1,5 +1,5 @@
 import { story } from '@hub/db';
-import { escapeHtml, page } from './html';
+import { escapeHtml, page, scriptJson } from './html';
 
 const ORIGIN = 'http://hub.invalid';
 
@@ -17,9 +17,6 @@ export function sameOriginPath(next: string | null): string {
   }
   return url.origin === ORIGIN ? `${url.pathname}${url.search}${url.hash}` : '';
 }
-
-/** JSON that is safe inside a <script> element, whatever the strings hold. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /**
  * The development login: pick a story person or client, get a token. The token is kept in this browser

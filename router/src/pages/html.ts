@@ -2,6 +2,9 @@
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** JSON that is safe inside a <script> element, whatever the strings hold. */
+export const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
 /** The hub's page frame: inline style only, nothing from another host. */
 export function page(title: string, body: string, lang = 'nb'): string {
   return `<!doctype html>

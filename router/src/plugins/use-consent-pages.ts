@@ -1,16 +1,25 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { isUuid } from '@hub/db';
+import { bundleConsentScript } from '../pages/assets';
 import { consentOverviewPage, consentProblemPage, consentRequestPage } from '../pages/consent';
+import { bothLanguages, PROBLEMS, type ProblemKey } from '../pages/messages';
 
 /** A compact JWT's shape: anything else (a line break to inject a header) is not sent on at all. */
 const COMPACT_JWT = /^[\w-]+\.[\w-]+\.[\w-]*$/;
+
+/**
+ * The consent pages' policy: scripts only from this site (the bundle; no inline script or handler), styles inline
+ * (the page frame's one `<style>`), the form may post here and its answer redirect to the requester.
+ */
+export const CONSENT_PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self' https: http:; frame-ancestors 'none'";
 
 const html = (body: string, status = 200) =>
   new Response(body, {
     status,
     headers: {
       'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; form-action 'self' https: http:; frame-ancestors 'none'",
+      'content-security-policy': CONSENT_PAGE_CSP,
       'cache-control': 'no-store',
     },
   });
@@ -21,28 +30,36 @@ const ANSWER = {
 } as const;
 
 /** What the person is told when the graph refuses the answer, by error code. */
-const REFUSALS: Record<string, string> = {
-  FORBIDDEN: 'Du kan ikke svare på denne forespørselen. / You may not answer this request.',
-  CONFLICT: 'Forespørselen er allerede besvart, trukket tilbake eller utløpt. / The request was already answered, withdrawn or has expired.',
-  NOT_FOUND: 'Fant ingen slik forespørsel. / No such request.',
-  UNAUTHENTICATED: 'Innloggingen er utløpt. Logg inn på nytt. / Your login has expired. Log in again.',
-};
+const refusal = (code: string) => bothLanguages(code in PROBLEMS ? (code as ProblemKey) : 'error');
 
 /**
  * The consent pages: `/consent/request?id=` (answer a request), `/consent/answer` (the form's POST: answers
  * through the graph with the person's token, then 303 to the requester), `/consent/overview`.
- * `graph` runs a request through this router itself.
+ * `graph` runs a request through this router itself. The pages' script is bundled once, when the plugin is made,
+ * and served at `/assets/consent.<content hash>.js`.
  */
 export function useConsentPages(options: { devLogin: boolean; graph: (request: Request) => Promise<Response> }): GatewayPlugin {
+  const script = bundleConsentScript();
+  // A failed bundle is reported on the requests that need it, not as an unhandled rejection at start-up.
+  script.catch(() => {});
   return {
     async onRequest({ request, url, endResponse }) {
       const route = `${request.method} ${url.pathname}`;
+      if (request.method === 'GET' && url.pathname.startsWith('/assets/consent.')) {
+        const { path, body } = await script;
+        if (url.pathname !== path) return endResponse(new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } }));
+        return endResponse(
+          new Response(body, {
+            headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' },
+          }),
+        );
+      }
       if (route === 'GET /consent/request') {
         const id = url.searchParams.get('id') ?? '';
-        if (!isUuid(id)) return endResponse(html(consentProblemPage('Ugyldig eller manglende id. / Missing or invalid id.'), 400));
-        return endResponse(html(consentRequestPage(id.toLowerCase(), url.searchParams.get('state'), options.devLogin)));
+        if (!isUuid(id)) return endResponse(html(consentProblemPage(bothLanguages('invalidId')), 400));
+        return endResponse(html(consentRequestPage(id.toLowerCase(), url.searchParams.get('state'), options.devLogin, (await script).path)));
       }
-      if (route === 'GET /consent/overview') return endResponse(html(consentOverviewPage(options.devLogin)));
+      if (route === 'GET /consent/overview') return endResponse(html(consentOverviewPage(options.devLogin, (await script).path)));
       if (route !== 'POST /consent/answer') return;
 
       const form = new URLSearchParams(await request.text());
@@ -50,9 +67,9 @@ export function useConsentPages(options: { devLogin: boolean; graph: (request: R
       const answer = form.get('answer');
       const token = form.get('token') ?? '';
       if (!isUuid(id) || (answer !== 'accept' && answer !== 'reject') || !token) {
-        return endResponse(html(consentProblemPage('Ugyldig svar. / Invalid answer.'), 400));
+        return endResponse(html(consentProblemPage(bothLanguages('invalidAnswer')), 400));
       }
-      if (!COMPACT_JWT.test(token)) return endResponse(html(consentProblemPage(REFUSALS.UNAUTHENTICATED!), 401));
+      if (!COMPACT_JWT.test(token)) return endResponse(html(consentProblemPage(refusal('UNAUTHENTICATED')), 401));
       const state = form.get('state');
       const body = JSON.stringify({ query: ANSWER[answer], variables: { id, state } });
       const res = await options.graph(
@@ -71,7 +88,7 @@ export function useConsentPages(options: { devLogin: boolean; graph: (request: R
       if (answered?.redirectUrl) return endResponse(new Response(null, { status: 303, headers: { location: answered.redirectUrl } }));
       const code = result.errors?.[0]?.extensions?.code ?? '';
       const status = code === 'FORBIDDEN' ? 403 : code === 'UNAUTHENTICATED' ? 401 : 409;
-      return endResponse(html(consentProblemPage(REFUSALS[code] ?? 'Noe gikk galt. / Something went wrong.'), status));
+      return endResponse(html(consentProblemPage(refusal(code)), status));
     },
   };
 }

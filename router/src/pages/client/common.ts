@@ -1,0 +1,83 @@
+// Shared by both consent pages: language, the person's token, and calls to the graph like any frontend.
+import { LABELS, TEXTS, type Lang, type TextKey } from '../messages';
+
+let lang: Lang = localStorage.getItem('hub:lang') === 'en' ? 'en' : 'nb';
+
+export const currentLang = (): Lang => lang;
+export const t = (key: TextKey): string => TEXTS[lang][key];
+export const token = localStorage.getItem('hub:token');
+
+/** An element with attributes (`text` sets its text) and children. */
+export function el(tag: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'text') e.textContent = v;
+    else e.setAttribute(k, v);
+  }
+  e.append(...children);
+  return e;
+}
+
+export function byId(id: string): HTMLElement {
+  const e = document.getElementById(id);
+  if (!e) throw new Error(`#${id} is missing`);
+  return e;
+}
+
+export interface GraphResult<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+export async function graph<T>(query: string, variables?: Record<string, unknown>): Promise<GraphResult<T>> {
+  const res = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as GraphResult<T>;
+}
+
+/** True, after sending the person to log in (or saying so), when there is no token. */
+export function needLogin(main: HTMLElement, devLogin: boolean): boolean {
+  if (token) return false;
+  if (devLogin) location.replace(`/dev/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+  else main.replaceChildren(el('p', { text: t('loginFirst') }));
+  return true;
+}
+
+export const label = (group: 'metadata' | 'status' | 'event', code: string): string => LABELS[group][code]?.[lang] ?? code;
+
+export interface Resource {
+  id: string;
+  title: string | null;
+}
+const resourceTitle = (r: Resource) => (lang === 'en' ? LABELS.resourceTitleEn[r.id] : null) ?? r.title ?? r.id;
+
+export const describeRight = (r: { resource: Resource; metadata?: Record<string, string> | null }) =>
+  resourceTitle(r.resource) +
+  Object.entries(r.metadata ?? {})
+    .map(([k, v]) => ` (${label('metadata', k)}: ${v})`)
+    .join('');
+
+export const joinNames = (names: string[]) =>
+  names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${t('and')} ${names[names.length - 1]}`;
+
+const locale = () => (lang === 'nb' ? 'nb-NO' : 'en-GB');
+export const formatDate = (iso: string) => new Date(iso).toLocaleDateString(locale(), { timeZone: 'Europe/Oslo' });
+export const formatTime = (iso: string) => new Date(iso).toLocaleString(locale(), { timeZone: 'Europe/Oslo' });
+
+/** Marks the document with the current language and labels the switch with the other one. */
+export function showLanguage(): void {
+  document.documentElement.lang = lang;
+  byId('lang').textContent = t('switchLang');
+}
+
+/** Switches language (remembered in this browser) on the button, then renders the page again. */
+export function onLanguageSwitch(render: () => void): void {
+  byId('lang').addEventListener('click', () => {
+    lang = lang === 'nb' ? 'en' : 'nb';
+    localStorage.setItem('hub:lang', lang);
+    render();
+  });
+}
