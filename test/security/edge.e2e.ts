@@ -34,7 +34,7 @@ describe('metrics', () => {
     expect(await series()).toBe(before);
     expect(text).not.toContain('Op499');
     for (const url of Object.values(stack.subgraphUrls)) expect(text).not.toContain(new URL(url).host);
-  });
+  }, 120_000); // 500 requests: ~15 s on a quiet 2-core machine, far more on a busy one
 });
 
 describe('slow clients', () => {
