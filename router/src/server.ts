@@ -16,7 +16,12 @@ import type { RouterConfig } from './env';
 import { playgroundHtml } from './pages/playground';
 import { useAuthentication } from './plugins/use-authentication';
 import { useConsentPages } from './plugins/use-consent-pages';
-import { useHubRoutes } from './plugins/use-hub-routes';
+import { useAuthorizationServerMetadata } from './plugins/use-authorization-server-metadata';
+import { useBodyLimit } from './plugins/use-body-limit';
+import { useDevIdentity } from './plugins/use-dev-identity';
+import { useGetParamsCheck } from './plugins/use-get-params-check';
+import { useJwks } from './plugins/use-jwks';
+import { useReadiness } from './plugins/use-readiness';
 import { usePageHeaders } from './plugins/use-page-headers';
 import { useSubgraphSigning } from './plugins/use-subgraph-signing';
 import { createTokenVerifier, remoteIssuer } from './token-verifier';
@@ -70,8 +75,11 @@ export async function createRouter({ config, jwks, logDestination, metricsRegist
     logging,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    healthCheckEndpoint: '/healthcheck',
-    readinessCheckEndpoint: '/readiness',
+    // One pair of health endpoints, the contract's: the gateway's own health check is the liveness /healthz (it
+    // answers first, so its readiness check, which only says the static supergraph loaded, is folded into it too);
+    // /readyz is useReadiness, which asks every subgraph. No /healthcheck or /readiness.
+    healthCheckEndpoint: '/healthz',
+    readinessCheckEndpoint: '/healthz',
     // Yoga would render GraphiQL for any GET whose whole URL ends in /graphql (`/dev/login?next=/graphql` too).
     graphiql: config.production ? false : (request) => new URL(request.url).pathname === '/graphql',
     renderGraphiQL: () => playgroundHtml(contract),
@@ -87,14 +95,13 @@ export async function createRouter({ config, jwks, logDestination, metricsRegist
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight', 'graphql-preflight'] },
     plugins: () => [
       usePageHeaders(),
-      useHubRoutes({
-        publicUrl: config.publicUrl,
-        signingSecret: config.signingSecret,
-        subgraphs: subgraphUrls,
-        jwks: jwks ?? consentsJwks(subgraphUrls.consents!, config.signingSecret),
-        devIdentity,
-        maxBodyBytes: config.limits.maxBodyBytes,
-      }),
+      // Before anything reads a body.
+      useBodyLimit({ maxBytes: config.limits.maxBodyBytes }),
+      useGetParamsCheck(),
+      useReadiness({ subgraphs: subgraphUrls, signingSecret: config.signingSecret }),
+      useJwks({ keys: jwks ?? consentsJwks(subgraphUrls.consents!, config.signingSecret) }),
+      useAuthorizationServerMetadata({ issuer: config.publicUrl }),
+      ...(devIdentity ? [useDevIdentity({ identity: devIdentity })] : []),
       // The plugin's bundled typings carry their own Logger class; the runtime types are the same.
       useConsentPages({ devLogin: !!devIdentity, graph: async (request) => self!.fetch(request) }),
       useAuthentication({ verify: verifyToken, log: log.child({ component: 'authentication' }) }),
