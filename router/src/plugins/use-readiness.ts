@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { SIGNATURE_HEADER, signBody } from '@hub/kit';
+import { postToSubgraph } from '@hub/kit';
 import { jsonResponse } from './json-response';
 
 export interface ReadinessOptions {
@@ -15,15 +15,8 @@ export interface ReadinessOptions {
 
 /** Asks one subgraph a signed `{ __typename }`; true when it answers within the timeout. */
 async function probe(url: string, secret: string, timeoutMs: number): Promise<boolean> {
-  const body = JSON.stringify({ query: '{ __typename }' });
   try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(secret, body) },
-      body,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    return res.ok;
+    return (await postToSubgraph(url, secret, { query: '{ __typename }', timeoutMs })).ok;
   } catch {
     return false;
   }

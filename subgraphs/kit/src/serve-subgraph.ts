@@ -14,11 +14,11 @@ import { createContext, type HubSettings, type LoadersFactory, type SubgraphCont
 import { errorBody, maskError, unavailable } from './errors';
 import { closeServer } from './graceful';
 import type { Logger } from './logger';
-import { SIGNATURE_HEADER, signBody, verifyBodySignature } from './signature';
+import { SIGNATURE_HEADER, verifyBodySignature } from './signature';
+import { REQUEST_ID_HEADER } from './subgraph-client';
 import { viewerFromClaims } from './viewer';
 import { createViewerPartyIds } from './viewer-party-ids';
 
-export const REQUEST_ID_HEADER = 'x-request-id';
 const MAX_BODY_BYTES = 1_000_000;
 
 export interface SubgraphServerOptions<Loaders> {
@@ -184,27 +184,4 @@ function send(res: ServerResponse, status: number, payload: unknown): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.end(JSON.stringify(payload));
-}
-
-/**
- * A service-to-service call to another subgraph, signed as the router signs, with `viewerClaims` as the viewer
- * (e.g. an organisation acting through the hub on its own behalf). Only for code that holds the signing secret.
- */
-export async function callSubgraph<T>(
-  url: string,
-  signingSecret: string,
-  request: { query: string; variables?: Record<string, unknown>; viewerClaims: Record<string, unknown>; requestId?: string; timeoutMs?: number },
-): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string; field?: string } }[] }> {
-  const body = JSON.stringify({ query: request.query, variables: request.variables, extensions: { jwt: { payload: request.viewerClaims } } });
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      [SIGNATURE_HEADER]: signBody(signingSecret, body),
-      ...(request.requestId ? { [REQUEST_ID_HEADER]: request.requestId } : {}),
-    },
-    body,
-    signal: AbortSignal.timeout(request.timeoutMs ?? 10_000),
-  });
-  return (await res.json()) as never;
 }
