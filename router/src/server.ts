@@ -6,8 +6,8 @@ import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
 import { Registry } from 'prom-client';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { CONTRACT_OPERATIONS_PATH, SUPERGRAPH_PATH } from '@hub/schema/paths';
-import { createLogger, type DestinationStream } from '@hub/kit';
-import { createDevIdentity } from './dev-identity';
+import { createLogger, type DestinationStream, type Logger } from '@hub/kit';
+import { createDevIdentity, type DevIdentity } from './dev-identity';
 import { consentsJwks } from './jwks';
 import { documentLimits } from './limits';
 import { maskError } from './mask-error';
@@ -93,27 +93,44 @@ export async function createRouter({ config, jwks, logDestination, metricsRegist
         ? { maxRetries: config.upstream.retries, retryDelay: 100 }
         : undefined,
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight', 'graphql-preflight'] },
-    plugins: () => [
-      usePageHeaders(),
-      // Before anything reads a body.
-      useBodyLimit({ maxBytes: config.limits.maxBodyBytes }),
-      useGetParamsCheck(),
-      useReadiness({ subgraphs: subgraphUrls, signingSecret: config.signingSecret }),
-      useJwks({ keys: jwks ?? consentsJwks(subgraphUrls.consents!, config.signingSecret) }),
-      useAuthorizationServerMetadata({ issuer: config.publicUrl }),
-      ...(devIdentity ? [useDevIdentity({ identity: devIdentity })] : []),
-      // The plugin's bundled typings carry their own Logger class; the runtime types are the same.
-      useConsentPages({ devLogin: !!devIdentity, graph: async (request) => self!.fetch(request) }),
-      useAuthentication({ verify: verifyToken, log: log.child({ component: 'authentication' }) }),
-      ...documentLimits(config.limits),
-      ...(config.production ? [blockFieldSuggestionsPlugin() as GatewayPlugin] : []),
-      useSubgraphSigning(config.signingSecret),
-      // Its own registry per router, so that several routers in one process (tests) keep separate counts.
-      ...(config.metrics.onPublicPort || config.metrics.port !== null ? [useMetrics(config.metrics, metricsRegistry ?? new Registry(), logging)] : []),
-    ],
+    plugins: () =>
+      hubPlugins({ config, subgraphUrls, jwks, devIdentity, verifyToken, log, logging, metricsRegistry, graph: async (request) => self!.fetch(request) }),
   });
   self = gateway;
   return gateway;
+}
+
+/** The hub's plugins, in order: page headers, the router's own routes, authentication, limits, signing, metrics. */
+function hubPlugins(p: {
+  config: RouterConfig;
+  subgraphUrls: Record<string, string>;
+  jwks: (() => Promise<unknown[]>) | undefined;
+  devIdentity: DevIdentity | undefined;
+  verifyToken: ReturnType<typeof createTokenVerifier>;
+  log: Logger;
+  logging: HiveLogger;
+  metricsRegistry: Registry | undefined;
+  graph: (request: Request) => Promise<Response>;
+}): GatewayPlugin[] {
+  const { config, subgraphUrls, jwks, devIdentity, verifyToken, log, logging, metricsRegistry, graph } = p;
+  return [
+    usePageHeaders(),
+    // Before anything reads a body.
+    useBodyLimit({ maxBytes: config.limits.maxBodyBytes }),
+    useGetParamsCheck(),
+    useReadiness({ subgraphs: subgraphUrls, signingSecret: config.signingSecret }),
+    useJwks({ keys: jwks ?? consentsJwks(subgraphUrls.consents!, config.signingSecret) }),
+    useAuthorizationServerMetadata({ issuer: config.publicUrl }),
+    ...(devIdentity ? [useDevIdentity({ identity: devIdentity })] : []),
+    // The plugin's bundled typings carry their own Logger class; the runtime types are the same.
+    useConsentPages({ devLogin: !!devIdentity, graph }),
+    useAuthentication({ verify: verifyToken, log: log.child({ component: 'authentication' }) }),
+    ...documentLimits(config.limits),
+    ...(config.production ? [blockFieldSuggestionsPlugin() as GatewayPlugin] : []),
+    useSubgraphSigning(config.signingSecret),
+    // Its own registry per router, so that several routers in one process (tests) keep separate counts.
+    ...(config.metrics.onPublicPort || config.metrics.port !== null ? [useMetrics(config.metrics, metricsRegistry ?? new Registry(), logging)] : []),
+  ];
 }
 
 function hiveLevel(level: RouterConfig['logLevel']): 'trace' | 'debug' | 'info' | 'warn' | 'error' | false {
