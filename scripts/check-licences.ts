@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { defineCli, runWhenMain } from '@hub/db/cli';
+import { z } from 'zod';
 
 // Fails when a production dependency (what `npm ci --omit=dev` installs) is under a licence that is not
 // permissive: the project is MIT, and whoever runs it must be free to. Dev-only tools (the benchmark's
@@ -31,16 +33,26 @@ export function isPermissive(expression: string): boolean {
   return expr.split(/\s+OR\s+/).some((alt) => alt.split(/\s+AND\s+/).every((term) => PERMISSIVE.has(term.trim())));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const packages = JSON.parse(execFileSync('npm', ['query', '*:not(.dev)'], { encoding: 'utf8', maxBuffer: 64 << 20 })) as Pkg[];
-  const problems = packages
-    .flatMap((p) => {
+const USAGE = `Usage: npm run licences
+
+Fails (exit 1) when a production dependency declares no licence or one that is not permissive.`;
+
+export const licencesCli = defineCli({
+  name: 'licences',
+  usage: USAGE,
+  args: z.object({}),
+  run() {
+    const packages = JSON.parse(execFileSync('npm', ['query', '*:not(.dev)'], { encoding: 'utf8', maxBuffer: 64 << 20 })) as Pkg[];
+    const problems = packages.flatMap((p) => {
       const licence = declaredLicence(p);
       return licence && isPermissive(licence) ? [] : [`${p.name}@${p.version} (${p.location}): ${licence ?? 'no licence declared'}`];
     });
-  if (problems.length) {
-    console.error(`Production dependencies under a licence that is not permissive:\n${problems.join('\n')}`);
-    process.exit(1);
-  }
-  console.log(`licences: ${packages.length} production packages, all permissive`);
-}
+    if (problems.length) {
+      console.error(`Production dependencies under a licence that is not permissive:\n${problems.join('\n')}`);
+      return 1;
+    }
+    console.log(`licences: ${packages.length} production packages, all permissive`);
+  },
+});
+
+runWhenMain(import.meta.url, licencesCli);

@@ -66,6 +66,31 @@ const listen = (server: Server, port: number, host: string) =>
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
   });
 
+/** Every subgraph on the database, in SUBGRAPHS order; each goes into `started` as it starts, its URL into `urls`. */
+async function startSubgraphs(run: {
+  db: Database['db'];
+  settings: HubSettings;
+  logLevel: string;
+  options: StackOptions;
+  started: SubgraphServer[];
+  urls: Record<string, string>;
+}): Promise<void> {
+  for (const { name, defaultPort } of SUBGRAPHS) {
+    const module = SUBGRAPH_MODULES[name];
+    const sub = await createSubgraphServer({
+      name,
+      schema: await module.buildSchema(),
+      db: run.db,
+      createLoaders: module.createLoaders,
+      signingSecret: run.settings.signingSecret,
+      log: createLogger(name, run.logLevel, run.options.logDestination),
+      settings: run.settings,
+    });
+    run.started.push(sub);
+    run.urls[name] = await sub.listen(run.options.port === 0 ? 0 : defaultPort);
+  }
+}
+
 /**
  * The whole graph in one process: migrate, seed the story, every subgraph, then the router. One process
  * because the embedded database (PGlite) is a single in-process session; on Postgres the same stack runs
@@ -104,20 +129,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const settings: HubSettings = { ...parsed, subgraphUrl: (name: string) => subgraphUrls[name] };
     for (const { name } of SUBGRAPHS) SUBGRAPH_MODULES[name].parseSettings?.(settings);
 
-    for (const { name, defaultPort } of SUBGRAPHS) {
-      const module = SUBGRAPH_MODULES[name];
-      const sub = await createSubgraphServer({
-        name,
-        schema: await module.buildSchema(),
-        db: database.db,
-        createLoaders: module.createLoaders,
-        signingSecret: settings.signingSecret,
-        log: createLogger(name, logLevel, options.logDestination),
-        settings,
-      });
-      subgraphServers.push(sub);
-      subgraphUrls[name] = await sub.listen(options.port === 0 ? 0 : defaultPort);
-    }
+    await startSubgraphs({ db: database.db, settings, logLevel, options, started: subgraphServers, urls: subgraphUrls });
 
     const metricsRegistry = new MetricsRegistry();
     const router = await createRouter({ config: { ...routerConfig, subgraphUrls }, logDestination: options.logDestination, metricsRegistry });

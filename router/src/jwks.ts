@@ -1,4 +1,4 @@
-import { SIGNATURE_HEADER, signBody } from '@hub/kit';
+import { postToSubgraph } from '@hub/kit';
 
 /** How long the router keeps the signing keys it got, in ms. Short: a rotation is published ahead of use. */
 const CACHE_MS = 10_000;
@@ -12,13 +12,7 @@ export function consentsJwks(consentsUrl: string | undefined, secret: string): (
   return async () => {
     if (!consentsUrl) return [];
     if (cached && Date.now() - cached.at < CACHE_MS) return cached.keys;
-    const body = JSON.stringify({ query: '{ consentSigningKeys }' });
-    const res = await fetch(consentsUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(secret, body) },
-      body,
-      signal: AbortSignal.timeout(5_000),
-    });
+    const res = await postToSubgraph(consentsUrl, secret, { query: '{ consentSigningKeys }', timeoutMs: 5_000 });
     const json = (await res.json()) as { data?: { consentSigningKeys?: { keys?: unknown[] } } };
     const keys = json.data?.consentSigningKeys?.keys;
     if (!Array.isArray(keys)) throw new Error(`consents subgraph gave no signing keys (HTTP ${res.status})`);

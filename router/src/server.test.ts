@@ -12,6 +12,9 @@ describe('createRouter', () => {
       expect(res.status).toBe(503);
       expect(await res.json()).toMatchObject({ status: 'unavailable', subgraphs: { parties: 'down' } });
       expect((await router.fetch('http://router.test/healthz')).status).toBe(200);
+      // One pair of health endpoints: the gateway's default paths are not served.
+      expect((await router.fetch('http://router.test/healthcheck')).status).toBe(404);
+      expect((await router.fetch('http://router.test/readiness')).status).toBe(404);
     } finally {
       await router.dispose();
     }

@@ -6,8 +6,8 @@ import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
 import { Registry } from 'prom-client';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { CONTRACT_OPERATIONS_PATH, SUPERGRAPH_PATH } from '@hub/schema/paths';
-import { createLogger, type DestinationStream } from '@hub/kit';
-import { createDevIdentity } from './dev-identity';
+import { createLogger, type DestinationStream, type Logger } from '@hub/kit';
+import { createDevIdentity, type DevIdentity } from './dev-identity';
 import { consentsJwks } from './jwks';
 import { documentLimits } from './limits';
 import { maskError } from './mask-error';
@@ -16,7 +16,12 @@ import type { RouterConfig } from './env';
 import { playgroundHtml } from './pages/playground';
 import { useAuthentication } from './plugins/use-authentication';
 import { useConsentPages } from './plugins/use-consent-pages';
-import { useHubRoutes } from './plugins/use-hub-routes';
+import { useAuthorizationServerMetadata } from './plugins/use-authorization-server-metadata';
+import { useBodyLimit } from './plugins/use-body-limit';
+import { useDevIdentity } from './plugins/use-dev-identity';
+import { useGetParamsCheck } from './plugins/use-get-params-check';
+import { useJwks } from './plugins/use-jwks';
+import { useReadiness } from './plugins/use-readiness';
 import { usePageHeaders } from './plugins/use-page-headers';
 import { useSubgraphSigning } from './plugins/use-subgraph-signing';
 import { createTokenVerifier, remoteIssuer } from './token-verifier';
@@ -70,8 +75,11 @@ export async function createRouter({ config, jwks, logDestination, metricsRegist
     logging,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    healthCheckEndpoint: '/healthcheck',
-    readinessCheckEndpoint: '/readiness',
+    // One pair of health endpoints, the contract's: the gateway's own health check is the liveness /healthz (it
+    // answers first, so its readiness check, which only says the static supergraph loaded, is folded into it too);
+    // /readyz is useReadiness, which asks every subgraph. No /healthcheck or /readiness.
+    healthCheckEndpoint: '/healthz',
+    readinessCheckEndpoint: '/healthz',
     // Yoga would render GraphiQL for any GET whose whole URL ends in /graphql (`/dev/login?next=/graphql` too).
     graphiql: config.production ? false : (request) => new URL(request.url).pathname === '/graphql',
     renderGraphiQL: () => playgroundHtml(contract),
@@ -85,28 +93,44 @@ export async function createRouter({ config, jwks, logDestination, metricsRegist
         ? { maxRetries: config.upstream.retries, retryDelay: 100 }
         : undefined,
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight', 'graphql-preflight'] },
-    plugins: () => [
-      usePageHeaders(),
-      useHubRoutes({
-        publicUrl: config.publicUrl,
-        signingSecret: config.signingSecret,
-        subgraphs: subgraphUrls,
-        jwks: jwks ?? consentsJwks(subgraphUrls.consents!, config.signingSecret),
-        devIdentity,
-        maxBodyBytes: config.limits.maxBodyBytes,
-      }),
-      // The plugin's bundled typings carry their own Logger class; the runtime types are the same.
-      useConsentPages({ devLogin: !!devIdentity, graph: async (request) => self!.fetch(request) }),
-      useAuthentication({ verify: verifyToken, log: log.child({ component: 'authentication' }) }),
-      ...documentLimits(config.limits),
-      ...(config.production ? [blockFieldSuggestionsPlugin() as GatewayPlugin] : []),
-      useSubgraphSigning(config.signingSecret),
-      // Its own registry per router, so that several routers in one process (tests) keep separate counts.
-      ...(config.metrics.onPublicPort || config.metrics.port !== null ? [useMetrics(config.metrics, metricsRegistry ?? new Registry(), logging)] : []),
-    ],
+    plugins: () =>
+      hubPlugins({ config, subgraphUrls, jwks, devIdentity, verifyToken, log, logging, metricsRegistry, graph: async (request) => self!.fetch(request) }),
   });
   self = gateway;
   return gateway;
+}
+
+/** The hub's plugins, in order: page headers, the router's own routes, authentication, limits, signing, metrics. */
+function hubPlugins(p: {
+  config: RouterConfig;
+  subgraphUrls: Record<string, string>;
+  jwks: (() => Promise<unknown[]>) | undefined;
+  devIdentity: DevIdentity | undefined;
+  verifyToken: ReturnType<typeof createTokenVerifier>;
+  log: Logger;
+  logging: HiveLogger;
+  metricsRegistry: Registry | undefined;
+  graph: (request: Request) => Promise<Response>;
+}): GatewayPlugin[] {
+  const { config, subgraphUrls, jwks, devIdentity, verifyToken, log, logging, metricsRegistry, graph } = p;
+  return [
+    usePageHeaders(),
+    // Before anything reads a body.
+    useBodyLimit({ maxBytes: config.limits.maxBodyBytes }),
+    useGetParamsCheck(),
+    useReadiness({ subgraphs: subgraphUrls, signingSecret: config.signingSecret }),
+    useJwks({ keys: jwks ?? consentsJwks(subgraphUrls.consents!, config.signingSecret) }),
+    useAuthorizationServerMetadata({ issuer: config.publicUrl }),
+    ...(devIdentity ? [useDevIdentity({ identity: devIdentity })] : []),
+    // The plugin's bundled typings carry their own Logger class; the runtime types are the same.
+    useConsentPages({ devLogin: !!devIdentity, graph }),
+    useAuthentication({ verify: verifyToken, log: log.child({ component: 'authentication' }) }),
+    ...documentLimits(config.limits),
+    ...(config.production ? [blockFieldSuggestionsPlugin() as GatewayPlugin] : []),
+    useSubgraphSigning(config.signingSecret),
+    // Its own registry per router, so that several routers in one process (tests) keep separate counts.
+    ...(config.metrics.onPublicPort || config.metrics.port !== null ? [useMetrics(config.metrics, metricsRegistry ?? new Registry(), logging)] : []),
+  ];
 }
 
 function hiveLevel(level: RouterConfig['logLevel']): 'trace' | 'debug' | 'info' | 'warn' | 'error' | false {

@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@theguild/federation-composition';
 import { parse } from 'graphql';
+import { defineCli, runWhenMain } from '@hub/db/cli';
 import { SUBGRAPHS } from '@hub/kit';
+import { z } from 'zod';
 import { SUBGRAPH_MODULES } from './subgraph-modules';
 
 const dir = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
@@ -46,18 +48,31 @@ export function staleFiles(c: Composition): string[] {
   return stale;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const composition = await compose();
-  if (process.argv.includes('--check')) {
-    const stale = staleFiles(composition);
-    if (stale.length) {
-      console.error(`Out of date (run npm run compose):\n${stale.join('\n')}`);
-      process.exit(1);
+const USAGE = `Usage: npm run compose [-- --check]
+
+Composes the subgraphs' schemas and writes each subgraph's SDL and schema/supergraph.graphql.
+  --check    write nothing; fail (exit 1) naming the committed files that are out of date`;
+
+export const composeCli = defineCli({
+  name: 'compose',
+  usage: USAGE,
+  flags: { check: { type: 'boolean' } },
+  args: z.object({ check: z.boolean().default(false) }),
+  async run({ check }) {
+    const composition = await compose();
+    if (check) {
+      const stale = staleFiles(composition);
+      if (stale.length) {
+        console.error(`Out of date (run npm run compose):\n${stale.join('\n')}`);
+        return 1;
+      }
+      console.log('supergraph is up to date');
+      return;
     }
-    console.log('supergraph is up to date');
-  } else {
     for (const s of composition.subgraphs) writeFileSync(subgraphSdlPath(s.name), `${s.sdl.trim()}\n`);
     writeFileSync(SUPERGRAPH_PATH, composition.supergraph);
     console.log(`composed ${composition.subgraphs.length} subgraph(s) into schema/supergraph.graphql`);
-  }
-}
+  },
+});
+
+runWhenMain(import.meta.url, composeCli);

@@ -1,4 +1,5 @@
-import { parseArgs } from 'node:util';
+import { type CliFlags, wholeNumberFlag } from '@hub/db/cli';
+import { z } from 'zod';
 import { DATABASE_NAME, DEFAULT_ADMIN_URL } from './database';
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -21,62 +22,31 @@ DATABASE_URL (default ${DEFAULT_ADMIN_URL}) is the admin connection used to crea
 
 // ------------------------------------------------------------------------------------------- arguments
 
-export interface Args {
-  duration: number;
-  warmup: number;
-  connections: number;
-  persons: number;
-  organizations: number;
-  seed: number;
-  scenarios: string[];
-  logLevel: string;
-  keep: boolean;
-}
+export const BENCH_FLAGS = {
+  duration: { type: 'string' },
+  warmup: { type: 'string' },
+  connections: { type: 'string' },
+  persons: { type: 'string' },
+  organizations: { type: 'string' },
+  seed: { type: 'string' },
+  scenario: { type: 'string', multiple: true },
+  'log-level': { type: 'string' },
+  keep: { type: 'boolean' },
+} satisfies CliFlags;
 
-export class UsageError extends Error {}
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
-export function parseCommandLine(argv: string[]): Args | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        duration: { type: 'string' },
-        warmup: { type: 'string' },
-        connections: { type: 'string' },
-        persons: { type: 'string' },
-        organizations: { type: 'string' },
-        seed: { type: 'string' },
-        scenario: { type: 'string', multiple: true },
-        'log-level': { type: 'string' },
-        keep: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (values.help) return 'help';
-  const whole = (flag: string, value: string | undefined, fallback: number, min: number) => {
-    if (value === undefined) return fallback;
-    if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${flag} must be a whole number ≥ ${min}, not ${JSON.stringify(value)}`);
-    return Number(value);
-  };
-  const logLevels = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
-  const logLevel = values['log-level'] ?? 'warn';
-  if (!logLevels.includes(logLevel)) throw new UsageError(`--log-level must be one of ${logLevels.join(', ')}`);
-  return {
-    duration: whole('duration', values.duration, 10, 1),
-    warmup: whole('warmup', values.warmup, 2, 0),
-    connections: whole('connections', values.connections, 20, 1),
-    persons: whole('persons', values.persons, 0, 0),
-    organizations: whole('organizations', values.organizations, 0, 0),
-    seed: whole('seed', values.seed, 1, 0),
-    scenarios: values.scenario ?? [],
-    logLevel,
-    keep: values.keep ?? false,
-  };
-}
-
+export const BenchArgs = z
+  .object({
+    duration: wholeNumberFlag('duration', { min: 1 }).default(10),
+    warmup: wholeNumberFlag('warmup').default(2),
+    connections: wholeNumberFlag('connections', { min: 1 }).default(20),
+    persons: wholeNumberFlag('persons').default(0),
+    organizations: wholeNumberFlag('organizations').default(0),
+    seed: wholeNumberFlag('seed').default(1),
+    scenario: z.array(z.string()).default([]),
+    'log-level': z.enum(LOG_LEVELS, { error: `--log-level must be one of ${LOG_LEVELS.join(', ')}` }).default('warn'),
+    keep: z.boolean().default(false),
+  })
+  .transform(({ scenario, 'log-level': logLevel, ...rest }) => ({ ...rest, scenarios: scenario, logLevel: logLevel as string }));
+export type Args = z.output<typeof BenchArgs>;

@@ -9,7 +9,8 @@ import type { JSONWebKeySet } from 'jose';
 import { seedSynthetic } from '@hub/db';
 import { DEV_ROUTER_SECRET, SIGNATURE_HEADER, signBody } from '@hub/kit';
 import { startStack, type Stack } from '../../scripts/stack';
-import { parseCommandLine, USAGE, UsageError, type Args } from './args';
+import { defineCli, runWhenMain } from '@hub/db/cli';
+import { BENCH_FLAGS, BenchArgs, USAGE, type Args } from './args';
 import { DATABASE_NAME, DEFAULT_ADMIN_URL, databaseUrl, describeUrl, dropDatabase, recreateDatabase, rowCounts } from './database';
 import { benchOfflineVerification } from './offline-verify';
 import { fmt, log, problems, report, table } from './report';
@@ -132,19 +133,7 @@ async function reportOfflineVerification(ctx: BenchContext, issuer: string, seco
 
 // ------------------------------------------------------------------------------------------------- main
 
-async function main(argv: string[]): Promise<number> {
-  let args: Args | 'help';
-  try {
-    args = parseCommandLine(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`bench: ${error.message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (args === 'help') {
-    console.log(USAGE);
-    return 0;
-  }
+async function bench(args: Args): Promise<number> {
   const selected = args.scenarios.length
     ? SCENARIOS.filter((s) => args.scenarios.some((text) => s.name.toLowerCase().includes(text.toLowerCase())))
     : SCENARIOS;
@@ -288,11 +277,5 @@ for (const signal of SIGNALS) {
   });
 }
 
-main(process.argv.slice(2)).then(
-  // Exit explicitly: a stray keep-alive socket or timer in a closed server must not keep the benchmark hanging.
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+// Exit explicitly: a stray keep-alive socket or timer in a closed server must not keep the benchmark hanging.
+runWhenMain(import.meta.url, defineCli({ name: 'bench', usage: USAGE, flags: BENCH_FLAGS, args: BenchArgs, run: bench }), { exit: true });

@@ -1,4 +1,4 @@
-import { callSubgraph, hubError, isErrorCode, organizationClaims, type HubSettings } from '@hub/kit';
+import { callSubgraph, DEFAULT_SUBGRAPH_TIMEOUT_MS, hubError, isErrorCode, organizationClaims, type HubSettings } from '@hub/kit';
 
 /** A failed call to consents: its error with the same code (messages there say what to change), or a plain failure. */
 export class ConsentsCallError extends Error {
@@ -40,7 +40,7 @@ async function call<T>(
     // Down, hanging past the budget, or not answering GraphQL: consents is unavailable, which is not a refusal.
     const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
     throw new ConsentsCallError(
-      timedOut ? `The consents service did not answer within ${timeoutMs ?? 10_000} ms.` : 'The consents service could not be reached.',
+      timedOut ? `The consents service did not answer within ${timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS} ms.` : 'The consents service could not be reached.',
       'UNAVAILABLE',
     );
   }

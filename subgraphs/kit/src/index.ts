@@ -13,6 +13,7 @@ export * from './serve-subgraph';
 export * from './permission-coverage';
 export * from './shield';
 export * from './signature';
+export * from './subgraph-client';
 export * from './subgraphs';
 export * from './viewer';
 export * from './viewer-party-ids';

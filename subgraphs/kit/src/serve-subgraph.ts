@@ -14,11 +14,11 @@ import { createContext, type HubSettings, type LoadersFactory, type SubgraphCont
 import { errorBody, maskError, unavailable } from './errors';
 import { closeServer } from './graceful';
 import type { Logger } from './logger';
-import { SIGNATURE_HEADER, signBody, verifyBodySignature } from './signature';
+import { SIGNATURE_HEADER, verifyBodySignature } from './signature';
+import { REQUEST_ID_HEADER } from './subgraph-client';
 import { viewerFromClaims } from './viewer';
 import { createViewerPartyIds } from './viewer-party-ids';
 
-export const REQUEST_ID_HEADER = 'x-request-id';
 const MAX_BODY_BYTES = 1_000_000;
 
 export interface SubgraphServerOptions<Loaders> {
@@ -46,27 +46,14 @@ export interface SubgraphServer {
  */
 export async function createSubgraphServer<Loaders>(options: SubgraphServerOptions<Loaders>): Promise<SubgraphServer> {
   const { log } = options;
-  const apollo = new ApolloServer<SubgraphContext<Loaders>>({
-    schema: options.schema,
-    introspection: true,
-    includeStacktraceInErrorResponses: false,
-    csrfPrevention: true,
-    // The process owner (main.ts, the stack, the benchmark) decides when to stop, and stops everything in order.
-    stopOnTerminationSignals: false,
-    plugins: [
-      ApolloServerPluginInlineTraceDisabled(),
-      ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginUsageReportingDisabled(),
-    ],
-    formatError: (formatted, original) => maskError(formatted, original, (err) => log.error({ err }, 'masked error')),
-  });
+  const apollo = createApollo<Loaders>(options.schema, log);
   await apollo.start();
   const viewerPartyIds = createViewerPartyIds(options.db);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://subgraph');
     if (url.pathname === '/healthz') return send(res, 200, { status: 'ok', subgraph: options.name });
-    if (url.pathname === '/readyz') return ready(res);
+    if (url.pathname === '/readyz') return ready(res, options.db, options.name, log);
     if (url.pathname !== '/graphql') return send(res, 404, { error: 'not found' });
 
     const body = await readBody(req);
@@ -84,51 +71,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     } catch {
       return send(res, 400, errorBody('BAD_REQUEST', 'The body is not JSON.'));
     }
-    const requestId = header(req, REQUEST_ID_HEADER) ?? randomUUID();
-    res.setHeader(REQUEST_ID_HEADER, requestId);
-    log.debug({ requestId, operationName: json.operationName }, 'graphql request');
-    const extensions = (json.extensions ?? {}) as { jwt?: { payload?: unknown } };
-    const viewer = await viewerFromClaims(extensions.jwt?.payload, viewerPartyIds);
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (typeof value === 'string') headers.set(key, value);
-    }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers, search: url.search, body: json },
-      context: async () =>
-        createContext({
-          db: options.db,
-          viewer,
-          requestId,
-          log: log.child({ requestId }),
-          createLoaders: options.createLoaders,
-          settings: options.settings,
-        }),
-    });
-    res.statusCode = response.status ?? 200;
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    if (response.body.kind === 'complete') {
-      res.end(response.body.string);
-    } else {
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
-    }
-  }
-
-  /** Ready when the database answers: 503 (UNAVAILABLE, with Retry-After) while it cannot be reached. */
-  async function ready(res: ServerResponse): Promise<void> {
-    try {
-      // A probe never hangs: a database that takes longer than this is as good as down.
-      await Promise.race([
-        options.db.execute(sql`select 1`),
-        new Promise((_, reject) => setTimeout(() => reject(Object.assign(new Error('readiness query timed out'), { code: 'ETIMEDOUT' })), 2_000).unref()),
-      ]);
-      send(res, 200, { status: 'ready', subgraph: options.name });
-    } catch (err) {
-      log.warn({ err }, 'not ready: the database does not answer');
-      res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
-      send(res, 503, { status: 'unavailable', subgraph: options.name, ...errorBody('UNAVAILABLE', unavailable().message) });
-    }
+    return execute(apollo, { options, viewerPartyIds, log }, req, res, url, json);
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
@@ -164,6 +107,79 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   };
 }
 
+/** Runs one signed, parsed GraphQL request with its viewer and request id, and writes Apollo's answer. */
+async function execute<Loaders>(
+  apollo: ApolloServer<SubgraphContext<Loaders>>,
+  run: { options: SubgraphServerOptions<Loaders>; viewerPartyIds: ReturnType<typeof createViewerPartyIds>; log: Logger },
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  json: Record<string, unknown>,
+): Promise<void> {
+  const requestId = header(req, REQUEST_ID_HEADER) ?? randomUUID();
+  res.setHeader(REQUEST_ID_HEADER, requestId);
+  run.log.debug({ requestId, operationName: json.operationName }, 'graphql request');
+  const extensions = (json.extensions ?? {}) as { jwt?: { payload?: unknown } };
+  const viewer = await viewerFromClaims(extensions.jwt?.payload, run.viewerPartyIds);
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (typeof value === 'string') headers.set(key, value);
+  }
+  const response = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: 'POST', headers, search: url.search, body: json },
+    context: async () =>
+      createContext({
+        db: run.options.db,
+        viewer,
+        requestId,
+        log: run.log.child({ requestId }),
+        createLoaders: run.options.createLoaders,
+        settings: run.options.settings,
+      }),
+  });
+  res.statusCode = response.status ?? 200;
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+  } else {
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+}
+
+function createApollo<Loaders>(schema: GraphQLSchema, log: Logger): ApolloServer<SubgraphContext<Loaders>> {
+  return new ApolloServer<SubgraphContext<Loaders>>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    // The process owner (main.ts, the stack, the benchmark) decides when to stop, and stops everything in order.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+    ],
+    formatError: (formatted, original) => maskError(formatted, original, (err) => log.error({ err }, 'masked error')),
+  });
+}
+
+/** Ready when the database answers: 503 (UNAVAILABLE, with Retry-After) while it cannot be reached. */
+async function ready(res: ServerResponse, db: Db, name: string, log: Logger): Promise<void> {
+  try {
+    // A probe never hangs: a database that takes longer than this is as good as down.
+    await Promise.race([
+      db.execute(sql`select 1`),
+      new Promise((_, reject) => setTimeout(() => reject(Object.assign(new Error('readiness query timed out'), { code: 'ETIMEDOUT' })), 2_000).unref()),
+    ]);
+    send(res, 200, { status: 'ready', subgraph: name });
+  } catch (err) {
+    log.warn({ err }, 'not ready: the database does not answer');
+    res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    send(res, 503, { status: 'unavailable', subgraph: name, ...errorBody('UNAVAILABLE', unavailable().message) });
+  }
+}
+
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -184,27 +200,4 @@ function send(res: ServerResponse, status: number, payload: unknown): void {
   res.statusCode = status;
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.end(JSON.stringify(payload));
-}
-
-/**
- * A service-to-service call to another subgraph, signed as the router signs, with `viewerClaims` as the viewer
- * (e.g. an organisation acting through the hub on its own behalf). Only for code that holds the signing secret.
- */
-export async function callSubgraph<T>(
-  url: string,
-  signingSecret: string,
-  request: { query: string; variables?: Record<string, unknown>; viewerClaims: Record<string, unknown>; requestId?: string; timeoutMs?: number },
-): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string; field?: string } }[] }> {
-  const body = JSON.stringify({ query: request.query, variables: request.variables, extensions: { jwt: { payload: request.viewerClaims } } });
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      [SIGNATURE_HEADER]: signBody(signingSecret, body),
-      ...(request.requestId ? { [REQUEST_ID_HEADER]: request.requestId } : {}),
-    },
-    body,
-    signal: AbortSignal.timeout(request.timeoutMs ?? 10_000),
-  });
-  return (await res.json()) as never;
 }
