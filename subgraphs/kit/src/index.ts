@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 
-export * from './access';
 export * from './batch';
 export * from './build-subgraph';
 export * from './config';
@@ -10,13 +9,10 @@ export * from './graceful';
 export * from './logger';
 export * from './party-rows';
 export * from './serve-subgraph';
-export * from './permission-coverage';
-export * from './shield';
 export * from './signature';
 export * from './subgraphs';
 export * from './viewer';
 export * from './viewer-party-ids';
 export { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 export * from './run-subgraph';
-export * from './decision/index';
 export * from './paging';

@@ -1,4 +1,5 @@
-import { badInput, hubError, loadPartyByRef, parseUrnArg, type Decision, type SubgraphContext } from '@hub/kit';
+import { badInput, hubError, loadPartyByRef, parseUrnArg, type SubgraphContext } from '@hub/kit';
+import { accessOf, type Decision } from '@hub/authz';
 import type { Loaders } from '../loaders';
 import type { AuthorizationRequestInput } from './decision.type';
 
@@ -48,7 +49,7 @@ export async function authorizeBatch(
       { field: `requests[${i}].resource` },
     );
   });
-  const decisions = await ctx.access.decide(
+  const decisions = await accessOf(ctx).decide(
     requests.map((r, i) => ({
       subjectId: subjects[i]?.id ?? NO_PARTY,
       partyId: targets[i]?.id ?? NO_PARTY,

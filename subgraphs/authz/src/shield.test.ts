@@ -1,7 +1,7 @@
 import { graphql, GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { describe, expect, it } from 'vitest';
-import { maskError } from './errors';
+import { maskError } from '@hub/kit';
 import { allow, createPermissions, or, rule } from './shield';
 
 /** What postgres.js throws while the server restarts (a fast shutdown ends every session with 57P01). */
