@@ -8,6 +8,7 @@ export * from './errors';
 export * from './graceful';
 export * from './logger';
 export * from './party-rows';
+export * from './party-stub';
 export * from './serve-subgraph';
 export * from './signature';
 export * from './subgraphs';
