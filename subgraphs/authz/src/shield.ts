@@ -1,6 +1,6 @@
 import { allow, deny, rule, shield, type IRules } from 'graphql-shield';
 import type { IRule } from 'graphql-shield';
-import { forbidden, unauthenticated, type SubgraphContext } from '@hub/kit';
+import { forbidden, onlyOrganizations, onlyPersons, unauthenticated, type SubgraphContext } from '@hub/kit';
 import { accessOf } from './access';
 
 export { allow, deny, rule, and, or, not } from 'graphql-shield';
@@ -27,13 +27,13 @@ export function hasScopeRule(scope: string): IRule {
 /** Passes for an organisation token (Maskinporten-like); a person is told what to use instead. */
 export const isOrganization = rule({ cache: 'contextual' })((_p, _a, ctx: SubgraphContext) => {
   if (!ctx.viewer) return unauthenticated();
-  return ctx.viewer.kind === 'organization' ? true : forbidden('Only an organisation (a Maskinporten-like token) may do this.');
+  return ctx.viewer.kind === 'organization' ? true : onlyOrganizations();
 });
 
 /** Passes for a person token (ID-porten-like); an organisation is told what to use instead. */
 export const isPerson = rule({ cache: 'contextual' })((_p, _a, ctx: SubgraphContext) => {
   if (!ctx.viewer) return unauthenticated();
-  return ctx.viewer.kind === 'person' ? true : forbidden('Only a person (an ID-porten-like token) may do this.');
+  return ctx.viewer.kind === 'person' ? true : onlyPersons();
 });
 
 export const federationRules: IRules = {

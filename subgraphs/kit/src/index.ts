@@ -4,6 +4,7 @@ export * from './batch';
 export * from './build-subgraph';
 export * from './config';
 export * from './context';
+export * from './current-viewer';
 export * from './errors';
 export * from './graceful';
 export * from './logger';

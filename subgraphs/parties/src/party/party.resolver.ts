@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { loadPartyByRef, parseUrnArg, type SubgraphContext } from '@hub/kit';
+import { CurrentViewer, loadPartyByRef, parseUrnArg, type SubgraphContext, type Viewer } from '@hub/kit';
 import { accessOf, mayReadIdentityNumber } from '@hub/authz';
 import { partyUuidUrn, urnOfParty } from '@hub/db';
 import type { PartyRow } from '@hub/db/parties';
@@ -17,8 +17,8 @@ export class PartyResolver {
   }
 
   @Query(() => Party, { nullable: true, description: 'The logged-in person or organisation; null when not in the registers.' })
-  me(@Ctx() ctx: Context): Promise<PartyRow | null> {
-    return ctx.loaders.parties.byId.load(ctx.viewer!.partyId);
+  me(@CurrentViewer() viewer: Viewer, @Ctx() ctx: Context): Promise<PartyRow | null> {
+    return ctx.loaders.parties.byId.load(viewer.partyId);
   }
 
   @FieldResolver(() => String, {
