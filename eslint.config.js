@@ -4,14 +4,15 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Domain boundaries (docs/architecture.md). A subgraph imports its own domain's tables (`@hub/db/<domain>`) and reaches
- * another domain's data only through that domain's read API (`@hub/db/<domain>/read`) or the graph. The kit and the
- * router import no tables at all: the kit's decision point reads through the read APIs. Every table at once
+ * another domain's data only through that domain's read API (`@hub/db/<domain>/read`) or the graph. The kit, the
+ * authorization library and the router import no tables at all: the decision point (`@hub/authz`) reads through the
+ * read APIs. The kit is the platform under the authorization library and never imports it. Every table at once
  * (`@hub/db/schema`) is for seeds, migrations and tests, which are exempt.
  */
 const DOMAINS = ['parties', 'roles', 'delegations', 'consents', 'evidence'];
 const TESTS = ['**/*.test.ts', 'test/**'];
 
-function boundaries(files, own) {
+function boundaries(files, own, extraPaths = []) {
   return {
     files,
     ignores: TESTS,
@@ -25,6 +26,7 @@ function boundaries(files, own) {
               name: `@hub/db/${d}`,
               message: `The ${d} domain owns these tables: read them through its read API, @hub/db/${d}/read.`,
             })),
+            ...extraPaths,
           ],
           patterns: [{ regex: '(^|/)db/src(/|$)', message: 'Import the database through the entry points of @hub/db.' }],
         },
@@ -46,7 +48,10 @@ export default tseslint.config(
     },
   },
   ...DOMAINS.map((d) => boundaries([`subgraphs/${d}/**`], d)),
-  boundaries(['subgraphs/kit/**', 'router/**'], null),
+  boundaries(['subgraphs/kit/**'], null, [
+    { name: '@hub/authz', message: 'The kit is the platform under @hub/authz: the authorization library imports the kit, never the reverse.' },
+  ]),
+  boundaries(['subgraphs/authz/**', 'router/**'], null),
   {
     // Tests and benchmarks read loosely typed JSON answers.
     files: ['test/**', '**/*.test.ts'],

@@ -38,11 +38,18 @@ describe('domain boundaries', () => {
     }
   });
 
-  it('keeps every table out of the kit’s decision point and the router', async () => {
-    for (const file of ['subgraphs/kit/src/decision/probe.ts', 'router/src/probe.ts']) {
+  it('keeps every table out of the kit, the authorization library’s decision point and the router', async () => {
+    for (const file of ['subgraphs/kit/src/probe.ts', 'subgraphs/authz/src/decision/probe.ts', 'router/src/probe.ts']) {
       for (const domain of DOMAINS) expect(await restricted(file, `import * as t from '@hub/db/${domain}';\nexport { t };`), domain).toHaveLength(1);
       expect(await restricted(file, `import * as api from '@hub/db/roles/read';\nimport { isUuid } from '@hub/db';\nexport { api, isUuid };`)).toEqual([]);
     }
+  });
+
+  it('lets the authorization library import the kit, and refuses the kit the authorization library (no cycle)', async () => {
+    expect(await restricted('subgraphs/authz/src/probe.ts', `import { forbidden } from '@hub/kit';\nexport { forbidden };`)).toEqual([]);
+    expect(await restricted('subgraphs/kit/src/probe.ts', `import { accessOf } from '@hub/authz';\nexport { accessOf };`)).toEqual([
+      expect.stringContaining('the authorization library imports the kit, never the reverse'),
+    ]);
   });
 
   it('refuses every table at once and a path into db/src to runtime code', async () => {
@@ -57,7 +64,7 @@ describe('domain boundaries', () => {
 
   it('lets tests and seeds use every table', async () => {
     const code = `import { consentRequests } from '@hub/db/consents';\nimport * as all from '@hub/db/schema';\nexport { all, consentRequests };`;
-    expect(await restricted('subgraphs/kit/src/decision/probe.test.ts', code)).toEqual([]);
+    expect(await restricted('subgraphs/authz/src/decision/probe.test.ts', code)).toEqual([]);
     expect(await restricted('test/probe.e2e.ts', code)).toEqual([]);
     expect(await restricted('db/src/seed/probe.ts', code)).toEqual([]);
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessRequests, auditLog, delegations } from '@hub/db/delegations';
 import { consentEvents, consentRequests, consentRights } from '@hub/db/consents';
 import { evidenceRetrievals } from '@hub/db/evidence';
-import { activeDelegations, loadPackagesOfRole } from '@hub/kit';
+import { activeDelegations, loadPackagesOfRole } from '@hub/authz';
 import { errorOf, storyTokens, URN } from './support/consents';
 import { startTestStack, type TestStack } from './support/stack';
 import { loadStoryIds, partyUuid } from './support/story-ids';

@@ -1,4 +1,5 @@
-import { allow, and, hasScope, hubError, isAuthenticated, rule, type SubgraphContext } from '@hub/kit';
+import { forbidden, hasScope, type SubgraphContext } from '@hub/kit';
+import { allow, and, isAuthenticated, isOrganization, mayActForParty, rule } from '@hub/authz';
 import { maySeeConsent } from './consent/consent.visibility';
 import type { ConsentRow } from './consent/consent.type';
 import type { Loaders } from './loaders';
@@ -7,23 +8,12 @@ import type { PartyRef } from './party/party.type';
 /** The scope a consumer's system needs to ask for consent (Maskinporten-like organisation token). */
 export const CONSENT_WRITE_SCOPE = 'altinn:consentrequests.write';
 
-const refuse = (message: string) => hubError('FORBIDDEN', message);
-
-/** The kit's isOrganization, with a message that says what to do instead of the bare FORBIDDEN. */
-const onlyOrganizations = rule({ cache: 'contextual' })((_p, _a, ctx: SubgraphContext) =>
-  ctx.viewer?.kind === 'organization' ? true : refuse('Only an organisation (a Maskinporten-like token) may do this.'),
-);
-
 const mayWriteConsentRequests = rule({ cache: 'contextual' })((_p, _a, ctx: SubgraphContext) =>
-  hasScope(ctx.viewer, CONSENT_WRITE_SCOPE) ? true : refuse(`Asking for consent needs scope ${CONSENT_WRITE_SCOPE}.`),
-);
-
-const mayActForParty = rule({ cache: 'strict' })((party: PartyRef, _a, ctx: SubgraphContext) =>
-  ctx.access.mayActFor(party.id),
+  hasScope(ctx.viewer, CONSENT_WRITE_SCOPE) ? true : forbidden(`Asking for consent needs scope ${CONSENT_WRITE_SCOPE}.`),
 );
 
 const isThisOrganization = rule({ cache: 'strict' })((party: PartyRef, _a, ctx: SubgraphContext) =>
-  ctx.viewer?.kind === 'organization' && ctx.viewer.partyId === party.id ? true : refuse('Only the organisation itself may see this.'),
+  ctx.viewer?.kind === 'organization' && ctx.viewer.partyId === party.id ? true : forbidden('Only the organisation itself may see this.'),
 );
 
 /** Entity-level: also guards `_entities`, where root-field rules never run. */
@@ -35,17 +25,17 @@ const underGuardedField = { '*': isAuthenticated };
 export const permissions = {
   Query: {
     consentRequest: isAuthenticated,
-    consentEventFeed: and(isAuthenticated, onlyOrganizations),
+    consentEventFeed: and(isAuthenticated, isOrganization),
     consentSigningKeys: allow,
   },
   Mutation: {
-    createConsentRequest: and(isAuthenticated, onlyOrganizations, mayWriteConsentRequests),
+    createConsentRequest: and(isAuthenticated, isOrganization, mayWriteConsentRequests),
     acceptConsentRequest: isAuthenticated,
     rejectConsentRequest: isAuthenticated,
     revokeConsent: isAuthenticated,
-    deleteConsentRequest: and(isAuthenticated, onlyOrganizations),
-    issueConsentToken: and(isAuthenticated, onlyOrganizations),
-    reportConsentUse: and(isAuthenticated, onlyOrganizations),
+    deleteConsentRequest: and(isAuthenticated, isOrganization),
+    issueConsentToken: and(isAuthenticated, isOrganization),
+    reportConsentUse: and(isAuthenticated, isOrganization),
   },
   Party: {
     id: isAuthenticated,

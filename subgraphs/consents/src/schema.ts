@@ -1,3 +1,4 @@
+import { createPermissions } from '@hub/authz';
 import { buildSubgraph } from '@hub/kit';
 import { AnswerConsentRequestResolver } from './consent/answer.resolver';
 import { consentReference } from './consent/consent.reference';
@@ -32,5 +33,5 @@ export const buildConsentsSchema = () =>
       ConsentSigningKeysResolver,
     ],
     referenceResolvers: { ...partyReference, ...consentReference },
-    permissions,
+    permissions: createPermissions(permissions),
   });

@@ -5,7 +5,7 @@ import { createAccessRequestLoaders } from './access-request/access-request.load
 import { createDelegationLoaders } from './delegation/delegation.loader';
 import { createResourceLoaders } from './resource/resource.loader';
 
-/** Per request, never shared across viewers. Who administers what is the kit's `ctx.access.administers`. */
+/** Per request, never shared across viewers. Who administers what is `@hub/authz`'s `accessOf(ctx).administers`. */
 export function createLoaders(db: Db) {
   return {
     parties: createPartyLoaders(db),

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { permissionCoverage } from '@hub/kit';
+import { permissionCoverage } from '@hub/authz';
 import { describe, expect, it } from 'vitest';
 import { permissions } from './permissions';
 import { buildDelegationsSchema } from './schema';

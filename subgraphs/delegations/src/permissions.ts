@@ -1,5 +1,6 @@
 import { parsePartyUrn } from '@hub/db';
-import { administersParty, and, hasScopeRule, hubError, isAuthenticated, or, rule, type SubgraphContext, type Viewer } from '@hub/kit';
+import { forbidden, type SubgraphContext, type Viewer } from '@hub/kit';
+import { administersParty, and, hasScopeRule, isAuthenticated, isPerson, or, rule } from '@hub/authz';
 import type { AccessRequestRow } from './access-request/access-request.loader';
 import { maySeeAccessRequest } from './access-request/access-request.visibility';
 import type { DelegationRow } from './delegation/delegation.loader';
@@ -8,12 +9,6 @@ import type { PartyRef } from './party/party.type';
 
 /** The scope of service owners' systems that ask the decision point about anyone. */
 export const AUTHORIZE_SCOPE = 'altinn:authorization/authorize';
-
-const refuse = (message: string) => hubError('FORBIDDEN', message);
-
-const isPerson = rule({ cache: 'contextual' })((_p, _a, ctx: SubgraphContext) =>
-  ctx.viewer?.kind === 'person' ? true : refuse('Only a person (an ID-porten-like token) may do this.'),
-);
 
 const isViewer = (urn: string, viewer: Viewer) => {
   const parsed = parsePartyUrn(urn);
@@ -26,11 +21,11 @@ const isViewer = (urn: string, viewer: Viewer) => {
 const asksAboutThemself = rule({ cache: 'strict' })((_p, args: { requests: { subject: string }[] }, ctx: SubgraphContext) => {
   const viewer = ctx.viewer;
   if (viewer?.kind === 'person' && args.requests.every((r) => isViewer(r.subject, viewer))) return true;
-  return refuse(`authorize needs scope ${AUTHORIZE_SCOPE}; without it a person may ask only about themselves (subject = the viewer).`);
+  return forbidden(`authorize needs scope ${AUTHORIZE_SCOPE}; without it a person may ask only about themselves (subject = the viewer).`);
 });
 
 const isSelf = rule({ cache: 'strict' })((party: PartyRef, _a, ctx: SubgraphContext) =>
-  ctx.viewer?.partyId === party.id ? true : refuse('Only the party itself may see this (ask on `me`).'),
+  ctx.viewer?.partyId === party.id ? true : forbidden('Only the party itself may see this (ask on `me`).'),
 );
 
 /** Entity-level: also guards `_entities`, where root-field rules never run. */

@@ -1,3 +1,4 @@
+import { createPermissions } from '@hub/authz';
 import { buildSubgraph } from '@hub/kit';
 import { AccessOverviewResolver, PartyAccessOverviewResolver } from './access-overview/access-overview.resolver';
 import { accessRequestReference } from './access-request/access-request.reference';
@@ -28,5 +29,5 @@ export const buildDelegationsSchema = () =>
       PartyAuditResolver,
     ],
     referenceResolvers: { ...partyReference, ...delegationReference, ...accessRequestReference },
-    permissions,
+    permissions: createPermissions(permissions),
   });

@@ -1,21 +1,16 @@
-import { and, hasScope, hubError, isAuthenticated, mayActForParty, rule, type SubgraphContext } from '@hub/kit';
+import { forbidden, hasScope, type SubgraphContext } from '@hub/kit';
+import { and, isAuthenticated, isOrganization, mayActForParty, rule } from '@hub/authz';
 import type { AccreditationRow } from './accreditation/accreditation.type';
-
-const refuse = (message: string) => hubError('FORBIDDEN', message);
-
-const onlyOrganizations = rule({ cache: 'contextual' })((_p, _a, ctx: SubgraphContext) =>
-  ctx.viewer?.kind === 'organization' ? true : refuse('Only an organisation (a Maskinporten-like token) may do this.'),
-);
 
 /** altinn:dataaltinnno/<serviceContext>: the scope differs per context, so the rule reads the argument. */
 const mayAskInContext = rule({ cache: 'strict' })((_p, args: { input?: { serviceContext?: string } }, ctx: SubgraphContext) => {
   const scope = `altinn:dataaltinnno/${args.input?.serviceContext ?? ''}`;
-  return hasScope(ctx.viewer, scope) ? true : refuse(`Asking for evidence in this service context needs scope ${scope}.`);
+  return hasScope(ctx.viewer, scope) ? true : forbidden(`Asking for evidence in this service context needs scope ${scope}.`);
 });
 
 /** What was asked for and its values: only the requestor. The subject sees that the accreditation exists. */
 const isRequestor = rule({ cache: 'strict' })((acc: AccreditationRow, _a, ctx: SubgraphContext) =>
-  ctx.viewer?.partyId === acc.requestorId ? true : refuse('Only the accreditation’s requestor may see this.'),
+  ctx.viewer?.partyId === acc.requestorId ? true : forbidden('Only the accreditation’s requestor may see this.'),
 );
 
 /** Types reachable only through a guarded field. */
@@ -23,13 +18,13 @@ const underGuardedField = { '*': isAuthenticated };
 
 export const permissions = {
   Query: {
-    evidenceCodes: and(isAuthenticated, onlyOrganizations),
+    evidenceCodes: and(isAuthenticated, isOrganization),
     serviceContexts: isAuthenticated,
-    accreditation: and(isAuthenticated, onlyOrganizations),
-    openEvidence: and(isAuthenticated, onlyOrganizations),
+    accreditation: and(isAuthenticated, isOrganization),
+    openEvidence: and(isAuthenticated, isOrganization),
   },
   Mutation: {
-    createAccreditation: and(isAuthenticated, onlyOrganizations, mayAskInContext),
+    createAccreditation: and(isAuthenticated, isOrganization, mayAskInContext),
   },
   Party: {
     id: isAuthenticated,

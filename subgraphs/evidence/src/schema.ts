@@ -1,3 +1,4 @@
+import { createPermissions } from '@hub/authz';
 import { buildSubgraph } from '@hub/kit';
 import { AccreditationResolver } from './accreditation/accreditation.resolver';
 import { CreateAccreditationResolver } from './accreditation/create.resolver';
@@ -12,5 +13,5 @@ export const buildEvidenceSchema = () =>
   buildSubgraph({
     resolvers: [EvidenceCodeResolver, CreateAccreditationResolver, AccreditationResolver, OpenEvidenceResolver, EvidenceRetrievalResolver, PartyEvidenceResolver],
     referenceResolvers: partyReference,
-    permissions,
+    permissions: createPermissions(permissions),
   });

@@ -2,10 +2,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
-import { applyMiddleware } from 'graphql-middleware';
-import type { IRules } from 'graphql-shield';
+import { applyMiddleware, type IMiddleware, type IMiddlewareGenerator } from 'graphql-middleware';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
-import { createPermissions } from './shield';
 
 /** Federation directives every subgraph may use. */
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@interfaceObject"])`;
@@ -17,8 +15,11 @@ export interface SubgraphDefinition {
   orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
   /** `{ Party: { __resolveReference } }`: each goes through a per-request loader. */
   referenceResolvers?: GraphQLResolverMap<unknown>;
-  /** graphql-shield rules; everything not named is denied. */
-  permissions: IRules;
+  /**
+   * The permission middleware every field runs through: `@hub/authz`'s `createPermissions(rules)`, which denies
+   * everything not named. The platform applies it; what it allows is the authorization library's business.
+   */
+  permissions: IMiddleware | IMiddlewareGenerator<unknown, unknown, unknown>;
 }
 
 /** type-graphql classes → a Federation 2 subgraph schema guarded by graphql-shield. No side effects. */
@@ -36,5 +37,5 @@ export async function buildSubgraph(def: SubgraphDefinition): Promise<GraphQLSch
     resolvers[type] = { ...(resolvers[type] as object), ...(refs as object) } as never;
   }
   const subgraph = buildSubgraphSchema([{ typeDefs, resolvers }]);
-  return applyMiddleware(subgraph, createPermissions(def.permissions));
+  return applyMiddleware(subgraph, def.permissions);
 }

@@ -1,5 +1,4 @@
 import type { Db } from '@hub/db';
-import { createAccess, type Access } from './access';
 import type { Logger } from './logger';
 import type { Viewer } from './viewer';
 
@@ -16,13 +15,15 @@ export interface HubSettings {
   signingSecret: string;
 }
 
-/** What every resolver receives. `loaders` are made fresh for each request and never shared across viewers. */
+/**
+ * What every resolver receives. `loaders` are made fresh for each request and never shared across viewers. What the
+ * viewer may do is not here: `@hub/authz`'s `accessOf(ctx)` derives it from `db` and `viewer`, once per request.
+ */
 export interface SubgraphContext<Loaders = unknown> {
   db: Db;
   viewer: Viewer | null;
   requestId: string;
   log: Logger;
-  access: Access;
   loaders: Loaders;
   settings: HubSettings;
 }
@@ -42,7 +43,6 @@ export function createContext<Loaders>(args: {
     viewer: args.viewer,
     requestId: args.requestId,
     log: args.log,
-    access: createAccess(args.db, args.viewer),
     loaders: args.createLoaders(args.db, args.viewer),
     settings: args.settings,
   };

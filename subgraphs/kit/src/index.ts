@@ -1,17 +1,16 @@
 import 'reflect-metadata';
 
-export * from './access';
 export * from './batch';
 export * from './build-subgraph';
 export * from './config';
 export * from './context';
+export * from './current-viewer';
 export * from './errors';
 export * from './graceful';
 export * from './logger';
 export * from './party-rows';
+export * from './party-stub';
 export * from './serve-subgraph';
-export * from './permission-coverage';
-export * from './shield';
 export * from './signature';
 export * from './subgraph-client';
 export * from './subgraphs';
@@ -19,5 +18,4 @@ export * from './viewer';
 export * from './viewer-party-ids';
 export { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 export * from './run-subgraph';
-export * from './decision/index';
 export * from './paging';

@@ -1,4 +1,4 @@
-import { isAuthenticated, mayActForParty } from '@hub/kit';
+import { isAuthenticated, mayActForParty } from '@hub/authz';
 
 // Personal data of a person (number, birth date): only the person and those who may act for them.
 

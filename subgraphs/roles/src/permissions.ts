@@ -1,4 +1,4 @@
-import { administersParty, and, hasScopeRule, isAuthenticated, isOrganization } from '@hub/kit';
+import { administersParty, and, hasScopeRule, isAuthenticated, isOrganization } from '@hub/authz';
 
 /** The scope of resource owners' systems (Maskinporten-like organisation tokens). */
 export const RESOURCE_ADMIN_SCOPE = 'altinn:resourceregistry/resource.admin';

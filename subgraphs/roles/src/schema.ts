@@ -1,3 +1,4 @@
+import { createPermissions } from '@hub/authz';
 import { buildSubgraph } from '@hub/kit';
 import { accessPackageReference } from './access-package/access-package.reference';
 import { AccessPackageResolver } from './access-package/access-package.resolver';
@@ -16,5 +17,5 @@ export const buildRolesSchema = () =>
   buildSubgraph({
     resolvers: [RoleResolver, RoleAssignmentResolver, PartyResolver, AccessPackageResolver, ResourceResolver, ResourceMutationResolver],
     referenceResolvers: { ...partyReference, ...roleReference, ...accessPackageReference, ...resourceReference },
-    permissions,
+    permissions: createPermissions(permissions),
   });

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { consentReceipts } from '@hub/db/consents';
-import { badInput, hubError, notFound, type SubgraphContext } from '@hub/kit';
+import { badInput, CurrentViewer, hubError, notFound, type SubgraphContext, type Viewer } from '@hub/kit';
 import type { Loaders } from '../loaders';
 import { createAuthorizationCode } from '../token/authorization-code';
 import { consentSettings } from '../token/settings';
@@ -40,6 +40,7 @@ export class AnswerConsentRequestResolver {
   async acceptConsentRequest(
     @Arg('id', () => ID) id: string,
     @Arg('state', () => String, { nullable: true, description: 'Returned unchanged in the redirect.' }) state: string | null | undefined,
+    @CurrentViewer() viewer: Viewer,
     @Ctx() ctx: Context,
   ): Promise<ConsentAnswer> {
     checkState(state);
@@ -49,7 +50,7 @@ export class AnswerConsentRequestResolver {
     if (before !== ConsentStatus.CREATED && before !== ConsentStatus.ACCEPTED) throw stateConflict('accept', before);
     const receipt = before === ConsentStatus.CREATED ? await buildReceipt(consent, rights, now, ctx) : null;
     const settings = consentSettings(ctx.settings);
-    const viewerId = ctx.viewer!.partyId;
+    const viewerId = viewer.partyId;
 
     const { row, code } = await consentWrite(ctx.db, async (tx) => {
       let row = (await lockConsent(tx, consent.id))!;
@@ -81,12 +82,13 @@ export class AnswerConsentRequestResolver {
   async rejectConsentRequest(
     @Arg('id', () => ID) id: string,
     @Arg('state', () => String, { nullable: true, description: 'Returned unchanged in the redirect.' }) state: string | null | undefined,
+    @CurrentViewer() viewer: Viewer,
     @Ctx() ctx: Context,
   ): Promise<ConsentAnswer> {
     checkState(state);
     const { consent } = await loadForAnswer(id, ctx);
     const now = new Date();
-    const viewerId = ctx.viewer!.partyId;
+    const viewerId = viewer.partyId;
     const row = await consentWrite(ctx.db, async (tx) => {
       const row = (await lockConsent(tx, consent.id))!;
       const current = effectiveStatus(row, now);

@@ -4,6 +4,7 @@ import type { SubgraphContext } from '@hub/kit';
 import { isUuid } from '../ids';
 import type { Loaders } from '../loaders';
 import type { ConsentRow } from './consent.type';
+import { accessOf } from '@hub/authz';
 
 type Context = SubgraphContext<Loaders>;
 
@@ -26,7 +27,7 @@ export async function maySeeConsent(c: ConsentRow, ctx: Context): Promise<boolea
 /** Whether a relationship of the viewer with `from` covers every requested right (the decision point, one batch per tick). */
 async function actsOnEveryRight(c: ConsentRow, ctx: Context): Promise<boolean> {
   const rights = await ctx.loaders.consents.rightsByConsentId.load(c.id);
-  const covered = await Promise.all(rights.map((r) => ctx.access.actsOn({ partyId: c.fromId, resourceId: r.resourceId, action: r.action })));
+  const covered = await Promise.all(rights.map((r) => accessOf(ctx).actsOn({ partyId: c.fromId, resourceId: r.resourceId, action: r.action })));
   return covered.length > 0 && covered.every(Boolean);
 }
 
@@ -67,7 +68,7 @@ export async function visibleConsentsWhere(fromId: string, ctx: Context): Promis
     .innerJoin(consentRequests, eq(consentRequests.id, consentRights.consentId))
     .where(eq(consentRequests.fromId, fromId));
   const [covered, resources] = await Promise.all([
-    Promise.all(pairs.map((p) => ctx.access.actsOn({ partyId: fromId, ...p }))),
+    Promise.all(pairs.map((p) => accessOf(ctx).actsOn({ partyId: fromId, ...p }))),
     ctx.loaders.resources.byId.loadMany([...new Set(pairs.map((p) => p.resourceId))]),
   ]);
   const uncovered = pairs.filter((_, i) => !covered[i]);

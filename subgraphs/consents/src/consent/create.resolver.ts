@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { consentRequests, consentRights } from '@hub/db/consents';
-import { conflict, type SubgraphContext } from '@hub/kit';
+import { conflict, CurrentOrganization, type OrganizationViewer, type SubgraphContext } from '@hub/kit';
 import type { Loaders } from '../loaders';
 import { consentWrite, recordEvent } from './consent.store';
 import { ConsentRequest, type ConsentRow } from './consent.type';
@@ -24,9 +24,10 @@ export class CreateConsentRequestResolver {
   })
   async createConsentRequest(
     @Arg('input', () => CreateConsentRequestInput) raw: CreateConsentRequestInput,
+    @CurrentOrganization() viewer: OrganizationViewer,
     @Ctx() ctx: Context,
   ): Promise<ConsentRow> {
-    const requesterId = ctx.viewer!.partyId;
+    const requesterId = viewer.partyId;
     const now = new Date();
     const input = shapeInput(raw);
     const hash = inputHash(requesterId, input);

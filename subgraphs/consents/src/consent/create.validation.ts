@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badInput, hubError, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
+import { badInput, hubError, requireOrganization, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { canonicalJson, sha256Hex } from '../canonical-json';
 import { checkRedirect } from '../client/redirect-uris';
 import { isUuid } from '../ids';
@@ -115,8 +115,7 @@ const DEFAULT_TEMPLATE = 'default';
  */
 export async function checkAgainstRegistry(input: ShapedInput, ctx: Context, now: Date): Promise<CheckedRequest> {
   const { parties, resources, clients } = ctx.loaders;
-  const requesterId = ctx.viewer!.partyId;
-  const clientId = ctx.viewer!.clientId;
+  const { partyId: requesterId, clientId } = requireOrganization(ctx);
   const [client, requester, from, requiredDelegator, handledBy, resourceRows] = await Promise.all([
     clientId ? clients.byId.load(clientId) : null,
     parties.byId.load(requesterId),

@@ -1,7 +1,16 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { issuedTokens } from '@hub/db/consents';
-import { conflict, hubError, notFound, type SubgraphContext } from '@hub/kit';
+import {
+  conflict,
+  CurrentOrganization,
+  CurrentViewer,
+  hubError,
+  notFound,
+  type OrganizationViewer,
+  type SubgraphContext,
+  type Viewer,
+} from '@hub/kit';
 import type { Loaders } from '../loaders';
 import { effectiveStatus, stateConflict } from './consent.status';
 import { consentWrite, lockConsent, recordEvent, updateConsent } from './consent.store';
@@ -18,10 +27,10 @@ export class ConsentLifecycleResolver {
       'The party asked, or whoever may answer for it, withdraws an accepted consent. No token is issued for it from then on, and ' +
       'the unexpired ones are marked revoked. A consent of one-time rights only cannot be revoked.',
   })
-  async revokeConsent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ConsentRow> {
+  async revokeConsent(@Arg('id', () => ID) id: string, @CurrentViewer() viewer: Viewer, @Ctx() ctx: Context): Promise<ConsentRow> {
     const consent = await loadVisibleConsent(id, ctx);
     if (!consent) throw notFound(`Consent ${id}`);
-    const viewerId = ctx.viewer!.partyId;
+    const viewerId = viewer.partyId;
     const rights = await ctx.loaders.consents.rightsByConsentId.load(consent.id);
     const may = await whoMayAnswer(consent, rights, ctx);
     if (!may.ok) throw hubError('FORBIDDEN', may.reason);
@@ -42,10 +51,14 @@ export class ConsentLifecycleResolver {
   }
 
   @Mutation(() => ConsentRequest, { description: 'The requester withdraws a request nobody has answered yet.' })
-  async deleteConsentRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ConsentRow> {
+  async deleteConsentRequest(
+    @Arg('id', () => ID) id: string,
+    @CurrentOrganization() viewer: OrganizationViewer,
+    @Ctx() ctx: Context,
+  ): Promise<ConsentRow> {
     const consent = await loadVisibleConsent(id, ctx);
     if (!consent) throw notFound(`Consent request ${id}`);
-    const viewerId = ctx.viewer!.partyId;
+    const viewerId = viewer.partyId;
     if (viewerId !== consent.toId) throw hubError('FORBIDDEN', 'Only the requester may delete a consent request.');
     const now = new Date();
     return consentWrite(ctx.db, async (tx) => {

@@ -1,5 +1,5 @@
 import { partyUuidUrn, urnOfParty } from '@hub/db';
-import type { SubgraphContext } from '@hub/kit';
+import { requireViewer, type SubgraphContext } from '@hub/kit';
 import { canonicalJson, sha256Hex } from '../canonical-json';
 import type { Loaders } from '../loaders';
 import { renderConsentText } from '../template/template.resolver';
@@ -23,7 +23,7 @@ export async function buildReceipt(consent: ConsentRow, rights: ConsentRightRow[
     parties.byId.load(consent.fromId),
     parties.byId.load(consent.toId),
     consent.handledById ? parties.byId.load(consent.handledById) : null,
-    parties.byId.load(ctx.viewer!.partyId),
+    parties.byId.load(requireViewer(ctx).partyId),
     resources.templateById.load(consent.templateId),
   ]);
   if (!from || !to || !acceptedBy || !template) throw new Error(`consent request ${consent.id}: a party or its template is missing`);

@@ -3,6 +3,7 @@ import type { SubgraphContext } from '@hub/kit';
 import type { Loaders } from '../loaders';
 import { ageOn, MINIMUM_ANSWERING_AGE } from './age';
 import type { ConsentRightRow, ConsentRow } from './consent.type';
+import { accessOf } from '@hub/authz';
 
 export type AnswerRight = { ok: true } | { ok: false; reason: string };
 
@@ -41,7 +42,7 @@ export async function whoMayAnswer(
   if (viewer.kind !== 'person') return { ok: false, reason: 'Only the party asked, or a person who may act for it, may answer.' };
 
   // Asked for the party itself too: the resources' minimum authentication levels hold for everyone who answers.
-  const decisions = await ctx.access.decide(
+  const decisions = await accessOf(ctx).decide(
     rights.map((r) => ({ subjectId: viewer.partyId, partyId: consent.fromId, resourceId: r.resourceId, action: r.action })),
   );
   const needed = Math.max(CONSENT_MINIMUM_AUTHENTICATION_LEVEL, ...decisions.map((d) => d.obligations.minimumAuthenticationLevel ?? 0));

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, or } from 'drizzle-orm';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { consentEvents, consentRequests } from '@hub/db/consents';
-import { badInput, type SubgraphContext } from '@hub/kit';
+import { badInput, CurrentOrganization, type OrganizationViewer, type SubgraphContext } from '@hub/kit';
 import type { Loaders } from '../loaders';
 import { decodeCursor, encodeCursor } from './cursor';
 import { ConsentEventType } from './event.type';
@@ -21,11 +21,12 @@ export class ConsentEventFeedResolver {
   async consentEventFeed(
     @Arg('after', () => String, { nullable: true }) after: string | null | undefined,
     @Arg('first', () => Int, { defaultValue: 100 }) first: number,
+    @CurrentOrganization() viewer: OrganizationViewer,
     @Ctx() ctx: Context,
   ): Promise<ConsentEventConnection> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_FEED_PAGE) throw badInput('first', `must be between 1 and ${MAX_FEED_PAGE}`);
     const afterId = after ? decodeCursor(after, 'after') : 0;
-    const recipient = ctx.viewer!.partyId;
+    const recipient = viewer.partyId;
     const rows = await ctx.db
       .select({ event: consentEvents })
       .from(consentEvents)

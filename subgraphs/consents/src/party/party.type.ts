@@ -1,15 +1,9 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { createPartyStubType, partyStub, type PartyStub } from '@hub/kit';
 
 /** What this subgraph knows of a party: its id. The parties subgraph owns every other field. */
-export interface PartyRef {
-  id: string;
-}
+export type PartyRef = PartyStub;
+export const partyRef = partyStub;
 
-export const partyRef = (id: string): PartyRef => ({ id });
-
-@ObjectType({ description: 'A person or an organisation (main unit or subunit).' })
-@Directive('@key(fields: "id")')
-export class Party implements PartyRef {
-  @Field(() => ID, { description: 'The party uuid (also reachable as urn:altinn:party:uuid:<id>).' })
-  id!: string;
-}
+/** This subgraph's `Party @key(fields: "id")`, made once here from the one stub definition. */
+export const Party = createPartyStubType();
+export type Party = PartyStub;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { issuedTokens } from '@hub/db/consents';
-import { hubError, notFound, type SubgraphContext } from '@hub/kit';
+import { CurrentOrganization, hubError, notFound, type OrganizationViewer, type SubgraphContext } from '@hub/kit';
 import { effectiveStatus, stateConflict } from '../consent/consent.status';
 import { consentWrite, lockConsent, recordEvent } from '../consent/consent.store';
 import { ConsentStatus, type ConsentRow } from '../consent/consent.type';
@@ -28,8 +28,11 @@ export class IssueConsentTokenResolver {
       'tokens it gave. The token carries only the rights still usable: a one-time right goes into one token, once (a CONFLICT ' +
       'when nothing asked for is left).',
   })
-  async issueConsentToken(@Arg('input', () => IssueConsentTokenInput) input: IssueConsentTokenInput, @Ctx() ctx: Context): Promise<ConsentToken> {
-    const viewer = ctx.viewer!;
+  async issueConsentToken(
+    @Arg('input', () => IssueConsentTokenInput) input: IssueConsentTokenInput,
+    @CurrentOrganization() viewer: OrganizationViewer,
+    @Ctx() ctx: Context,
+  ): Promise<ConsentToken> {
     const request = shapeTokenRequest(input);
     const settings = consentSettings(ctx.settings);
     const now = new Date();

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { badInput, hubError, notFound, type SubgraphContext } from '@hub/kit';
+import { badInput, CurrentOrganization, hubError, notFound, type OrganizationViewer, type SubgraphContext } from '@hub/kit';
 import { effectiveStatus, stateConflict } from '../consent/consent.status';
 import { consentWrite, lockConsent } from '../consent/consent.store';
 import { ConsentRequest, ConsentStatus, type ConsentRow } from '../consent/consent.type';
@@ -25,9 +25,10 @@ export class ReportConsentUseResolver {
     jti: string | null | undefined,
     @Arg('resource', () => String, { nullable: true, description: 'The resource delivered; left out: every right of the consent the source owns.' })
     resource: string | null | undefined,
+    @CurrentOrganization() viewer: OrganizationViewer,
     @Ctx() ctx: Context,
   ): Promise<ConsentRow> {
-    const viewerId = ctx.viewer!.partyId;
+    const viewerId = viewer.partyId;
     const consent = isUuid(consentId) ? await ctx.loaders.consents.byId.load(consentId.toLowerCase()) : null;
     if (!consent) throw notFound(`Consent ${consentId}`);
     if (!(await ownsARequestedResource(consent, ctx))) {

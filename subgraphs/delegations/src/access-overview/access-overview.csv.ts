@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { organizationUrn, partyUuidUrn, personUrn, type Db } from '@hub/db';
 import { partyRowsByIds } from '@hub/db/parties/read';
-import { mayReadIdentityNumber, type Access } from '@hub/kit';
+import { mayReadIdentityNumber, type Access } from '@hub/authz';
 import type { AccessRow } from './access-overview.type';
 
 export const ACCESS_CSV_COLUMNS = ['holder_urn', 'holder_name', 'party_urn', 'source', 'via', 'resource', 'package', 'actions'] as const;

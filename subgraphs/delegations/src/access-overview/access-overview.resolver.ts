@@ -4,12 +4,13 @@ import { Party, type PartyRef } from '../party/party.type';
 import { accessOverviewCsv } from './access-overview.csv';
 import { loadAccessOverview } from './access-overview';
 import { AccessOverview } from './access-overview.type';
+import { accessOf } from '@hub/authz';
 
 @Resolver(() => AccessOverview)
 export class AccessOverviewResolver {
   @FieldResolver(() => String, { description: `The same rows as CSV with a header: holder_urn, holder_name, party_urn, source, via, resource, package, actions (space-separated).` })
   csv(@Root() overview: AccessOverview, @Ctx() ctx: SubgraphContext): Promise<string> {
-    return accessOverviewCsv(ctx.db, ctx.access, overview.rows);
+    return accessOverviewCsv(ctx.db, accessOf(ctx), overview.rows);
   }
 }
 

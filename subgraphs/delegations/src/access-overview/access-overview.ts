@@ -3,7 +3,7 @@ import type { Db } from '@hub/db';
 import { delegations } from '@hub/db/delegations';
 import { subunitsOf } from '@hub/db/parties/read';
 import { rolesHeldWithUrns } from '@hub/db/roles/read';
-import { activeDelegations, loadPackagesOfRole } from '@hub/kit';
+import { activeDelegations, loadPackagesOfRole } from '@hub/authz';
 import { ReasonSource } from '../authorization/decision.type';
 import { partyRef } from '../party/party.type';
 import type { AccessOverview, AccessRow } from './access-overview.type';

@@ -1,5 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { badInput, conflict, hubError, notFound, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
+import {
+  badInput,
+  conflict,
+  CurrentPerson,
+  hubError,
+  notFound,
+  requirePartyByUrn,
+  type PersonViewer,
+  type SubgraphContext,
+} from '@hub/kit';
 import { parseUuid, type Db } from '@hub/db';
 import { AccessPackage } from '../access-package/access-package.type';
 import { delegationRight, type DelegationAsk } from '../delegation/delegation-rights';
@@ -45,8 +54,8 @@ async function approvalAsk(row: AccessRequestRow, ctx: Context): Promise<Delegat
  * Approvers are exactly those who could delegate what was asked to the requester themselves: the same rights
  * check as `delegate`, in the transaction that acts on it. Returns the facilitating firm, if any.
  */
-async function requireApprover(tx: Db, ask: DelegationAsk, ctx: Context): Promise<string | null> {
-  const right = await delegationRight(tx, ctx.viewer!.partyId, ask);
+async function requireApprover(tx: Db, ask: DelegationAsk, approverId: string): Promise<string | null> {
+  const right = await delegationRight(tx, approverId, ask);
   if (!right.ok) throw hubError('FORBIDDEN', `You may not answer this request. ${right.reason}`);
   return right.facilitatorId;
 }
@@ -54,8 +63,11 @@ async function requireApprover(tx: Db, ask: DelegationAsk, ctx: Context): Promis
 @Resolver(() => AccessRequest)
 export class AccessRequestResolver {
   @Mutation(() => AccessRequest, { description: 'The viewer (a person) asks `from` for a resource’s actions or a package.' })
-  async requestAccess(@Arg('input', () => RequestAccessInput) input: RequestAccessInput, @Ctx() ctx: Context): Promise<AccessRequestRow> {
-    const viewer = ctx.viewer!;
+  async requestAccess(
+    @Arg('input', () => RequestAccessInput) input: RequestAccessInput,
+    @CurrentPerson() viewer: PersonViewer,
+    @Ctx() ctx: Context,
+  ): Promise<AccessRequestRow> {
     const from = await requirePartyByUrn(input.from, ctx.loaders.parties, 'input.from');
     if (from.id === viewer.partyId) throw badInput('input.from', 'you cannot ask yourself for access');
     const rights = await loadAndCheckRights(input, ctx.loaders);
@@ -75,13 +87,17 @@ export class AccessRequestResolver {
   }
 
   @Mutation(() => AccessRequest, { description: 'Grants a PENDING request: creates the delegation to the requester, in the same transaction.' })
-  async approveAccessRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AccessRequestRow> {
+  async approveAccessRequest(
+    @Arg('id', () => ID) id: string,
+    @CurrentPerson() viewer: PersonViewer,
+    @Ctx() ctx: Context,
+  ): Promise<AccessRequestRow> {
     const seen = await visibleRequest(id, ctx);
     const ask = await approvalAsk(seen, ctx);
-    const actorId = ctx.viewer!.partyId;
+    const actorId = viewer.partyId;
     return ctx.db.transaction(async (tx) => {
       const row = await lockAccessRequest(tx, seen.id);
-      const facilitatorId = await requireApprover(tx, ask, ctx);
+      const facilitatorId = await requireApprover(tx, ask, actorId);
       if (row.status !== 'PENDING') throw notPending(row);
       const delegation = await insertDelegation(tx, {
         fromId: row.fromId,
@@ -97,25 +113,33 @@ export class AccessRequestResolver {
   }
 
   @Mutation(() => AccessRequest, { description: 'Refuses a PENDING request. For those who could approve it.' })
-  async rejectAccessRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AccessRequestRow> {
+  async rejectAccessRequest(
+    @Arg('id', () => ID) id: string,
+    @CurrentPerson() viewer: PersonViewer,
+    @Ctx() ctx: Context,
+  ): Promise<AccessRequestRow> {
     const seen = await visibleRequest(id, ctx);
     const ask = await approvalAsk(seen, ctx);
     return ctx.db.transaction(async (tx) => {
       const row = await lockAccessRequest(tx, seen.id);
-      await requireApprover(tx, ask, ctx);
+      await requireApprover(tx, ask, viewer.partyId);
       if (row.status !== 'PENDING') throw notPending(row);
-      return closeAccessRequest(tx, row, { status: 'REJECTED', actorId: ctx.viewer!.partyId });
+      return closeAccessRequest(tx, row, { status: 'REJECTED', actorId: viewer.partyId });
     });
   }
 
   @Mutation(() => AccessRequest, { description: 'The requester takes back a PENDING request.' })
-  async withdrawAccessRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AccessRequestRow> {
+  async withdrawAccessRequest(
+    @Arg('id', () => ID) id: string,
+    @CurrentPerson() viewer: PersonViewer,
+    @Ctx() ctx: Context,
+  ): Promise<AccessRequestRow> {
     const seen = await visibleRequest(id, ctx);
-    if (seen.requesterId !== ctx.viewer!.partyId) throw hubError('FORBIDDEN', 'Only the requester may withdraw an access request.');
+    if (seen.requesterId !== viewer.partyId) throw hubError('FORBIDDEN', 'Only the requester may withdraw an access request.');
     return ctx.db.transaction(async (tx) => {
       const row = await lockAccessRequest(tx, seen.id);
       if (row.status !== 'PENDING') throw notPending(row);
-      return closeAccessRequest(tx, row, { status: 'WITHDRAWN', actorId: ctx.viewer!.partyId });
+      return closeAccessRequest(tx, row, { status: 'WITHDRAWN', actorId: viewer.partyId });
     });
   }
 

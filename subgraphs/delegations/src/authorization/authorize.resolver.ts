@@ -1,5 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import type { Decision as KitDecision, SubgraphContext } from '@hub/kit';
+import type { SubgraphContext } from '@hub/kit';
+import type { Decision as KitDecision } from '@hub/authz';
 import type { Loaders } from '../loaders';
 import { authorizeBatch, MAX_AUTHORIZATION_REQUESTS } from './authorize';
 import { AuthorizationDecision, AuthorizationRequestInput } from './decision.type';

@@ -1,4 +1,5 @@
-import { badInput, hubError, loadPartyByRef, parseUrnArg, type Decision, type SubgraphContext } from '@hub/kit';
+import { badInput, hubError, loadPartyByRef, parseUrnArg, requireViewer, type SubgraphContext } from '@hub/kit';
+import { accessOf, type Decision } from '@hub/authz';
 import type { Loaders } from '../loaders';
 import type { AuthorizationRequestInput } from './decision.type';
 
@@ -39,7 +40,7 @@ export async function authorizeBatch(
   });
   // Asking about someone else is a service owner's question about its own service (the shield already demanded the
   // scope for it): an agency may not learn who may do what, or who consented to what, in another agency's resources.
-  const viewerId = ctx.viewer!.partyId;
+  const viewerId = requireViewer(ctx).partyId;
   requests.forEach((r, i) => {
     if (subjects[i]?.id === viewerId || catalogue[i]!.ownerId === viewerId) return;
     throw hubError(
@@ -48,7 +49,7 @@ export async function authorizeBatch(
       { field: `requests[${i}].resource` },
     );
   });
-  const decisions = await ctx.access.decide(
+  const decisions = await accessOf(ctx).decide(
     requests.map((r, i) => ({
       subjectId: subjects[i]?.id ?? NO_PARTY,
       partyId: targets[i]?.id ?? NO_PARTY,

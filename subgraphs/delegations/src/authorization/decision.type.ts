@@ -1,5 +1,5 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type { DecisionValue, ReasonSource as KitReasonSource } from '@hub/kit';
+import type { DecisionValue, ReasonSource as KitReasonSource } from '@hub/authz';
 
 export enum Decision {
   PERMIT = 'PERMIT',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStoryDatabase, storyParty, storyPartyIds, type Database } from '@hub/db';
-import { administeredBy } from '@hub/kit';
+import { administeredBy } from '@hub/authz';
 import { delegationRight, mayRevoke, type DelegationAsk } from './delegation-rights';
 
 let database: Database;

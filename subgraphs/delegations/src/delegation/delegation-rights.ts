@@ -1,6 +1,6 @@
 import type { Db } from '@hub/db';
 import { holdersOfPackageFor } from '@hub/db/roles/read';
-import { administeredBy, administersIn, evaluate, loadFacts, rolesHeldFor, type Facts } from '@hub/kit';
+import { administeredBy, administersIn, evaluate, loadFacts, rolesHeldFor, type Facts } from '@hub/authz';
 
 /**
  * Who may delegate what, and who may take it back: the one place that answers it, built on the kit's decision

@@ -1,6 +1,16 @@
 import { parseUuid } from '@hub/db';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { conflict, hubError, notFound, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
+import {
+  conflict,
+  CurrentPerson,
+  CurrentViewer,
+  hubError,
+  notFound,
+  requirePartyByUrn,
+  type PersonViewer,
+  type SubgraphContext,
+  type Viewer,
+} from '@hub/kit';
 import { AccessPackage } from '../access-package/access-package.type';
 import type { Loaders } from '../loaders';
 import { Party, partyRef, type PartyRef } from '../party/party.type';
@@ -20,8 +30,11 @@ export class DelegationResolver {
   @Mutation(() => Delegation, {
     description: 'Gives `to`, on behalf of `from`, a resource’s actions or a package. Only what the viewer may itself delegate.',
   })
-  async delegate(@Arg('input', () => DelegateInput) input: DelegateInput, @Ctx() ctx: Context): Promise<DelegationRow> {
-    const viewer = ctx.viewer!;
+  async delegate(
+    @Arg('input', () => DelegateInput) input: DelegateInput,
+    @CurrentPerson() viewer: PersonViewer,
+    @Ctx() ctx: Context,
+  ): Promise<DelegationRow> {
     const now = new Date();
     const [from, to] = await Promise.all([
       requirePartyByUrn(input.from, ctx.loaders.parties, 'input.from'),
@@ -54,8 +67,7 @@ export class DelegationResolver {
   @Mutation(() => Delegation, {
     description: 'Ends a delegation at once. For the administrators of `from` (or of the facilitating firm) and for `to` itself.',
   })
-  async revokeDelegation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<DelegationRow> {
-    const viewer = ctx.viewer!;
+  async revokeDelegation(@Arg('id', () => ID) id: string, @CurrentViewer() viewer: Viewer, @Ctx() ctx: Context): Promise<DelegationRow> {
     const canonical = parseUuid(id);
     const seen = canonical ? await ctx.loaders.delegations.byId.load(canonical) : null;
     if (!seen || !(await maySeeDelegation(seen, ctx))) throw notFound(`Delegation ${id}`);

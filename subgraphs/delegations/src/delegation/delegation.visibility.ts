@@ -1,5 +1,6 @@
 import type { SubgraphContext } from '@hub/kit';
 import type { DelegationRow } from './delegation.loader';
+import { accessOf } from '@hub/authz';
 
 /**
  * Who may see a delegation: its parties, its creator, the facilitating firm, and the administrators of any of
@@ -11,6 +12,6 @@ export async function maySeeDelegation(d: DelegationRow, ctx: SubgraphContext): 
   if (!viewer) return false;
   const parties = [d.fromId, d.toId, ...(d.facilitatorId ? [d.facilitatorId] : [])];
   if (viewer.partyId === d.createdById || parties.includes(viewer.partyId)) return true;
-  const administers = await Promise.all(parties.map((id) => ctx.access.administers(id)));
+  const administers = await Promise.all(parties.map((id) => accessOf(ctx).administers(id)));
   return administers.some(Boolean);
 }

@@ -1,7 +1,7 @@
 import { parseUuid } from '@hub/db';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
-import { notFound, type SubgraphContext } from '@hub/kit';
+import { CurrentOrganization, notFound, type OrganizationViewer, type SubgraphContext } from '@hub/kit';
 import { ServiceContext, type ServiceContextRow } from '../code/code.type';
 import { EvidenceStatus } from '../harvest/evidence-status.type';
 import { currentStatuses, harvest } from '../harvest/harvest';
@@ -15,10 +15,14 @@ type Context = SubgraphContext<Loaders>;
 @Resolver(() => Accreditation)
 export class AccreditationResolver {
   @Query(() => Accreditation, { description: 'An accreditation; only its requestor may read it (others get NOT_FOUND).' })
-  async accreditation(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<AccreditationRow> {
+  async accreditation(
+    @Arg('id', () => ID) id: string,
+    @CurrentOrganization() viewer: OrganizationViewer,
+    @Ctx() ctx: Context,
+  ): Promise<AccreditationRow> {
     const canonical = parseUuid(id);
     const row = canonical ? await ctx.loaders.accreditations.byId.load(canonical) : null;
-    if (!row || row.requestorId !== ctx.viewer!.partyId) throw notFound(`Accreditation ${id}`);
+    if (!row || row.requestorId !== viewer.partyId) throw notFound(`Accreditation ${id}`);
     return row;
   }
 

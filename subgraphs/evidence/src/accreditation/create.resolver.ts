@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { urnOfParty } from '@hub/db';
 import { accreditationCodes, accreditations } from '@hub/db/evidence';
-import { badInput, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
+import { badInput, CurrentOrganization, type OrganizationViewer, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { ConsentsCallError, createConsentRequest } from '../consents-client';
 import type { Loaders } from '../loaders';
 import { Accreditation, CreateAccreditationInput, type AccreditationRow } from './accreditation.type';
@@ -19,8 +19,11 @@ export class CreateAccreditationResolver {
       'A requestor organisation (scope altinn:dataaltinnno/<serviceContext>) asks for evidence about a subject. Codes that need ' +
       'consent get one consent request from the subject to the requestor, covering all of them.',
   })
-  async createAccreditation(@Arg('input', () => CreateAccreditationInput) input: CreateAccreditationInput, @Ctx() ctx: Context): Promise<AccreditationRow> {
-    const viewer = ctx.viewer!;
+  async createAccreditation(
+    @Arg('input', () => CreateAccreditationInput) input: CreateAccreditationInput,
+    @CurrentOrganization() viewer: OrganizationViewer,
+    @Ctx() ctx: Context,
+  ): Promise<AccreditationRow> {
     if (viewer.kind !== 'organization') throw badInput('input', 'only an organisation may ask for evidence');
     const now = new Date();
     const [catalogue, requestor, subject] = await Promise.all([

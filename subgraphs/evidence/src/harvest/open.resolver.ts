@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { badInput, hubError, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
+import { badInput, CurrentOrganization, hubError, type OrganizationViewer, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import type { Loaders } from '../loaders';
 import { EvidenceStatus } from './evidence-status.type';
 import { harvestOne, logRetrievals } from './harvest';
@@ -12,11 +12,12 @@ export class OpenEvidenceResolver {
   async openEvidence(
     @Arg('subject', () => String) subjectUrn: string,
     @Arg('code', () => String) codeName: string,
+    @CurrentOrganization() viewer: OrganizationViewer,
     @Ctx() ctx: Context,
   ): Promise<EvidenceStatus> {
     const [{ codes }, requestor, subject] = await Promise.all([
       ctx.loaders.catalogue(),
-      ctx.loaders.parties.byId.load(ctx.viewer!.partyId),
+      ctx.loaders.parties.byId.load(viewer.partyId),
       requirePartyByUrn(subjectUrn, ctx.loaders.parties, 'subject'),
     ]);
     const code = codes.get(codeName);

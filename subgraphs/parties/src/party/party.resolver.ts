@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { loadPartyByRef, mayReadIdentityNumber, parseUrnArg, type SubgraphContext } from '@hub/kit';
+import { CurrentViewer, loadPartyByRef, parseUrnArg, type SubgraphContext, type Viewer } from '@hub/kit';
+import { accessOf, mayReadIdentityNumber } from '@hub/authz';
 import { partyUuidUrn, urnOfParty } from '@hub/db';
 import type { PartyRow } from '@hub/db/parties';
 import type { Loaders } from '../loaders';
@@ -16,8 +17,8 @@ export class PartyResolver {
   }
 
   @Query(() => Party, { nullable: true, description: 'The logged-in person or organisation; null when not in the registers.' })
-  me(@Ctx() ctx: Context): Promise<PartyRow | null> {
-    return ctx.loaders.parties.byId.load(ctx.viewer!.partyId);
+  me(@CurrentViewer() viewer: Viewer, @Ctx() ctx: Context): Promise<PartyRow | null> {
+    return ctx.loaders.parties.byId.load(viewer.partyId);
   }
 
   @FieldResolver(() => String, {
@@ -26,7 +27,7 @@ export class PartyResolver {
   })
   async urn(@Root() party: PartyRow, @Ctx() ctx: Context): Promise<string> {
     // A person's URN carries the national identity number: only those who may read the number get it.
-    if (party.type === 'PERSON' && !(await mayReadIdentityNumber(ctx.access, party.id))) return partyUuidUrn(party.id);
+    if (party.type === 'PERSON' && !(await mayReadIdentityNumber(accessOf(ctx), party.id))) return partyUuidUrn(party.id);
     return urnOfParty(party);
   }
 

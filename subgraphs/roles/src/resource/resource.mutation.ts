@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { badInput, conflict, forbidden, notFound, type SubgraphContext } from '@hub/kit';
+import { badInput, conflict, CurrentOrganization, forbidden, notFound, type OrganizationViewer, type SubgraphContext } from '@hub/kit';
 import type { Loaders } from '../loaders';
 import { ResourceInput } from './resource.input';
 import type { ResourceRow } from './resource.loader';
@@ -31,10 +31,14 @@ export class ResourceMutationResolver {
   @Mutation(() => Resource, {
     description: 'Registers a resource owned by the caller’s organisation, with its policy. An id already in use is a CONFLICT.',
   })
-  async createResource(@Arg('input', () => ResourceInput) input: ResourceInput, @Ctx() ctx: Context): Promise<ResourceRow> {
+  async createResource(
+    @Arg('input', () => ResourceInput) input: ResourceInput,
+    @CurrentOrganization() viewer: OrganizationViewer,
+    @Ctx() ctx: Context,
+  ): Promise<ResourceRow> {
     if (input.id == null) throw badInput('input.id', 'required when creating a resource');
     const draft = await validateResourceInput(input, catalogue(ctx));
-    const row = await insertResource(ctx.db, ctx.viewer!.partyId, draft);
+    const row = await insertResource(ctx.db, viewer.partyId, draft);
     if (!row) throw conflict(`A resource with id ${draft.id} exists already: choose another id, or updateResource if it is yours.`);
     return written(ctx, row);
   }
@@ -45,9 +49,10 @@ export class ResourceMutationResolver {
   async updateResource(
     @Arg('id', () => String) id: string,
     @Arg('input', () => ResourceInput) input: ResourceInput,
+    @CurrentOrganization() viewer: OrganizationViewer,
     @Ctx() ctx: Context,
   ): Promise<ResourceRow> {
-    const ownerId = ctx.viewer!.partyId;
+    const ownerId = viewer.partyId;
     const existing = await ctx.loaders.resources.byId.load(id);
     if (!existing) throw notFound(`Resource ${id}`);
     if (existing.ownerId !== ownerId) throw forbidden(`You may not change resource ${id}: only the organisation that owns it may.`);

@@ -1,8 +1,8 @@
 import { graphql, GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { describe, expect, it } from 'vitest';
-import { maskError } from './errors';
-import { allow, createPermissions, or, rule } from './shield';
+import { maskError } from '@hub/kit';
+import { allow, createPermissions, isOrganization, isPerson, or, rule } from './shield';
 
 /** What postgres.js throws while the server restarts (a fast shutdown ends every session with 57P01). */
 const adminShutdown = () => Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
@@ -61,5 +61,38 @@ describe('permission rules whose database call fails', () => {
 
   it('still refuse with FORBIDDEN when a rule says no', async () => {
     expect((await codes('{ refusedByRule }')).codes).toEqual({ refusedByRule: 'FORBIDDEN' });
+  });
+});
+
+describe('the shared viewer-kind rules', () => {
+  const kinds = applyMiddleware(
+    new GraphQLSchema({
+      query: new GraphQLObjectType({
+        name: 'Query',
+        fields: {
+          _service: { type: new GraphQLObjectType({ name: '_Service', fields: { sdl: { type: GraphQLString } } }) },
+          _entities: { type: GraphQLString },
+          person: { type: GraphQLString, resolve: () => 'p' },
+          organization: { type: GraphQLString, resolve: () => 'o' },
+        },
+      }),
+    }),
+    createPermissions({ Query: { person: isPerson, organization: isOrganization } }),
+  );
+  const ask = async (field: string, viewer: { kind: string } | null) => {
+    const result = await graphql({ schema: kinds, source: `{ ${field} }`, contextValue: { viewer } });
+    const error = result.errors?.[0];
+    return error ? { code: error.extensions.code, message: error.message } : { value: result.data?.[field] };
+  };
+
+  it('let the right kind through, and refuse the other kind saying which kind may, and nobody with UNAUTHENTICATED', async () => {
+    expect(await ask('person', { kind: 'person' })).toEqual({ value: 'p' });
+    expect(await ask('organization', { kind: 'organization' })).toEqual({ value: 'o' });
+    expect(await ask('person', { kind: 'organization' })).toEqual({ code: 'FORBIDDEN', message: 'Only a person (an ID-porten-like token) may do this.' });
+    expect(await ask('organization', { kind: 'person' })).toEqual({
+      code: 'FORBIDDEN',
+      message: 'Only an organisation (a Maskinporten-like token) may do this.',
+    });
+    expect(await ask('person', null)).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });

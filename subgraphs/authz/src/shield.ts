@@ -1,7 +1,7 @@
 import { allow, deny, rule, shield, type IRules } from 'graphql-shield';
 import type { IRule } from 'graphql-shield';
-import { forbidden, hubError, unauthenticated } from './errors';
-import type { SubgraphContext } from './context';
+import { forbidden, onlyOrganizations, onlyPersons, unauthenticated, type SubgraphContext } from '@hub/kit';
+import { accessOf } from './access';
 
 export { allow, deny, rule, and, or, not } from 'graphql-shield';
 
@@ -24,15 +24,17 @@ export function hasScopeRule(scope: string): IRule {
   return r;
 }
 
-/** Passes for an organisation token (Maskinporten-like). */
-export const isOrganization = rule({ cache: 'contextual' })((_p, _a, ctx: SubgraphContext) =>
-  ctx.viewer ? ctx.viewer.kind === 'organization' : unauthenticated(),
-);
+/** Passes for an organisation token (Maskinporten-like); a person is told what to use instead. */
+export const isOrganization = rule({ cache: 'contextual' })((_p, _a, ctx: SubgraphContext) => {
+  if (!ctx.viewer) return unauthenticated();
+  return ctx.viewer.kind === 'organization' ? true : onlyOrganizations();
+});
 
-/** Passes for a person token (ID-porten-like). */
-export const isPerson = rule({ cache: 'contextual' })((_p, _a, ctx: SubgraphContext) =>
-  ctx.viewer ? ctx.viewer.kind === 'person' : unauthenticated(),
-);
+/** Passes for a person token (ID-porten-like); an organisation is told what to use instead. */
+export const isPerson = rule({ cache: 'contextual' })((_p, _a, ctx: SubgraphContext) => {
+  if (!ctx.viewer) return unauthenticated();
+  return ctx.viewer.kind === 'person' ? true : onlyPersons();
+});
 
 export const federationRules: IRules = {
   Query: { _service: allow, _entities: allow },
@@ -64,7 +66,7 @@ export function createPermissions(rules: IRules) {
 
 /** On a Party entity's fields: the party itself and those who may act for it (the one decision implementation). */
 export const mayActForParty = rule({ cache: 'strict' })((party: { id: string }, _a, ctx: SubgraphContext) =>
-  ctx.viewer ? ctx.access.mayActFor(party.id) : unauthenticated(),
+  ctx.viewer ? accessOf(ctx).mayActFor(party.id) : unauthenticated(),
 );
 
 /**
@@ -73,7 +75,7 @@ export const mayActForParty = rule({ cache: 'strict' })((party: { id: string }, 
  */
 export const administersParty = rule({ cache: 'strict' })(async (party: { id: string }, _a, ctx: SubgraphContext) => {
   if (!ctx.viewer) return unauthenticated();
-  return (await ctx.access.administers(party.id))
+  return (await accessOf(ctx).administers(party.id))
     ? true
-    : hubError('FORBIDDEN', 'Only the party itself and its administrators may see this.');
+    : forbidden('Only the party itself and its administrators may see this.');
 });

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Db } from '@hub/db';
 import { administeredBy, authorizedParties, decide, enforceAuthenticationLevel, type AuthorizedParty, type Decision, type DecisionRequest } from './decision/index';
-import type { Viewer } from './viewer';
+import type { Viewer } from '@hub/kit';
 
 /** What the viewer asks of the decision point about itself: may I do `action` on `resourceId` for `partyId`? */
 export interface ViewerAsk {
@@ -33,6 +33,28 @@ export interface Access {
   administers(partyId: string): Promise<boolean>;
   /** The decision point, as of now; about the viewer itself, with the viewer's authentication level applied. */
   decide(requests: readonly DecisionRequest[]): Promise<Decision[]>;
+}
+
+/** What an access answer needs of a request: the platform's context has both. */
+export interface AccessSubject {
+  db: Db;
+  viewer: Viewer | null;
+}
+
+const perRequest = new WeakMap<AccessSubject, Access>();
+
+/**
+ * The viewer's access for this request, made on first use and kept with the request's context (one cache and one
+ * decision batch per request, never shared across viewers). The platform's context knows nothing of authorization:
+ * this library derives access from the context's database and viewer.
+ */
+export function accessOf(ctx: AccessSubject): Access {
+  let access = perRequest.get(ctx);
+  if (!access) {
+    access = createAccess(ctx.db, ctx.viewer);
+    perRequest.set(ctx, access);
+  }
+  return access;
 }
 
 export function createAccess(db: Db, viewer: Viewer | null): Access {
