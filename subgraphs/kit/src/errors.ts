@@ -28,7 +28,7 @@ export function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === 'string' && Object.hasOwn(ERROR_CODES, code);
 }
 
-/** An error users can act on: prefer the factory of its code below. */
+/** An error users can act on, for a code known only at run time (passed on from another service); otherwise use the code's factory below. */
 export function hubError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
@@ -38,7 +38,7 @@ type Http = { status: number; headers?: Record<string, string> };
 
 export const unauthenticated = (message = 'Log in first: this needs a valid bearer token.', http?: Http) =>
   hubError('UNAUTHENTICATED', message, http ? { http } : {});
-export const forbidden = (message = 'You may not access this.') => hubError('FORBIDDEN', message);
+export const forbidden = (message = 'You may not access this.', extensions: { field?: string } = {}) => hubError('FORBIDDEN', message, extensions);
 export const badInput = (field: string, problem: string) =>
   hubError('BAD_USER_INPUT', `${field}: ${problem}`, { field });
 export const notFound = (what: string) => hubError('NOT_FOUND', `${what} was not found.`);

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { consentReceipts } from '@hub/db/consents';
-import { badInput, CurrentViewer, hubError, notFound, type SubgraphContext, type Viewer } from '@hub/kit';
+import { badInput, CurrentViewer, forbidden, notFound, type SubgraphContext, type Viewer } from '@hub/kit';
 import type { Loaders } from '../loaders';
 import { createAuthorizationCode } from '../token/authorization-code';
 import { consentSettings } from '../token/settings';
@@ -22,7 +22,7 @@ export async function loadForAnswer(id: string, ctx: Context): Promise<{ consent
   if (!consent) throw notFound(`Consent request ${id}`);
   const rights = await ctx.loaders.consents.rightsByConsentId.load(consent.id);
   const may = await whoMayAnswer(consent, rights, ctx);
-  if (!may.ok) throw hubError('FORBIDDEN', may.reason);
+  if (!may.ok) throw forbidden(may.reason);
   return { consent, rights };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badInput, hubError, requireOrganization, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
+import { badInput, forbidden, requireOrganization, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { canonicalJson, sha256Hex } from '../canonical-json';
 import { checkRedirect } from '../client/redirect-uris';
 import { isUuid } from '../ids';
@@ -124,7 +124,7 @@ export async function checkAgainstRegistry(input: ShapedInput, ctx: Context, now
     input.handledBy ? requirePartyByUrn(input.handledBy, parties, 'input.handledBy') : null,
     Promise.all(input.rights.map((r) => resources.byId.load(r.resource))),
   ]);
-  if (!requester) throw hubError('FORBIDDEN', 'Your organisation is not in the register of parties, so it cannot ask for consent.');
+  if (!requester) throw forbidden('Your organisation is not in the register of parties, so it cannot ask for consent.');
   const redirect = checkRedirect(input.redirectUrl, clientId, client, requesterId);
   if (!redirect.ok) throw badInput('input.redirectUrl', redirect.problem);
   if (from.id === requesterId) throw badInput('input.from', 'must be another party than the requester');

@@ -1,16 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { issuedTokens } from '@hub/db/consents';
-import {
-  conflict,
-  CurrentOrganization,
-  CurrentViewer,
-  hubError,
-  notFound,
-  type OrganizationViewer,
-  type SubgraphContext,
-  type Viewer,
-} from '@hub/kit';
+import { conflict, CurrentOrganization, CurrentViewer, forbidden, notFound, type OrganizationViewer, type SubgraphContext, type Viewer } from '@hub/kit';
 import type { Loaders } from '../loaders';
 import { effectiveStatus, stateConflict } from './consent.status';
 import { consentWrite, lockConsent, recordEvent, updateConsent } from './consent.store';
@@ -33,7 +24,7 @@ export class ConsentLifecycleResolver {
     const viewerId = viewer.partyId;
     const rights = await ctx.loaders.consents.rightsByConsentId.load(consent.id);
     const may = await whoMayAnswer(consent, rights, ctx);
-    if (!may.ok) throw hubError('FORBIDDEN', may.reason);
+    if (!may.ok) throw forbidden(may.reason);
     // One-time is per right: a consent with rights that hold until validTo can be withdrawn; one of one-time rights only cannot.
     if (rights.every((r) => r.oneTime)) throw conflict('Cannot revoke: one-time consents cannot be revoked; they end at their first use or at validTo.');
     const now = new Date();
@@ -59,7 +50,7 @@ export class ConsentLifecycleResolver {
     const consent = await loadVisibleConsent(id, ctx);
     if (!consent) throw notFound(`Consent request ${id}`);
     const viewerId = viewer.partyId;
-    if (viewerId !== consent.toId) throw hubError('FORBIDDEN', 'Only the requester may delete a consent request.');
+    if (viewerId !== consent.toId) throw forbidden('Only the requester may delete a consent request.');
     const now = new Date();
     return consentWrite(ctx.db, async (tx) => {
       const row = (await lockConsent(tx, consent.id))!;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { issuedTokens } from '@hub/db/consents';
-import { CurrentOrganization, hubError, notFound, type OrganizationViewer, type SubgraphContext } from '@hub/kit';
+import { CurrentOrganization, forbidden, hubError, notFound, type OrganizationViewer, type SubgraphContext } from '@hub/kit';
 import { effectiveStatus, stateConflict } from '../consent/consent.status';
 import { consentWrite, lockConsent, recordEvent } from '../consent/consent.store';
 import { ConsentStatus, type ConsentRow } from '../consent/consent.type';
@@ -39,7 +39,7 @@ export class IssueConsentTokenResolver {
     if (request.kind === 'consent') {
       const consent = await loadVisibleConsent(request.consentId, ctx);
       if (!consent) throw notFound(`Consent ${request.consentId}`);
-      if (!isRecipient(consent, viewer.partyId)) throw hubError('FORBIDDEN', 'Only the consent’s recipient (to or handledBy) may get its tokens.');
+      if (!isRecipient(consent, viewer.partyId)) throw forbidden('Only the consent’s recipient (to or handledBy) may get its tokens.');
     }
     // Outside the transaction: on first use it creates the first key in a transaction of its own.
     const key = await activeSigningKey(ctx.db, settings.keyEncryptionKey, now);
@@ -58,7 +58,7 @@ export class IssueConsentTokenResolver {
       const consent = (await lockConsent(tx, consentId))!;
       const status = effectiveStatus(consent, now);
       if (status !== ConsentStatus.ACCEPTED) throw stateConflict('issue a consent token', status);
-      if (!isRecipient(consent, viewer.partyId)) throw hubError('FORBIDDEN', 'Only the consent’s recipient (to or handledBy) may get its tokens.');
+      if (!isRecipient(consent, viewer.partyId)) throw forbidden('Only the consent’s recipient (to or handledBy) may get its tokens.');
 
       const clientId = viewer.clientId ?? viewer.partyUrn;
       const jti = randomUUID();

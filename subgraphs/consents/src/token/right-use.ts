@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@hub/db';
 import { consentRights, issuedTokens } from '@hub/db/consents';
 import { resourcesByIds } from '@hub/db/roles/read';
-import { badInput, conflict, hubError } from '@hub/kit';
+import { badInput, conflict, forbidden } from '@hub/kit';
 import { recordEvent, updateConsent } from '../consent/consent.store';
 import type { ConsentRow } from '../consent/consent.type';
 
@@ -42,7 +42,7 @@ export async function useConsentRights(tx: Db, consent: ConsentRow, report: UseR
   const mine = rights.filter((r) => r.ownerId === report.sourceId && (report.resource == null || r.right.resourceId === report.resource));
   if (!mine.length) {
     if (report.resource != null) throw badInput('resource', `${report.resource} is not a right of this consent that your organisation owns`);
-    throw hubError('FORBIDDEN', 'Only a data source of the consent (the owner of a requested resource) may report its use.');
+    throw forbidden('Only a data source of the consent (the owner of a requested resource) may report its use.');
   }
   const usedNow = new Set<number>();
   for (const { right } of mine) {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { badInput, CurrentOrganization, hubError, notFound, type OrganizationViewer, type SubgraphContext } from '@hub/kit';
+import { badInput, CurrentOrganization, forbidden, notFound, type OrganizationViewer, type SubgraphContext } from '@hub/kit';
 import { effectiveStatus, stateConflict } from '../consent/consent.status';
 import { consentWrite, lockConsent } from '../consent/consent.store';
 import { ConsentRequest, ConsentStatus, type ConsentRow } from '../consent/consent.type';
@@ -33,7 +33,7 @@ export class ReportConsentUseResolver {
     if (!consent) throw notFound(`Consent ${consentId}`);
     if (!(await ownsARequestedResource(consent, ctx))) {
       if (!(await maySeeConsent(consent, ctx))) throw notFound(`Consent ${consentId}`);
-      throw hubError('FORBIDDEN', 'Only a data source of the consent (the owner of a requested resource) may report its use.');
+      throw forbidden('Only a data source of the consent (the owner of a requested resource) may report its use.');
     }
     if (jti != null && !isUuid(jti)) throw badInput('jti', 'is not the jti of a token of this consent');
     const now = new Date();

@@ -1,14 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import {
-  badInput,
-  conflict,
-  CurrentPerson,
-  hubError,
-  notFound,
-  requirePartyByUrn,
-  type PersonViewer,
-  type SubgraphContext,
-} from '@hub/kit';
+import { badInput, conflict, CurrentPerson, forbidden, notFound, type PersonViewer, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { parseUuid, type Db } from '@hub/db';
 import { AccessPackage } from '../access-package/access-package.type';
 import { delegationRight, type DelegationAsk } from '../delegation/delegation-rights';
@@ -56,7 +47,7 @@ async function approvalAsk(row: AccessRequestRow, ctx: Context): Promise<Delegat
  */
 async function requireApprover(tx: Db, ask: DelegationAsk, approverId: string): Promise<string | null> {
   const right = await delegationRight(tx, approverId, ask);
-  if (!right.ok) throw hubError('FORBIDDEN', `You may not answer this request. ${right.reason}`);
+  if (!right.ok) throw forbidden(`You may not answer this request. ${right.reason}`);
   return right.facilitatorId;
 }
 
@@ -135,7 +126,7 @@ export class AccessRequestResolver {
     @Ctx() ctx: Context,
   ): Promise<AccessRequestRow> {
     const seen = await visibleRequest(id, ctx);
-    if (seen.requesterId !== viewer.partyId) throw hubError('FORBIDDEN', 'Only the requester may withdraw an access request.');
+    if (seen.requesterId !== viewer.partyId) throw forbidden('Only the requester may withdraw an access request.');
     return ctx.db.transaction(async (tx) => {
       const row = await lockAccessRequest(tx, seen.id);
       if (row.status !== 'PENDING') throw notPending(row);

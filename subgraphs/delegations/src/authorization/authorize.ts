@@ -1,4 +1,4 @@
-import { badInput, hubError, loadPartyByRef, parseUrnArg, requireViewer, type SubgraphContext } from '@hub/kit';
+import { badInput, forbidden, loadPartyByRef, parseUrnArg, requireViewer, type SubgraphContext } from '@hub/kit';
 import { accessOf, type Decision } from '@hub/authz';
 import type { Loaders } from '../loaders';
 import type { AuthorizationRequestInput } from './decision.type';
@@ -43,8 +43,7 @@ export async function authorizeBatch(
   const viewerId = requireViewer(ctx).partyId;
   requests.forEach((r, i) => {
     if (subjects[i]?.id === viewerId || catalogue[i]!.ownerId === viewerId) return;
-    throw hubError(
-      'FORBIDDEN',
+    throw forbidden(
       `requests[${i}].resource: ${r.resource} belongs to another organisation; ask about others only for resources your organisation owns.`,
       { field: `requests[${i}].resource` },
     );

@@ -1,16 +1,6 @@
 import { parseUuid } from '@hub/db';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import {
-  conflict,
-  CurrentPerson,
-  CurrentViewer,
-  hubError,
-  notFound,
-  requirePartyByUrn,
-  type PersonViewer,
-  type SubgraphContext,
-  type Viewer,
-} from '@hub/kit';
+import { badInput, conflict, CurrentPerson, CurrentViewer, forbidden, notFound, type PersonViewer, requirePartyByUrn, type SubgraphContext, type Viewer } from '@hub/kit';
 import { AccessPackage } from '../access-package/access-package.type';
 import type { Loaders } from '../loaders';
 import { Party, partyRef, type PartyRef } from '../party/party.type';
@@ -40,7 +30,7 @@ export class DelegationResolver {
       requirePartyByUrn(input.from, ctx.loaders.parties, 'input.from'),
       requirePartyByUrn(input.to, ctx.loaders.parties, 'input.to'),
     ]);
-    if (from.id === to.id) throw hubError('BAD_USER_INPUT', 'input.to: must differ from input.from', { field: 'input.to' });
+    if (from.id === to.id) throw badInput('input.to', 'must differ from input.from');
     const rights = await loadAndCheckRights(input, ctx.loaders);
     checkValidTo(input.validTo, now);
     return ctx.db.transaction(async (tx) => {
@@ -50,7 +40,7 @@ export class DelegationResolver {
         { fromId: from.id, toId: to.id, fromLabel: from.name, ...rights },
         now,
       );
-      if (!right.ok) throw hubError('FORBIDDEN', right.reason);
+      if (!right.ok) throw forbidden(right.reason);
       return insertDelegation(tx, {
         fromId: from.id,
         toId: to.id,
@@ -74,7 +64,7 @@ export class DelegationResolver {
     return ctx.db.transaction(async (tx) => {
       const row = (await lockDelegation(tx, seen.id))!;
       if (!(await mayRevoke(tx, viewer.partyId, row))) {
-        throw hubError('FORBIDDEN', 'Only an administrator of the delegating party or of the facilitating firm, or the recipient, may revoke it.');
+        throw forbidden('Only an administrator of the delegating party or of the facilitating firm, or the recipient, may revoke it.');
       }
       if (row.revokedAt) throw conflict(`Delegation ${id} was already revoked at ${row.revokedAt.toISOString()}.`);
       return revokeDelegationRow(tx, row, viewer.partyId);

@@ -1,4 +1,4 @@
-import { badInput, hubError } from '@hub/kit';
+import { badInput, forbidden } from '@hub/kit';
 import type { PartyRow } from '@hub/db/parties/read';
 import type { Catalogue, CodeEntry } from '../code/code.loader';
 import type { ServiceContextRow } from '../code/code.type';
@@ -23,9 +23,9 @@ const TYPE_CHECKS: Record<string, (v: unknown) => boolean> = {
 export function checkContext(catalogue: Catalogue, id: string, requestor: PartyRow | null): ServiceContextRow {
   const context = catalogue.contexts.get(id);
   if (!context) throw badInput('input.serviceContext', `no service context ${id} (there are ${[...catalogue.contexts.keys()].join(', ')})`);
-  if (!requestor) throw hubError('FORBIDDEN', 'Your organisation is not in the register of parties, so it cannot ask for evidence.');
+  if (!requestor) throw forbidden('Your organisation is not in the register of parties, so it cannot ask for evidence.');
   if (context.requestorMustBe === 'PUBLIC' && !requestor.isPublic) {
-    throw hubError('FORBIDDEN', `${requestor.name} is not a public agency; only public agencies may ask for evidence in ${context.id} (${context.name}).`);
+    throw forbidden(`${requestor.name} is not a public agency; only public agencies may ask for evidence in ${context.id} (${context.name}).`);
   }
   return context;
 }

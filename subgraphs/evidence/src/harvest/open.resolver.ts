@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { badInput, CurrentOrganization, hubError, type OrganizationViewer, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
+import { badInput, CurrentOrganization, forbidden, type OrganizationViewer, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import type { Loaders } from '../loaders';
 import { EvidenceStatus } from './evidence-status.type';
 import { harvestOne, logRetrievals } from './harvest';
@@ -23,7 +23,7 @@ export class OpenEvidenceResolver {
     const code = codes.get(codeName);
     if (!code) throw badInput('code', `no evidence code ${codeName}`);
     if (code.requirement !== 'OPEN') throw badInput('code', `${codeName} is not open (${code.requirement}); ask for it in an accreditation`);
-    if (!requestor) throw hubError('FORBIDDEN', 'Your organisation is not in the register of parties, so it cannot retrieve evidence.');
+    if (!requestor) throw forbidden('Your organisation is not in the register of parties, so it cannot retrieve evidence.');
     const now = new Date();
     const result = await harvestOne(code, { requestor, subject, parameters: {}, legalBasis: null }, ctx, now);
     await logRetrievals(ctx, [result], { requestorId: requestor.id, subjectId: subject.id, accreditationId: null, at: now });
