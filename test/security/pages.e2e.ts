@@ -65,7 +65,7 @@ describe('the consent pages’ scripts', () => {
 describe('the dev login’s next', () => {
   const nextOf = async (next: string) => {
     const html = await (await fetch(`${base}/dev/login?next=${encodeURIComponent(next)}`)).text();
-    return { html, next: /const next = (.*);/.exec(html)![1] };
+    return { html, next: JSON.stringify(JSON.parse(/<script type="application\/json" id="dev-login-data">(.*?)<\/script>/.exec(html)![1]!).next) };
   };
 
   it('keeps a same-origin path', async () => {
@@ -79,5 +79,18 @@ describe('the dev login’s next', () => {
   it('never reflects markup into the page', async () => {
     const { html } = await nextOf('/</script><script>alert(1)</script>');
     expect(html).not.toContain('<script>alert(1)');
+  });
+
+  it('runs no inline script: its CSP allows scripts from this site only, and its script is the bundle', async () => {
+    const res = await fetch(`${base}/dev/login`);
+    const scriptSrc = /script-src ([^;]*)/.exec(res.headers.get('content-security-policy') ?? '')![1];
+    expect(scriptSrc).toBe("'self'");
+    const html = await res.text();
+    const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
+    expect(scripts).toEqual([' type="application/json" id="dev-login-data"', expect.stringMatching(/^ src="\/assets\/dev-login\.[\w-]+\.js" defer$/)]);
+    const src = /src="([^"]+)"/.exec(html)![1];
+    const js = await fetch(`${base}${src}`);
+    expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(await js.text()).toContain('/dev/token');
   });
 });

@@ -9,12 +9,12 @@ export interface ScriptAsset {
 }
 
 /**
- * Bundles the consent pages' browser module in memory with esbuild. Done once when the router starts (tens of
+ * Bundles one browser module of `./client/` in memory with esbuild. Done once when the router starts (tens of
  * milliseconds), so `npm start` needs no build step and the served script always matches the source.
  */
-export async function bundleConsentScript(): Promise<ScriptAsset> {
+export async function bundleScript(name: 'consent' | 'dev-login'): Promise<ScriptAsset> {
   const result = await build({
-    entryPoints: [fileURLToPath(new URL('./client/consent.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL(`./client/${name}.ts`, import.meta.url))],
     bundle: true,
     write: false,
     format: 'iife',
@@ -26,5 +26,12 @@ export async function bundleConsentScript(): Promise<ScriptAsset> {
   });
   const body = result.outputFiles[0]!.text;
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 16);
-  return { path: `/assets/consent.${hash}.js`, body };
+  return { path: `/assets/${name}.${hash}.js`, body };
 }
+
+/** The consent pages' script. */
+export const bundleConsentScript = () => bundleScript('consent');
+
+/** A bundled script as an HTTP answer: cached for good, since its name changes with its content. */
+export const scriptResponse = ({ body }: ScriptAsset) =>
+  new Response(body, { headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' } });

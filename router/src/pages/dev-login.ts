@@ -20,9 +20,10 @@ export function sameOriginPath(next: string | null): string {
 
 /**
  * The development login: pick a story person or client, get a token. The token is kept in this browser
- * (localStorage `hub:token`, and GraphiQL's stored headers) and the page goes on to `next`, when given.
+ * (localStorage `hub:token`, and GraphiQL's stored headers) and the page goes on to `next`, when given. The page's
+ * script is the bundled `client/dev-login.ts` at `scriptPath`; `next` reaches it in a JSON data block.
  */
-export function devLoginPage(next: string | null): string {
+export function devLoginPage(next: string | null, scriptPath: string): string {
   // Only same-site paths: never an open redirect.
   const target = sameOriginPath(next);
   const persons = story.persons
@@ -44,20 +45,8 @@ export function devLoginPage(next: string | null): string {
 <textarea id="token" readonly></textarea>
 <p><a href="/graphql">Open the playground</a> (the token is already set in its headers).</p>
 </section>
-<script>
-const next = ${scriptJson(target)};
-for (const button of document.querySelectorAll('button[data-body]')) {
-  button.addEventListener('click', async () => {
-    const res = await fetch('/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: button.dataset.body });
-    const { access_token } = await res.json();
-    localStorage.setItem('hub:token', access_token);
-    localStorage.setItem('graphiql:headers', JSON.stringify({ Authorization: 'Bearer ' + access_token }, null, 2));
-    if (next) { location.assign(next); return; }
-    document.getElementById('token').value = access_token;
-    document.getElementById('result').hidden = false;
-  });
-}
-</script>`,
+<script type="application/json" id="dev-login-data">${scriptJson({ next: target })}</script>
+<script src="${escapeHtml(scriptPath)}" defer></script>`,
     'nb',
   );
 }

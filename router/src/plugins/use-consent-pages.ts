@@ -1,6 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { isUuid } from '@hub/db';
-import { bundleConsentScript } from '../pages/assets';
+import { bundleConsentScript, scriptResponse } from '../pages/assets';
 import { consentOverviewPage, consentProblemPage, consentRequestPage } from '../pages/consent';
 import { bothLanguages, PROBLEMS, type ProblemKey } from '../pages/messages';
 
@@ -46,13 +46,9 @@ export function useConsentPages(options: { devLogin: boolean; graph: (request: R
     async onRequest({ request, url, endResponse }) {
       const route = `${request.method} ${url.pathname}`;
       if (request.method === 'GET' && url.pathname.startsWith('/assets/consent.')) {
-        const { path, body } = await script;
-        if (url.pathname !== path) return endResponse(new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } }));
-        return endResponse(
-          new Response(body, {
-            headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' },
-          }),
-        );
+        const asset = await script;
+        if (url.pathname !== asset.path) return endResponse(new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } }));
+        return endResponse(scriptResponse(asset));
       }
       if (route === 'GET /consent/request') {
         const id = url.searchParams.get('id') ?? '';

@@ -1,6 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { DevIdentity } from '../dev-identity';
 import { DEV_TOKEN_TTL } from '../dev-identity';
+import { bundleScript, scriptResponse } from '../pages/assets';
 import { devLoginPage } from '../pages/dev-login';
 import { jsonResponse } from './json-response';
 
@@ -9,11 +10,25 @@ export interface DevIdentityOptions {
   identity: DevIdentity;
 }
 
-/** Outside production: `POST /dev/token` (shared contract) issues test tokens, `GET /dev/login` is the login page. */
+/** The login page's policy: scripts only from this site (its bundle), as on the consent pages. */
+export const DEV_LOGIN_CSP = "default-src 'self'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/**
+ * Outside production: `POST /dev/token` (shared contract) issues test tokens, `GET /dev/login` is the login page,
+ * whose script is served at `/assets/dev-login.<content hash>.js`.
+ */
 export function useDevIdentity({ identity }: DevIdentityOptions): GatewayPlugin {
+  const script = bundleScript('dev-login');
+  // A failed bundle is reported on the requests that need it, not as an unhandled rejection at start-up.
+  script.catch(() => {});
   return {
     async onRequest({ request, url, endResponse }) {
       const route = `${request.method} ${url.pathname}`;
+      if (request.method === 'GET' && url.pathname.startsWith('/assets/dev-login.')) {
+        const asset = await script;
+        if (url.pathname !== asset.path) return endResponse(new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } }));
+        return endResponse(scriptResponse(asset));
+      }
       if (route === 'POST /dev/token') {
         let body: unknown;
         try {
@@ -27,11 +42,8 @@ export function useDevIdentity({ identity }: DevIdentityOptions): GatewayPlugin 
       }
       if (route === 'GET /dev/login') {
         return endResponse(
-          new Response(devLoginPage(url.searchParams.get('next')), {
-            headers: {
-              'content-type': 'text/html; charset=utf-8',
-              'content-security-policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-            },
+          new Response(devLoginPage(url.searchParams.get('next'), (await script).path), {
+            headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': DEV_LOGIN_CSP },
           }),
         );
       }
