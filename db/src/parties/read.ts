@@ -4,9 +4,12 @@
  */
 import { asc, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import { parties, type PartyRow } from '../schema/parties';
+import { parties, partyType, type PartyRow } from '../schema/parties';
 
 export type { PartyRow };
+
+/** A party's kinds, for other domains' enums of the same values. */
+export const partyTypes = partyType.enumValues;
 export { partyIdOf, partyIdsOf } from '../party-ids';
 
 /** Parties by id, in no particular order; unknown ids are absent. */

@@ -5,6 +5,7 @@ export * from './build-subgraph';
 export * from './config';
 export * from './context';
 export * from './current-viewer';
+export * from './enum';
 export * from './errors';
 export * from './graceful';
 export * from './logger';

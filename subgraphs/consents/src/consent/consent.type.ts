@@ -1,19 +1,13 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DateTimeResolver, JSONResolver } from '@hub/kit';
+import { consentStatus } from '@hub/db/consents';
+import { DateTimeResolver, JSONResolver, enumOf } from '@hub/kit';
 import type { consentRequests, consentRights } from '@hub/db/consents';
 
 export type ConsentRow = typeof consentRequests.$inferSelect;
 export type ConsentRightRow = typeof consentRights.$inferSelect;
 
-export enum ConsentStatus {
-  CREATED = 'CREATED',
-  ACCEPTED = 'ACCEPTED',
-  REJECTED = 'REJECTED',
-  REVOKED = 'REVOKED',
-  DELETED = 'DELETED',
-  EXPIRED = 'EXPIRED',
-  USED = 'USED',
-}
+export const ConsentStatus = enumOf([...consentStatus.enumValues, 'EXPIRED']);
+export type ConsentStatus = (typeof ConsentStatus)[keyof typeof ConsentStatus];
 registerEnumType(ConsentStatus, {
   name: 'ConsentStatus',
   description:

@@ -1,16 +1,9 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { DateTimeResolver } from '@hub/kit';
+import { consentEventType } from '@hub/db/consents';
+import { DateTimeResolver, enumOf } from '@hub/kit';
 
-export enum ConsentEventType {
-  CREATED = 'CREATED',
-  ACCEPTED = 'ACCEPTED',
-  REJECTED = 'REJECTED',
-  REVOKED = 'REVOKED',
-  DELETED = 'DELETED',
-  USED = 'USED',
-  TOKEN_ISSUED = 'TOKEN_ISSUED',
-  EXPIRED = 'EXPIRED',
-}
+export const ConsentEventType = enumOf([...consentEventType.enumValues, 'EXPIRED']);
+export type ConsentEventType = (typeof ConsentEventType)[keyof typeof ConsentEventType];
 registerEnumType(ConsentEventType, {
   name: 'ConsentEventType',
   description:

@@ -1,12 +1,9 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DateTimeResolver } from '@hub/kit';
+import { accessRequestStatus } from '@hub/db/delegations';
+import { DateTimeResolver, enumOf } from '@hub/kit';
 
-export enum AccessRequestStatus {
-  PENDING = 'PENDING',
-  APPROVED = 'APPROVED',
-  REJECTED = 'REJECTED',
-  WITHDRAWN = 'WITHDRAWN',
-}
+export const AccessRequestStatus = enumOf(accessRequestStatus.enumValues);
+export type AccessRequestStatus = (typeof AccessRequestStatus)[keyof typeof AccessRequestStatus];
 registerEnumType(AccessRequestStatus, {
   name: 'AccessRequestStatus',
   description: 'PENDING until an administrator of `from` approves or rejects it, or the requester withdraws it.',

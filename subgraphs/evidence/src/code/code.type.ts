@@ -1,31 +1,26 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { partyTypes } from '@hub/db/parties/read';
+import { enumOf } from '@hub/kit';
+import { evidenceRequirement, requestorKind } from '@hub/db/evidence';
 import type { evidenceCodes, serviceContexts } from '@hub/db/evidence';
 
 export type EvidenceCodeRow = typeof evidenceCodes.$inferSelect;
 export type ServiceContextRow = typeof serviceContexts.$inferSelect;
 
-export enum EvidenceRequirement {
-  OPEN = 'OPEN',
-  LEGAL_BASIS = 'LEGAL_BASIS',
-  CONSENT = 'CONSENT',
-  LEGAL_BASIS_OR_CONSENT = 'LEGAL_BASIS_OR_CONSENT',
-}
+export const EvidenceRequirement = enumOf(evidenceRequirement.enumValues);
+export type EvidenceRequirement = (typeof EvidenceRequirement)[keyof typeof EvidenceRequirement];
 registerEnumType(EvidenceRequirement, {
   name: 'EvidenceRequirement',
   description: 'OPEN: anyone; LEGAL_BASIS: a legal-basis reference; CONSENT: the subject’s consent; LEGAL_BASIS_OR_CONSENT: either.',
 });
 
 /** The same values as the parties subgraph's PartyType (a shared value type in the supergraph). */
-export enum PartyType {
-  PERSON = 'PERSON',
-  ORGANIZATION = 'ORGANIZATION',
-}
+export const PartyType = enumOf(partyTypes);
+export type PartyType = (typeof PartyType)[keyof typeof PartyType];
 registerEnumType(PartyType, { name: 'PartyType', description: 'A person or an organisation.' });
 
-export enum RequestorKind {
-  ANY = 'ANY',
-  PUBLIC = 'PUBLIC',
-}
+export const RequestorKind = enumOf(requestorKind.enumValues);
+export type RequestorKind = (typeof RequestorKind)[keyof typeof RequestorKind];
 registerEnumType(RequestorKind, { name: 'RequestorKind', description: 'Who may ask in a service context: any organisation or only public agencies.' });
 
 @ObjectType({ description: 'A value an evidence code delivers.' })

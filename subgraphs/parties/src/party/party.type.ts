@@ -1,9 +1,9 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { enumOf } from '@hub/kit';
+import { partyType } from '@hub/db/parties';
 
-export enum PartyType {
-  PERSON = 'PERSON',
-  ORGANIZATION = 'ORGANIZATION',
-}
+export const PartyType = enumOf(partyType.enumValues);
+export type PartyType = (typeof PartyType)[keyof typeof PartyType];
 registerEnumType(PartyType, { name: 'PartyType', description: 'A person or an organisation.' });
 
 /** A person or an organisation (main unit or subunit), as the registers know it. */

@@ -1,9 +1,9 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { enumOf } from '@hub/kit';
+import { policySubjectKind } from '@hub/db/roles';
 
-export enum PolicySubjectKind {
-  ROLE = 'ROLE',
-  PACKAGE = 'PACKAGE',
-}
+export const PolicySubjectKind = enumOf(policySubjectKind.enumValues);
+export type PolicySubjectKind = (typeof PolicySubjectKind)[keyof typeof PolicySubjectKind];
 registerEnumType(PolicySubjectKind, {
   name: 'PolicySubjectKind',
   description: 'ROLE: the subject is a role code; PACKAGE: an access package urn.',

@@ -1,10 +1,9 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { enumOf } from '@hub/kit';
+import { resourceType } from '@hub/db/roles';
 
-export enum ResourceType {
-  SERVICE = 'SERVICE',
-  CONSENT = 'CONSENT',
-  PUBLIC = 'PUBLIC',
-}
+export const ResourceType = enumOf(resourceType.enumValues);
+export type ResourceType = (typeof ResourceType)[keyof typeof ResourceType];
 registerEnumType(ResourceType, {
   name: 'ResourceType',
   description: 'SERVICE: used on behalf of a party; CONSENT: data shared by consent; PUBLIC: open to everyone.',

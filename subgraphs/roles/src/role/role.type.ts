@@ -1,10 +1,9 @@
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { enumOf } from '@hub/kit';
+import { roleProvider } from '@hub/db/roles';
 
-export enum RoleProvider {
-  ER = 'ER',
-  FREG = 'FREG',
-  ALTINN = 'ALTINN',
-}
+export const RoleProvider = enumOf(roleProvider.enumValues);
+export type RoleProvider = (typeof RoleProvider)[keyof typeof RoleProvider];
 registerEnumType(RoleProvider, {
   name: 'RoleProvider',
   description: 'Where a role comes from: ER (Central Coordinating Register), FREG (population register) or ALTINN.',
