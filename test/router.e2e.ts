@@ -94,7 +94,7 @@ describe('the router in production', () => {
   let prodBase: string;
   beforeAll(async () => {
     prod = await startTestStack({
-      env: { NODE_ENV: 'production', PUBLIC_URL: 'https://hub.test', ROUTER_SIGNING_SECRET: 'p'.repeat(48), KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') },
+      env: { NODE_ENV: 'production', PUBLIC_URL: 'https://hub.test', ROUTER_SIGNING_SECRET: 'p'.repeat(48), KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), EVIDENCE_SKATTEETATEN_URL: 'https://skatteetaten.test' },
     });
     prodBase = prod.url.replace(/\/graphql$/, '');
   });

@@ -11,6 +11,7 @@ const GOOD: Record<string, string> = {
   PUBLIC_URL: 'https://hub.test',
   ROUTER_SIGNING_SECRET: 'production-test-secret-'.padEnd(48, 'x'),
   KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+  EVIDENCE_SKATTEETATEN_URL: 'https://skatteetaten.test',
   PGLITE_DIR: 'memory://',
   PORT: '0',
   LOG_LEVEL: 'silent',
@@ -55,6 +56,8 @@ const CASES: [keyof typeof ENTRIES, string, Record<string, string | undefined>, 
   ['start:delegations', 'without a public URL', { PUBLIC_URL: undefined }, /PUBLIC_URL/],
   ['start:consents', 'without a key-encryption key', { KEY_ENCRYPTION_KEY: undefined }, /KEY_ENCRYPTION_KEY/],
   ['start:evidence', 'with a malformed evidence setting', { EVIDENCE_SOURCE_TIMEOUT_MS: 'soon' }, /EVIDENCE_SOURCE_TIMEOUT_MS/],
+  ['start:evidence', 'without the tax administration’s service (the stand-in is for development)', { EVIDENCE_SKATTEETATEN_URL: undefined }, /EVIDENCE_SKATTEETATEN_URL/],
+  ['npm start', 'without the tax administration’s service', { EVIDENCE_SKATTEETATEN_URL: undefined }, /EVIDENCE_SKATTEETATEN_URL/],
 ];
 
 describe('production refuses to start half-configured', () => {

@@ -80,5 +80,6 @@ export const productionEnv = (issuers: TestIssuers, extra: Record<string, string
   ROUTER_SIGNING_SECRET: 'production-test-secret-'.padEnd(48, 'x'),
   KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   JWT_ISSUERS: issuers.jwtIssuers,
+  EVIDENCE_SKATTEETATEN_URL: 'https://skatteetaten.test',
   ...extra,
 });

@@ -33,6 +33,11 @@ export function datasourceSettings(env: NodeJS.ProcessEnv): DatasourceSettings {
   const parsed = DatasourceEnv.safeParse(env);
   if (!parsed.success) throw new Error(`Invalid data source configuration:\n${z.prettifyError(parsed.error)}`);
   const e = parsed.data;
+  // In production nothing may fall back to development defaults: the story's organisation, the hub's dev token issuer.
+  if (env.NODE_ENV === 'production') {
+    const missing = (['HUB_ISSUER', 'DATASOURCE_ORGANIZATION_NUMBER', 'DATASOURCE_TOKEN_URL'] as const).filter((k) => !env[k]);
+    if (missing.length) throw new Error(`Invalid data source configuration:\n✖ production needs ${missing.join(', ')}`);
+  }
   return {
     hubUrl: e.HUB_URL,
     issuer: (e.HUB_ISSUER ?? e.HUB_URL).replace(/\/+$/, ''),

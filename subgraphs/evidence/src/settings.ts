@@ -10,7 +10,7 @@ const EvidenceEnv = z.object({
   EVIDENCE_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).default(60),
   /**
    * The tax administration's data source as its own service (`npm run start:datasource`): consent-token harvests of its
-   * codes are sent there over HTTP. Unset: the in-process stand-in answers (development and tests).
+   * codes are sent there over HTTP. Unset: the in-process stand-in answers (development and tests); production refuses to start.
    */
   EVIDENCE_SKATTEETATEN_URL: z.url({ message: 'must be the data source’s URL, e.g. http://127.0.0.1:4100' }).optional(),
   /** Test switch only (ignored in production): `{"nav":"fail"}` or `{"nav":"hang"}` makes that source fail or hang. */
@@ -43,6 +43,10 @@ export function evidenceSettings(hub: HubSettings): EvidenceSettings {
   if (!s) {
     const env = EvidenceEnv.safeParse(hub.env);
     if (!env.success) throw new Error(`Invalid evidence configuration:\n${z.prettifyError(env.error)}`);
+    // The in-process stand-in answers with synthetic data: never in production.
+    if (hub.production && !env.data.EVIDENCE_SKATTEETATEN_URL) {
+      throw new Error('Invalid evidence configuration:\n✖ production needs EVIDENCE_SKATTEETATEN_URL, the tax administration’s own service');
+    }
     s = {
       timeoutMs: env.data.EVIDENCE_SOURCE_TIMEOUT_MS,
       retryAfterSeconds: env.data.EVIDENCE_RETRY_AFTER_SECONDS,
