@@ -32,6 +32,12 @@ export async function bundleScript(name: 'consent' | 'dev-login'): Promise<Scrip
 /** The consent pages' script. */
 export const bundleConsentScript = () => bundleScript('consent');
 
-/** A bundled script as an HTTP answer: cached for good, since its name changes with its content. */
-export const scriptResponse = ({ body }: ScriptAsset) =>
-  new Response(body, { headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' } });
+/**
+ * The answer to `GET <pathname>` for a bundled script: the script, cached for good (its name changes with its
+ * content), or 404 for any other hash.
+ */
+export async function scriptResponse(asset: Promise<ScriptAsset>, pathname: string): Promise<Response> {
+  const { path, body } = await asset;
+  if (pathname !== path) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+  return new Response(body, { headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' } });
+}

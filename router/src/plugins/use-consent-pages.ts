@@ -46,9 +46,7 @@ export function useConsentPages(options: { devLogin: boolean; graph: (request: R
     async onRequest({ request, url, endResponse }) {
       const route = `${request.method} ${url.pathname}`;
       if (request.method === 'GET' && url.pathname.startsWith('/assets/consent.')) {
-        const asset = await script;
-        if (url.pathname !== asset.path) return endResponse(new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } }));
-        return endResponse(scriptResponse(asset));
+        return endResponse(await scriptResponse(script, url.pathname));
       }
       if (route === 'GET /consent/request') {
         const id = url.searchParams.get('id') ?? '';

@@ -25,9 +25,7 @@ export function useDevIdentity({ identity }: DevIdentityOptions): GatewayPlugin 
     async onRequest({ request, url, endResponse }) {
       const route = `${request.method} ${url.pathname}`;
       if (request.method === 'GET' && url.pathname.startsWith('/assets/dev-login.')) {
-        const asset = await script;
-        if (url.pathname !== asset.path) return endResponse(new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } }));
-        return endResponse(scriptResponse(asset));
+        return endResponse(await scriptResponse(script, url.pathname));
       }
       if (route === 'POST /dev/token') {
         let body: unknown;
