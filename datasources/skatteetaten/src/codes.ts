@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { syntheticDigits } from '@hub/source-kit';
 
 export interface Value {
   name: string;
@@ -12,21 +12,12 @@ export interface Code {
   values(subjectUrn: string, parameters: Record<string, unknown>): Value[];
 }
 
-/** Deterministic pseudo-random numbers from (code, subject, parameters): the same question always gets the same answer. */
-function digits(code: string, subjectUrn: string, parameters: Record<string, unknown>) {
-  const sorted = Object.fromEntries(Object.entries(parameters).sort(([a], [b]) => a.localeCompare(b)));
-  const hash = createHash('sha256').update(JSON.stringify([code, subjectUrn, sorted])).digest();
-  let i = 0;
-  const int = (min: number, max: number) => min + (hash.readUInt32BE((i++ * 4) % 28) % (max - min + 1));
-  return { int, bool: (percentTrue: number) => int(0, 99) < percentTrue };
-}
-
 /** The tax administration's codes (synthetic data, the same answers as the hub's in-process stand-in). */
 export const CODES: Record<string, Code> = {
   SummertSkattegrunnlag: {
     resource: 'ske-inntekt-skattegrunnlag',
     values(subject, parameters) {
-      const d = digits('SummertSkattegrunnlag', subject, parameters);
+      const d = syntheticDigits('SummertSkattegrunnlag', subject, parameters);
       return [
         { name: 'inntektsaar', type: 'NUMBER', value: Number(parameters.inntektsaar) },
         { name: 'samletInntekt', type: 'AMOUNT', value: d.int(250_000, 1_200_000) },
@@ -37,7 +28,7 @@ export const CODES: Record<string, Code> = {
   Restanser: {
     resource: 'ske-restanser',
     values(subject, parameters) {
-      const d = digits('Restanser', subject, parameters);
+      const d = syntheticDigits('Restanser', subject, parameters);
       const harRestanser = d.bool(20);
       return [
         { name: 'harRestanser', type: 'BOOLEAN', value: harRestanser },
@@ -49,7 +40,7 @@ export const CODES: Record<string, Code> = {
   Skatteattest: {
     resource: 'ske-skatteattest',
     values(subject, parameters) {
-      const d = digits('Skatteattest', subject, parameters);
+      const d = syntheticDigits('Skatteattest', subject, parameters);
       return [
         { name: 'harRestanser', type: 'BOOLEAN', value: d.bool(20) },
         { name: 'utstedt', type: 'DATETIME', value: new Date().toISOString() },

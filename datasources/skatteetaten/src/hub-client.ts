@@ -1,11 +1,10 @@
+import { isUseRefusal, REPORT_USE_QUERY, reportUseVariables, type ConsentUse } from '@hub/source-kit';
 import type { DatasourceSettings } from './settings';
 
 /** The hub said no to a use: nothing may be delivered. */
 export class UseRefused extends Error {
   override name = 'UseRefused';
 }
-
-const REFUSALS = new Set(['CONFLICT', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND']);
 
 /**
  * This source as a client of the hub: its own organisation token (fetched, cached until shortly before it expires)
@@ -31,19 +30,19 @@ export function createHubClient(settings: DatasourceSettings) {
 
   return {
     /** Reports that `resource` is about to be delivered under the token `jti`; throws UseRefused on the hub's no. */
-    async reportUse(use: { consentId: string; jti: string; resource: string }): Promise<void> {
+    async reportUse(use: ConsentUse): Promise<void> {
       const res = await fetch(`${settings.hubUrl}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${await organizationToken()}` },
         body: JSON.stringify({
-          query: 'mutation($id: ID!, $jti: String, $resource: String) { reportConsentUse(consentId: $id, jti: $jti, resource: $resource) { id } }',
-          variables: { id: use.consentId, jti: use.jti, resource: use.resource },
+          query: REPORT_USE_QUERY,
+          variables: reportUseVariables(use),
         }),
         signal: signal(),
       });
       const body = (await res.json().catch(() => ({}))) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
       const err = body.errors?.[0];
-      if (err && REFUSALS.has(err.extensions?.code ?? '')) throw new UseRefused(`The hub refused the use: ${err.message}`);
+      if (err && isUseRefusal(err.extensions?.code)) throw new UseRefused(`The hub refused the use: ${err.message}`);
       if (err || !res.ok || !body.data) throw new Error(`reportConsentUse failed: ${res.status} ${err?.message ?? ''}`);
     },
   };

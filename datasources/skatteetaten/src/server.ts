@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { JWTVerifyGetKey } from 'jose';
+import { ConsentRefused, hubKeys, verifyConsentToken } from '@hub/source-kit';
 import { z } from 'zod';
 import { CODES } from './codes';
 import { createHubClient, UseRefused, type HubClient } from './hub-client';
 import type { DatasourceSettings } from './settings';
-import { ConsentRefused, hubKeys, verifyConsentToken } from './verify';
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -58,7 +58,7 @@ async function answer(req: IncomingMessage, settings: DatasourceSettings, keys: 
     const consent = await verifyConsentToken(bearer, {
       keys,
       issuer: settings.issuer,
-      organizationNumber: settings.organizationNumber,
+      sourceOrganizationNumber: settings.organizationNumber,
       subjectUrn: subject,
       requestorUrn: requestor,
       resource: code.resource,

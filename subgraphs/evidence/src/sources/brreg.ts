@@ -1,5 +1,5 @@
 import { defineSource } from './define-source';
-import { syntheticDigits } from './synthetic';
+import { syntheticDigits } from '@hub/source-kit';
 
 /** Brønnøysundregistrene: bankruptcy and winding-up status, open to anyone. */
 export const brreg = defineSource('brreg', '310001007', {

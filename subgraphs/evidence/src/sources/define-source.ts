@@ -1,7 +1,7 @@
-import { organizationUrn } from '@hub/db';
+import { ConsentRefused, hubKeys, organizationUrn, verifyConsentToken } from '@hub/source-kit';
 import { reportConsentUse } from './report-consent-use';
 import { EvidenceRefused, type EvidenceSource, type EvidenceValue, type HarvestRequest } from './source';
-import { hubJwks, verifyConsentToken } from './verify-consent-token';
+
 
 /** One code as its source knows it: the consent resource it answers for, whether it is open, and how to make the values. */
 export interface SourceCode {
@@ -25,7 +25,7 @@ export function defineSource(key: string, organizationNumber: string, codes: Rec
       if (code.open) return code.values(request);
       if (request.consentToken) {
         const consent = await verifyConsentToken(request.consentToken, {
-          keys: hubJwks(request.hub.publicUrl),
+          keys: hubKeys(request.hub.publicUrl),
           issuer: request.hub.publicUrl,
           sourceOrganizationNumber: organizationNumber,
           subjectUrn: request.subject.urn,
@@ -33,6 +33,8 @@ export function defineSource(key: string, organizationNumber: string, codes: Rec
           resource: code.resource,
           parameters: request.parameters,
           now: request.now,
+        }).catch((err: unknown) => {
+          throw err instanceof ConsentRefused ? new EvidenceRefused(err.message) : err;
         });
         // The hub's yes comes first: a refused report (a used one-time right, a revoked token) means no data.
         await reportConsentUse(request.hub, organizationNumber, { ...consent, resource: code.resource });

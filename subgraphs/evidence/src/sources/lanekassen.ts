@@ -1,5 +1,5 @@
 import { defineSource } from './define-source';
-import { syntheticDigits } from './synthetic';
+import { syntheticDigits } from '@hub/source-kit';
 
 /** Lånekassen: the balance of a student loan. */
 export const lanekassen = defineSource('lanekassen', '310000809', {

@@ -1,5 +1,5 @@
 import { defineSource } from './define-source';
-import { syntheticDigits } from './synthetic';
+import { syntheticDigits } from '@hub/source-kit';
 
 /** NAV: work assessment allowance and disability benefit. */
 export const nav = defineSource('nav', '310000906', {

@@ -1,8 +1,6 @@
 import { callSubgraph, organizationClaims, type HubSettings } from '@hub/kit';
+import { isUseRefusal, REPORT_USE_QUERY, reportUseVariables, type ConsentUse } from '@hub/source-kit';
 import { EvidenceRefused } from './source';
-
-/** Answers the hub gives when it says no: the source must not deliver. Anything else is a failure to try again. */
-const REFUSALS = new Set(['CONFLICT', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND']);
 
 /**
  * The source reports to the hub that it is about to deliver `resource` under a consent, before it delivers: the
@@ -11,18 +9,17 @@ const REFUSALS = new Set(['CONFLICT', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND'
 export async function reportConsentUse(
   hub: HubSettings,
   sourceOrganizationNumber: string,
-  use: { consentId: string; jti: string; resource: string },
+  use: ConsentUse,
 ): Promise<void> {
   const url = hub.subgraphUrl('consents');
   if (!url) throw new Error('no consents subgraph URL to report a consent use to');
   const res = await callSubgraph(url, hub.signingSecret, {
-    query: 'mutation($id: ID!, $jti: String, $resource: String) { reportConsentUse(consentId: $id, jti: $jti, resource: $resource) { id } }',
-    variables: { id: use.consentId, jti: use.jti, resource: use.resource },
+    query: REPORT_USE_QUERY,
+    variables: reportUseVariables(use),
     viewerClaims: organizationClaims(sourceOrganizationNumber, ''),
   });
   const err = res.errors?.[0];
   if (!err) return;
-  const code = err.extensions?.code;
-  if (typeof code === 'string' && REFUSALS.has(code)) throw new EvidenceRefused(`The hub refused the use of the consent: ${err.message}`);
+  if (isUseRefusal(err.extensions?.code)) throw new EvidenceRefused(`The hub refused the use of the consent: ${err.message}`);
   throw new Error(`reportConsentUse: ${err.message}`);
 }

@@ -1,33 +1,16 @@
 import { evidenceSettings } from '../settings';
-import { defineSource } from './define-source';
+import { CODES, type Code } from '@hub/datasource-skatteetaten/codes';
+import { defineSource, type SourceCode } from './define-source';
 import { askHttpSource } from './http-source';
 import type { EvidenceSource } from './source';
-import { syntheticDigits } from './synthetic';
 
-/** Skatteetaten in-process: the stand-in when its own service is not configured (the same answers). */
+/** A code of the tax administration's own service, as the hub's in-process stand-in serves it: the same answers. */
+const standIn = (code: Code): SourceCode => ({ resource: code.resource, values: ({ subject, parameters }) => code.values(subject.urn, parameters) });
+
+/** Skatteetaten in-process: the stand-in when its own service is not configured. */
 const inProcess = defineSource('skatteetaten', '310000701', {
-  SummertSkattegrunnlag: {
-    resource: 'ske-inntekt-skattegrunnlag',
-    values: ({ code, subject, parameters }) => {
-      const d = syntheticDigits(code, subject.urn, parameters);
-      return [
-        { name: 'inntektsaar', type: 'NUMBER', value: Number(parameters.inntektsaar) },
-        { name: 'samletInntekt', type: 'AMOUNT', value: d.int(250_000, 1_200_000) },
-        { name: 'nettoformue', type: 'AMOUNT', value: d.int(-500_000, 3_000_000) },
-      ];
-    },
-  },
-  Restanser: {
-    resource: 'ske-restanser',
-    values: ({ code, subject, parameters }) => {
-      const d = syntheticDigits(code, subject.urn, parameters);
-      const harRestanser = d.bool(20);
-      return [
-        { name: 'harRestanser', type: 'BOOLEAN', value: harRestanser },
-        { name: 'sumRestanser', type: 'AMOUNT', value: harRestanser ? d.int(1_000, 400_000) : 0 },
-      ];
-    },
-  },
+  SummertSkattegrunnlag: standIn(CODES.SummertSkattegrunnlag!),
+  Restanser: standIn(CODES.Restanser!),
 });
 
 /**

@@ -1,7 +1,6 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EvidenceRefused } from './source';
-import { verifyConsentToken, type ConsentExpectation } from './verify-consent-token';
+import { ConsentRefused, verifyConsentToken, type ConsentExpectation } from './verify';
 
 const ISSUER = 'http://hub.test';
 const SKATTEETATEN = '310000701';
@@ -22,7 +21,9 @@ beforeAll(async () => {
 });
 
 /** A token shaped as the consents subgraph signs them; `over` changes one thing. */
-async function token(over: { from?: string; to?: string; inntektsaar?: string; expiresIn?: number; key?: CryptoKey; audience?: string } = {}) {
+async function token(
+  over: { from?: string; to?: string; inntektsaar?: string; expiresIn?: number; key?: CryptoKey; audience?: string; typ?: string; resource?: string } = {},
+) {
   const iat = Math.floor(NOW.getTime() / 1000);
   return new SignJWT({
     client_id: 'banken-system',
@@ -37,14 +38,14 @@ async function token(over: { from?: string; to?: string; inntektsaar?: string; e
         consentRights: [
           {
             action: ['consent'],
-            resource: [{ type: 'urn:altinn:resource', value: 'ske-inntekt-skattegrunnlag' }],
+            resource: [{ type: 'urn:altinn:resource', value: over.resource ?? 'ske-inntekt-skattegrunnlag' }],
             metadata: { inntektsaar: over.inntektsaar ?? '2024' },
           },
         ],
       },
     ],
   })
-    .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: 'hub-1' })
+    .setProtectedHeader({ alg: 'ES256', typ: over.typ ?? 'at+jwt', kid: 'hub-1' })
     .setIssuer(ISSUER)
     .setAudience([over.audience ?? `urn:altinn:organization:identifier-no:${SKATTEETATEN}`])
     .setSubject(over.from ?? HAKON)
@@ -65,7 +66,7 @@ const expectation = (): ConsentExpectation => ({
   now: NOW,
 });
 
-const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof EvidenceRefused ? e.message : `not a refusal: ${String(e)}`));
+const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof ConsentRefused ? e.message : `not a refusal: ${String(e)}`));
 
 describe('a source verifying a consent token', () => {
   it('accepts a token for this subject, requestor, resource and income year, and names the consent and token', async () => {
@@ -98,5 +99,13 @@ describe('a source verifying a consent token', () => {
 
   it('refuses a token addressed to another source', async () => {
     expect(await refusal(verifyConsentToken(await token({ audience: 'urn:altinn:organization:identifier-no:310000906' }), expectation()))).toMatch(/claim aud/);
+  });
+
+  it('refuses a plain JWT instead of an access token', async () => {
+    expect(await refusal(verifyConsentToken(await token({ typ: 'JWT' }), expectation()))).toMatch(/claim typ/);
+  });
+
+  it('refuses a token for another resource', async () => {
+    expect(await refusal(verifyConsentToken(await token({ resource: 'ske-restanser' }), expectation()))).toMatch(/does not cover ske-inntekt-skattegrunnlag/);
   });
 });
