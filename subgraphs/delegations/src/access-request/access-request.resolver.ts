@@ -1,10 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { badInput, conflict, CurrentPerson, forbidden, notFound, type PersonViewer, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
-import { parseUuid, type Db } from '@hub/db';
+import { badInput, CurrentPerson, notFound, type PersonViewer, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
+import { parseUuid } from '@hub/db';
 import { AccessPackage } from '../access-package/access-package.type';
-import { delegationRight, type DelegationAsk } from '../delegation/delegation-rights';
+import type { DelegationAsk } from '../delegation/delegation-rights';
 import type { DelegationRow } from '../delegation/delegation.loader';
-import { insertDelegation } from '../delegation/delegation.store';
 import { Delegation } from '../delegation/delegation.type';
 import { loadAndCheckRights } from '../delegation/rights-input';
 import type { Loaders } from '../loaders';
@@ -12,7 +11,7 @@ import { Party, partyRef, type PartyRef } from '../party/party.type';
 import { Resource } from '../resource/resource.type';
 import { MAX_MESSAGE_LENGTH, RequestAccessInput } from './access-request.input';
 import type { AccessRequestRow } from './access-request.loader';
-import { closeAccessRequest, insertAccessRequest, lockAccessRequest } from './access-request.store';
+import { approveAccessRequest, createAccessRequest, rejectAccessRequest, withdrawAccessRequest } from './access-request.transitions';
 import { AccessRequest } from './access-request.type';
 import { maySeeAccessRequest } from './access-request.visibility';
 
@@ -26,8 +25,6 @@ async function visibleRequest(id: string, ctx: Context): Promise<AccessRequestRo
   return row;
 }
 
-const notPending = (row: AccessRequestRow) => conflict(`Access request ${row.id} is ${row.status}; only a PENDING request changes.`);
-
 /**
  * What approving would delegate, read before the transaction opens: the request's `from`, resource, package and
  * actions never change, and on the embedded database a read outside the open transaction would wait for it.
@@ -39,16 +36,6 @@ async function approvalAsk(row: AccessRequestRow, ctx: Context): Promise<Delegat
     ctx.loaders.parties.byId.load(row.fromId),
   ]);
   return { fromId: row.fromId, toId: row.requesterId, fromLabel: from?.name ?? row.fromId, resource, actions: row.actions, package: pkg };
-}
-
-/**
- * Approvers are exactly those who could delegate what was asked to the requester themselves: the same rights
- * check as `delegate`, in the transaction that acts on it. Returns the facilitating firm, if any.
- */
-async function requireApprover(tx: Db, ask: DelegationAsk, approverId: string): Promise<string | null> {
-  const right = await delegationRight(tx, approverId, ask);
-  if (!right.ok) throw forbidden(`You may not answer this request. ${right.reason}`);
-  return right.facilitatorId;
 }
 
 @Resolver(() => AccessRequest)
@@ -65,16 +52,14 @@ export class AccessRequestResolver {
     if (input.message != null && input.message.length > MAX_MESSAGE_LENGTH) {
       throw badInput('input.message', `at most ${MAX_MESSAGE_LENGTH} characters`);
     }
-    return ctx.db.transaction((tx) =>
-      insertAccessRequest(tx, {
-        fromId: from.id,
-        requesterId: viewer.partyId,
-        resourceId: rights.resource?.id ?? null,
-        packageUrn: rights.package?.urn ?? null,
-        actions: rights.actions,
-        message: input.message ?? null,
-      }),
-    );
+    return createAccessRequest(ctx.db, {
+      fromId: from.id,
+      requesterId: viewer.partyId,
+      resourceId: rights.resource?.id ?? null,
+      packageUrn: rights.package?.urn ?? null,
+      actions: rights.actions,
+      message: input.message ?? null,
+    });
   }
 
   @Mutation(() => AccessRequest, { description: 'Grants a PENDING request: creates the delegation to the requester, in the same transaction.' })
@@ -84,23 +69,7 @@ export class AccessRequestResolver {
     @Ctx() ctx: Context,
   ): Promise<AccessRequestRow> {
     const seen = await visibleRequest(id, ctx);
-    const ask = await approvalAsk(seen, ctx);
-    const actorId = viewer.partyId;
-    return ctx.db.transaction(async (tx) => {
-      const row = await lockAccessRequest(tx, seen.id);
-      const facilitatorId = await requireApprover(tx, ask, actorId);
-      if (row.status !== 'PENDING') throw notPending(row);
-      const delegation = await insertDelegation(tx, {
-        fromId: row.fromId,
-        toId: row.requesterId,
-        resourceId: row.resourceId,
-        packageUrn: row.packageUrn,
-        actions: row.actions,
-        facilitatorId,
-        createdById: actorId,
-      });
-      return closeAccessRequest(tx, row, { status: 'APPROVED', actorId, delegationId: delegation.id });
-    });
+    return approveAccessRequest(ctx.db, seen.id, await approvalAsk(seen, ctx), viewer.partyId);
   }
 
   @Mutation(() => AccessRequest, { description: 'Refuses a PENDING request. For those who could approve it.' })
@@ -110,13 +79,7 @@ export class AccessRequestResolver {
     @Ctx() ctx: Context,
   ): Promise<AccessRequestRow> {
     const seen = await visibleRequest(id, ctx);
-    const ask = await approvalAsk(seen, ctx);
-    return ctx.db.transaction(async (tx) => {
-      const row = await lockAccessRequest(tx, seen.id);
-      await requireApprover(tx, ask, viewer.partyId);
-      if (row.status !== 'PENDING') throw notPending(row);
-      return closeAccessRequest(tx, row, { status: 'REJECTED', actorId: viewer.partyId });
-    });
+    return rejectAccessRequest(ctx.db, seen.id, await approvalAsk(seen, ctx), viewer.partyId);
   }
 
   @Mutation(() => AccessRequest, { description: 'The requester takes back a PENDING request.' })
@@ -125,13 +88,7 @@ export class AccessRequestResolver {
     @CurrentPerson() viewer: PersonViewer,
     @Ctx() ctx: Context,
   ): Promise<AccessRequestRow> {
-    const seen = await visibleRequest(id, ctx);
-    if (seen.requesterId !== viewer.partyId) throw forbidden('Only the requester may withdraw an access request.');
-    return ctx.db.transaction(async (tx) => {
-      const row = await lockAccessRequest(tx, seen.id);
-      if (row.status !== 'PENDING') throw notPending(row);
-      return closeAccessRequest(tx, row, { status: 'WITHDRAWN', actorId: viewer.partyId });
-    });
+    return withdrawAccessRequest(ctx.db, await visibleRequest(id, ctx), viewer.partyId);
   }
 
   @FieldResolver(() => Party, { description: 'The party asked.' })
