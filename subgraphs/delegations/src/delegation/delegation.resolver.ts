@@ -1,16 +1,15 @@
 import { parseUuid } from '@hub/db';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { badInput, conflict, CurrentPerson, CurrentViewer, forbidden, notFound, type PersonViewer, requirePartyByUrn, type SubgraphContext, type Viewer } from '@hub/kit';
+import { badInput, CurrentPerson, CurrentViewer, notFound, type PersonViewer, requirePartyByUrn, type SubgraphContext, type Viewer } from '@hub/kit';
 import { AccessPackage } from '../access-package/access-package.type';
 import type { Loaders } from '../loaders';
 import { Party, partyRef, type PartyRef } from '../party/party.type';
 import { Resource } from '../resource/resource.type';
 import { DelegateInput } from './delegation.input';
 import type { DelegationRow } from './delegation.loader';
-import { insertDelegation, lockDelegation, revokeDelegationRow } from './delegation.store';
 import { Delegation } from './delegation.type';
 import { maySeeDelegation } from './delegation.visibility';
-import { delegationRight, mayRevoke } from './delegation-rights';
+import { giveDelegation, revokeDelegation } from './delegation.transitions';
 import { checkValidTo, loadAndCheckRights } from './rights-input';
 
 type Context = SubgraphContext<Loaders>;
@@ -33,25 +32,7 @@ export class DelegationResolver {
     if (from.id === to.id) throw badInput('input.to', 'must differ from input.from');
     const rights = await loadAndCheckRights(input, ctx.loaders);
     checkValidTo(input.validTo, now);
-    return ctx.db.transaction(async (tx) => {
-      const right = await delegationRight(
-        tx,
-        viewer.partyId,
-        { fromId: from.id, toId: to.id, fromLabel: from.name, ...rights },
-        now,
-      );
-      if (!right.ok) throw forbidden(right.reason);
-      return insertDelegation(tx, {
-        fromId: from.id,
-        toId: to.id,
-        resourceId: rights.resource?.id ?? null,
-        packageUrn: rights.package?.urn ?? null,
-        actions: rights.actions,
-        validTo: input.validTo ?? null,
-        facilitatorId: right.facilitatorId,
-        createdById: viewer.partyId,
-      });
-    });
+    return giveDelegation(ctx.db, viewer.partyId, { fromId: from.id, toId: to.id, fromLabel: from.name, ...rights }, input.validTo ?? null, now);
   }
 
   @Mutation(() => Delegation, {
@@ -61,14 +42,7 @@ export class DelegationResolver {
     const canonical = parseUuid(id);
     const seen = canonical ? await ctx.loaders.delegations.byId.load(canonical) : null;
     if (!seen || !(await maySeeDelegation(seen, ctx))) throw notFound(`Delegation ${id}`);
-    return ctx.db.transaction(async (tx) => {
-      const row = (await lockDelegation(tx, seen.id))!;
-      if (!(await mayRevoke(tx, viewer.partyId, row))) {
-        throw forbidden('Only an administrator of the delegating party or of the facilitating firm, or the recipient, may revoke it.');
-      }
-      if (row.revokedAt) throw conflict(`Delegation ${id} was already revoked at ${row.revokedAt.toISOString()}.`);
-      return revokeDelegationRow(tx, row, viewer.partyId);
-    });
+    return revokeDelegation(ctx.db, seen.id, viewer.partyId);
   }
 
   @FieldResolver(() => Party, { description: 'The party on whose behalf the right is given.' })
