@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { urnOfParty } from '@hub/db';
-import { accreditationCodes, accreditations } from '@hub/db/evidence';
 import { badInput, CurrentOrganization, type OrganizationViewer, requirePartyByUrn, type SubgraphContext } from '@hub/kit';
 import { ConsentsCallError, createConsentRequest } from '../consents-client';
 import type { Loaders } from '../loaders';
+import { insertAccreditation } from './accreditation.store';
 import { Accreditation, CreateAccreditationInput, type AccreditationRow } from './accreditation.type';
 import { checkCodes, checkContext, checkSubject, type CheckedCode } from './create.validation';
 
@@ -61,24 +60,11 @@ export class CreateAccreditationResolver {
       for (const c of group) consentOf.set(c, id);
     }
 
-    const id = randomUUID();
-    return ctx.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(accreditations)
-        .values({ id, requestorId: requestor!.id, subjectId: subject.id, serviceContextId: context.id, createdAt: now, validTo })
-        .returning();
-      await tx.insert(accreditationCodes).values(
-        codes.map((c, position) => ({
-          accreditationId: id,
-          position,
-          code: c.entry.name,
-          parameters: c.parameters,
-          legalBasis: c.legalBasis,
-          consentRequestId: consentOf.get(c) ?? null,
-        })),
-      );
-      return row!;
-    });
+    return insertAccreditation(
+      ctx.db,
+      { requestorId: requestor!.id, subjectId: subject.id, serviceContextId: context.id, createdAt: now, validTo },
+      codes.map((c) => ({ code: c.entry.name, parameters: c.parameters, legalBasis: c.legalBasis, consentRequestId: consentOf.get(c) ?? null })),
+    );
   }
 }
 
