@@ -1,4 +1,6 @@
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '@hub/db';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors';
 
@@ -154,4 +156,36 @@ export function toPage<R extends { cursor: string }, T>(query: PageQuery, rows: 
       hasNextPage: rows.length > shown.length,
     },
   };
+}
+
+/** The usual order of a list: by a time column, ties broken by the row's UUID. */
+export const timeThenId = (name: string, direction: ListOrder['direction'], time: SQLWrapper, id: SQLWrapper): ListOrder => ({
+  name,
+  direction,
+  keys: [
+    { column: time, kind: 'time' },
+    { column: id, kind: 'uuid' },
+  ],
+});
+
+/**
+ * One page of whole rows of `table` that meet `where`, in `order`: the list query every paged field runs. The
+ * caller's `where` carries the list's own conditions (whose rows, which status, what the viewer may see).
+ */
+export async function selectPage<T extends PgTable>(
+  db: Db,
+  table: T,
+  order: ListOrder,
+  args: Partial<PageArgs>,
+  where: SQL | undefined,
+): Promise<Page<T['$inferSelect']>> {
+  const q = pageQuery(order, args);
+  // drizzle cannot type a select of a table chosen by a type parameter; the row is the table's select model.
+  const rows = (await db
+    .select({ row: table, cursor: q.cursor } as unknown as Record<string, PgColumn>)
+    .from(table as unknown as PgTable)
+    .where(and(where, q.where))
+    .orderBy(...q.orderBy)
+    .limit(q.limit)) as unknown as { row: T['$inferSelect']; cursor: string }[];
+  return toPage(q, rows, (r) => r.row, args.after);
 }
