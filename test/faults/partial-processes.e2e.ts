@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCEPT, CREATE, inSeconds, URN } from '../support/consents';
+import { ALL_FIVE, FIELD_OF, hakonHasGivenAConsent } from '../support/all-five';
+import { ACCEPT, URN } from '../support/consents';
 import { byCode, CREATE_ACCREDITATION, HARVEST, sblInput } from '../support/evidence';
 import { startProcessStack, type ProcessStack } from './support/process-stack';
 import { startOwnPostgres, type OwnPostgres } from './support/postgres';
@@ -19,14 +20,7 @@ beforeAll(async () => {
   pg = await startOwnPostgres();
   stack = await startProcessStack(pg.url, { EVIDENCE_SOURCE_TIMEOUT_MS: String(BUDGET_MS) });
   [banken, hakon] = await Promise.all([stack.token({ client: 'banken-system' }), stack.token({ pid: '12888510018' })]);
-  // HÅKON has given a consent, so that consentsGiven has something to lose.
-  const input = {
-    from: URN.hakon, validTo: inSeconds(3600), redirectUrl: 'http://localhost:9999/callback',
-    rights: [{ resource: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: '2024' } }],
-  };
-  const created = await stack.graphql(CREATE, { input }, banken);
-  expect(created.body.errors).toBeUndefined();
-  expect((await stack.graphql(ACCEPT, { id: created.body.data.createConsentRequest.id }, hakon)).body.errors).toBeUndefined();
+  await hakonHasGivenAConsent(stack.graphql, banken, hakon);
 });
 afterAll(async () => {
   if (stopped) await stack.signal('consents', 'SIGCONT').catch(() => {});
@@ -34,18 +28,6 @@ afterAll(async () => {
   await pg?.destroy();
 });
 
-/** One query over all five subgraphs: parties (urn, name), roles, delegations, consents, evidence. */
-const ALL_FIVE = /* GraphQL */ `
-  query AllFive {
-    me {
-      urn name
-      rolesHeld { role { code } }
-      authorizedParties { urn }
-      consentsGiven { id status }
-      evidenceRetrievals { code }
-    }
-  }`;
-const FIELD_OF = { roles: 'rolesHeld', delegations: 'authorizedParties', consents: 'consentsGiven', evidence: 'evidenceRetrievals' } as const;
 
 const exited = (except: string[] = []) =>
   stack.processes.filter((p) => p.exit && !except.includes(p.name)).map((p) => `${p.name} ${JSON.stringify(p.exit)}\n${p.output()}`);

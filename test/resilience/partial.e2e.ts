@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCEPT, CREATE, inSeconds, URN } from '../support/consents';
+import { ALL_FIVE, FIELD_OF, hakonHasGivenAConsent } from '../support/all-five';
+import { URN } from '../support/consents';
 import { startExtraRouter, startFaultProxy } from '../support/router';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -15,33 +16,14 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => dead.listen(0, '127.0.0.1', resolve));
   deadUrl = `http://127.0.0.1:${(dead.address() as AddressInfo).port}/graphql`;
   await new Promise<void>((resolve) => dead.close(() => resolve()));
-  // HÅKON has given a consent, so that consentsGiven has something to lose.
   const [banken, hakon] = await Promise.all([stack.token({ client: 'banken-system' }), stack.personToken('hakon')]);
-  const input = {
-    from: URN.hakon, validTo: inSeconds(3600), redirectUrl: 'http://localhost:9999/callback',
-    rights: [{ resource: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: '2024' } }],
-  };
-  const created = await stack.graphql(CREATE, { input }, banken);
-  expect(created.body.errors).toBeUndefined();
-  expect((await stack.graphql(ACCEPT, { id: created.body.data.createConsentRequest.id }, hakon)).body.errors).toBeUndefined();
+  await hakonHasGivenAConsent(stack.graphql, banken, hakon);
 });
 afterAll(async () => {
   for (const close of closers.reverse()) await close();
   await stack?.close();
 });
 
-/** One query over all five subgraphs: parties (urn, name), roles, delegations, consents, evidence. */
-const ALL_FIVE = /* GraphQL */ `
-  query AllFive {
-    me {
-      urn name
-      rolesHeld { role { code } }
-      authorizedParties { urn }
-      consentsGiven { id status }
-      evidenceRetrievals { code }
-    }
-  }`;
-const FIELD_OF = { roles: 'rolesHeld', delegations: 'authorizedParties', consents: 'consentsGiven', evidence: 'evidenceRetrievals' } as const;
 
 async function askWithout(name: string | null, query = ALL_FIVE) {
   const router = await startExtraRouter(stack, { subgraphUrls: name ? { [name]: deadUrl } : {} });

@@ -1,7 +1,8 @@
-import { count, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database } from '../client';
 import { migrate } from '../migrate';
+import { partyCounts } from '../party-counts';
 import { parties, roleAssignments } from '../schema/index';
 import { story } from '../story';
 import { seedSynthetic } from './bulk';
@@ -12,15 +13,7 @@ const OPTIONS = { persons: 600, organizations: 150, seed: 7, batchSize: 250 };
 
 let database: Database;
 
-async function counts() {
-  const byType = await database.db.select({ type: parties.type, n: count() }).from(parties).groupBy(parties.type);
-  const [roles] = await database.db.select({ n: count() }).from(roleAssignments);
-  return {
-    persons: byType.find((r) => r.type === 'PERSON')?.n ?? 0,
-    organizations: byType.find((r) => r.type === 'ORGANIZATION')?.n ?? 0,
-    roleAssignments: roles?.n ?? 0,
-  };
-}
+const counts = () => partyCounts(database);
 
 describe('seedSynthetic on the embedded database', { timeout: 30_000 }, () => {
   beforeAll(async () => {
