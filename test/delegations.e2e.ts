@@ -4,6 +4,7 @@ import { organizationUrn, personUrn, storyParty } from '@hub/db';
 import { accessRequests, auditLog, delegations } from '@hub/db/delegations';
 import { loadStoryIds, partyUuid } from './support/story-ids';
 import { startTestStack, type TestStack } from './support/stack';
+import { contractOperation } from './support/contract';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -33,37 +34,15 @@ const as = (key: string) => {
 const CLIENT_PACKAGE = 'urn:altinn:accesspackage:regnskapsforer-med-signeringsrettighet';
 const DAGL = 'urn:altinn:external-role:ccr:daglig-leder';
 
-const AUTHORIZE = /* GraphQL */ `
-  query Authorize($requests: [AuthorizationRequestInput!]!) {
-    authorize(requests: $requests) { decision reasons { source via } obligations { minimumAuthenticationLevel } }
-  }`;
-const DELEGATE = /* GraphQL */ `
-  mutation Delegate($input: DelegateInput!) {
-    delegate(input: $input) { id from { urn } to { urn } resource { id } package { urn } actions validTo }
-  }`;
-const REVOKE = /* GraphQL */ `mutation RevokeDelegation($id: ID!) { revokeDelegation(id: $id) { id revokedAt } }`;
-const REQUEST_ACCESS = /* GraphQL */ `mutation RequestAccess($input: RequestAccessInput!) { requestAccess(input: $input) { id status } }`;
-const APPROVE = /* GraphQL */ `mutation ApproveAccessRequest($id: ID!) { approveAccessRequest(id: $id) { id status delegation { id } } }`;
-const REJECT = /* GraphQL */ `mutation RejectAccessRequest($id: ID!) { rejectAccessRequest(id: $id) { id status } }`;
+const AUTHORIZE = contractOperation('Authorize');
+const DELEGATE = contractOperation('Delegate');
+const REVOKE = contractOperation('RevokeDelegation');
+const REQUEST_ACCESS = contractOperation('RequestAccess');
+const APPROVE = contractOperation('ApproveAccessRequest');
+const REJECT = contractOperation('RejectAccessRequest');
 const WITHDRAW = /* GraphQL */ `mutation($id: ID!) { withdrawAccessRequest(id: $id) { id status } }`;
-const MY_ACCESS = /* GraphQL */ `
-  query MyAccess {
-    me {
-      urn
-      rolesHeld { role { code urn } from { urn name } }
-      authorizedParties { urn name type }
-      delegationsReceived { id from { urn } to { urn } resource { id } package { urn } actions validTo }
-    }
-  }`;
-const ACCESS_OVERVIEW = /* GraphQL */ `
-  query AccessOverview($urn: String!) {
-    party(urn: $urn) {
-      accessOverview {
-        rows { holder { urn name } party { urn } via source resource { id } package { urn } actions }
-        csv
-      }
-    }
-  }`;
+const MY_ACCESS = contractOperation('MyAccess');
+const ACCESS_OVERVIEW = contractOperation('AccessOverview');
 
 const ask = (subject: string, party: string, action: string, resource = 'ske-mva-melding') => ({
   subject: urn(subject),

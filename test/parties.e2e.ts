@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { } from '@hub/db';
 import { loadStoryIds, partyUuid } from './support/story-ids';
 import { startTestStack, type TestStack } from './support/stack';
+import { contractOperation } from './support/contract';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -10,11 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
-const PARTY_BY_URN = /* GraphQL */ `
-  query PartyByUrn($urn: String!) {
-    party(urn: $urn) { id urn type name organizationNumber parent { urn name } subunits { urn name } }
-  }`;
-const ME = /* GraphQL */ `query Me { me { id urn type name } }`;
+const PARTY_BY_URN = contractOperation('PartyByUrn');
+const ME = contractOperation('Me');
 
 describe('parties through the router', () => {
   it('answers Me for a dev person token', async () => {

@@ -3,6 +3,7 @@ import { story } from '@hub/db';
 import { loadStoryIds, partyUuid } from './support/story-ids';
 import { startTestStack, type TestStack } from './support/stack';
 import { signedSubgraphRequest } from './support/subgraph';
+import { contractOperation } from './support/contract';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -15,10 +16,7 @@ const TRANA_BYGG = 'urn:altinn:organization:identifier-no:310000507';
 const person = (pid: string) => `urn:altinn:person:identifier-no:${pid}`;
 const org = (orgNo: string) => `urn:altinn:organization:identifier-no:${orgNo}`;
 
-const PARTY_ROLE_HOLDERS = /* GraphQL */ `
-  query PartyRoleHolders($urn: String!) {
-    party(urn: $urn) { urn roleHolders { role { code urn name } to { urn name } } }
-  }`;
+const PARTY_ROLE_HOLDERS = contractOperation('PartyRoleHolders');
 const MY_ROLES = /* GraphQL */ `query { me { urn rolesHeld { role { code urn } from { urn name } } } }`;
 
 describe('who holds roles for a party', () => {

@@ -6,15 +6,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, launchBrowser } from '../support/browser';
 import { startTestStack, type TestStack } from '../support/stack';
+import { contractOperation } from '../support/contract';
 
 const STEP_TIMEOUT = 45_000;
 
 const CREATE = /* GraphQL */ `mutation CreateConsentRequest($input: CreateConsentRequestInput!) {
   createConsentRequest(input: $input) { id status viewUrl }
 }`;
-const ISSUE = /* GraphQL */ `mutation IssueConsentToken($input: IssueConsentTokenInput!) {
-  issueConsentToken(input: $input) { accessToken tokenType expiresAt }
-}`;
+const ISSUE = contractOperation('IssueConsentToken');
 
 describeBrowser('the consent pages in Chromium', () => {
   let stack: TestStack;

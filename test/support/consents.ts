@@ -2,6 +2,7 @@ import { createHash, createPublicKey, randomBytes } from 'node:crypto';
 import jsonwebtoken from 'jsonwebtoken';
 import { completeOrganizationNumber, story } from '@hub/db';
 import type { GraphQLBody, TestStack } from './stack';
+import { contractOperation } from './contract';
 
 export const personUrn = (pid: string) => `urn:altinn:person:identifier-no:${pid}`;
 export const orgUrn = (orgNo: string) => `urn:altinn:organization:identifier-no:${orgNo}`;
@@ -53,22 +54,13 @@ export const READ = /* GraphQL */ `
       receipt { acceptedAt textShown body sha256 }
     }
   }`;
-export const ACCEPT = /* GraphQL */ `
-  mutation AcceptConsentRequest($id: ID!, $state: String) { acceptConsentRequest(id: $id, state: $state) { status redirectUrl } }`;
-export const REJECT = /* GraphQL */ `
-  mutation RejectConsentRequest($id: ID!, $state: String) { rejectConsentRequest(id: $id, state: $state) { status redirectUrl } }`;
-export const REVOKE = /* GraphQL */ `mutation RevokeConsent($id: ID!) { revokeConsent(id: $id) { status } }`;
-export const ISSUE = /* GraphQL */ `
-  mutation IssueConsentToken($input: IssueConsentTokenInput!) { issueConsentToken(input: $input) { accessToken tokenType expiresAt } }`;
+export const ACCEPT = contractOperation('AcceptConsentRequest');
+export const REJECT = contractOperation('RejectConsentRequest');
+export const REVOKE = contractOperation('RevokeConsent');
+export const ISSUE = contractOperation('IssueConsentToken');
 export const REPORT_USE = /* GraphQL */ `
   mutation ReportConsentUse($consentId: ID!, $jti: String) { reportConsentUse(consentId: $consentId, jti: $jti) { id status } }`;
-export const MY_CONSENTS = /* GraphQL */ `
-  query MyConsents {
-    me {
-      consentsGiven { id to { urn name } status validTo rights { resource { id } metadata } }
-      consentLog { type at consent { id } }
-    }
-  }`;
+export const MY_CONSENTS = contractOperation('MyConsents');
 export const FEED = /* GraphQL */ `
   query Feed($after: String, $first: Int) {
     consentEventFeed(after: $after, first: $first) {
