@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import type { JSONWebKeySet } from 'jose';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { createDatabase, seedSynthetic, type Database } from '@hub/db';
@@ -16,6 +17,7 @@ import { BENCH_FLAGS, BenchArgs, USAGE, type Args } from './args';
 import { createRunDatabase, databaseUrl, DEFAULT_ADMIN_URL, describeUrl, dropRunDatabase, rowCounts, runDatabaseName } from './database';
 import { goalRows, medianFigures, type Figures, type Measured } from './goals';
 import { startBenchIssuer, type BenchIssuer } from './issuer';
+import { benchOfflineVerification } from './offline-verify';
 import { backendPids, cpuOfProcesses, freePort, startCommand, startNode, waitForLine, waitForOk, type Child } from './processes';
 import { fmt, log, table } from './report';
 import { SCENARIOS, TARGET_LABELS, type BenchContext, type Scenario, type GraphQLResponse, type Load, type ScenarioKey, type TargetName, type Variant } from './scenarios';
@@ -295,6 +297,24 @@ async function countStatements(ctx: BenchContext, dbUrl: string, env: NodeJS.Pro
   }
 }
 
+/** Issues one consent token, then times verifying it offline against the JWKS, as a data source would. */
+async function reportOfflineVerification(ctx: BenchContext, seconds: number): Promise<void> {
+  const load = await SCENARIOS.issueConsentToken.prepare(ctx, 'stack', 1);
+  const { body } = await send(load.url, load.variants[0]!);
+  const token = body.data?.issueConsentToken?.accessToken as string;
+  const base = ctx.routerPublicUrl.replace('//localhost', '//127.0.0.1');
+  const jwks = (await (await fetch(`${base}/.well-known/jwks.json`)).json()) as JSONWebKeySet;
+  const figures = await benchOfflineVerification({ token, jwks, issuer: ctx.routerPublicUrl, audience: 'urn:altinn:organization:identifier-no:310000701', seconds });
+  out('Offline consent-token verification (one thread, JWKS fetched once, ES256 + iss/aud/exp checks)');
+  out(
+    table(
+      ['library', 'verifications/s', 'p50 µs', 'p99 µs', 'verifications'],
+      figures.map((f) => [f.library, fmt(f.perSecond), fmt(f.p50Micros), fmt(f.p99Micros), fmt(f.verifications)]),
+    ),
+  );
+  out();
+}
+
 /** `npm start` on an embedded database in a fresh directory, until /readyz answers 200: seconds. */
 async function startupSeconds(dir: string): Promise<number> {
   const started = performance.now();
@@ -354,7 +374,7 @@ async function bench(args: Args): Promise<number> {
   let admin: postgres.Sql | undefined;
   let code = 1;
   const started = performance.now();
-  const measured: Measured = { rows: {} };
+  const measured: Measured = { rows: {}, connections: args.connections };
   try {
     out('Hub benchmark');
     for (const line of machine()) out(`  ${line}`);
@@ -434,6 +454,7 @@ async function bench(args: Args): Promise<number> {
         checkInterrupted();
         measured.rows[row.key] = await runRow(row, ctx, processes, args);
       }
+      if (measured.rows.consentTokens) await reportOfflineVerification(ctx, args.duration);
       if (measured.scaleP50) measured.scaleP50.large = measured.rows.authorize1c1?.stack?.p50 ?? (await runRow(ROWS.find((r) => r.key === 'authorize1c1')!, ctx, processes, args)).stack!.p50;
       if (wanted('sqlStatements')) {
         measured.statements = await countStatements(ctx, dbUrl, { ...env, ...subgraphEnv, PUBLIC_URL: routerBase });
