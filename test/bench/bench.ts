@@ -266,18 +266,26 @@ let failures = 0;
 
 // ---------------------------------------------------------------------------------------------- other figures
 
-/** SQL statements per Authorize of `n`: a delegations subgraph and a router of their own, counted at the wire. */
+/**
+ * SQL statements per Authorize of 100 and of 1: every subgraph and a router of their own, their database
+ * connections through a proxy that counts statements at the wire (mean of 20 calls after 3 that warm the caches).
+ */
 async function countStatements(ctx: BenchContext, dbUrl: string, env: NodeJS.ProcessEnv): Promise<{ authorize100: number; authorize1: number }> {
   const pg = new URL(dbUrl);
   const counter = await startStatementCounter({ host: pg.hostname, port: Number(pg.port || 5432) });
   const proxied = new URL(dbUrl);
   proxied.host = `127.0.0.1:${counter.port}`;
-  const [subPort, routerPort] = [await freePort(), await freePort()];
-  const delegations = startNode('delegations (counted)', 'subgraphs/delegations/src/main.ts', { ...env, DATABASE_URL: proxied.toString(), PORT: String(subPort) });
-  const router = startNode('router (counted)', 'router/src/main.ts', { ...env, PORT: String(routerPort), SUBGRAPH_DELEGATIONS_URL: `http://127.0.0.1:${subPort}/graphql` });
+  const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s.name, await freePort()] as const)));
+  const routerPort = await freePort();
+  const urls = Object.fromEntries(SUBGRAPHS.map((s) => [`SUBGRAPH_${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s.name]}/graphql`]));
+  const children = SUBGRAPHS.map((s) =>
+    startNode(`${s.name} (counted)`, `subgraphs/${s.name}/src/main.ts`, { ...env, ...urls, DATABASE_URL: proxied.toString(), PORT: String(ports[s.name]) }),
+  );
   try {
-    await waitForOk(delegations, `http://127.0.0.1:${subPort}/readyz`);
-    await waitForOk(router, `http://127.0.0.1:${routerPort}/healthz`);
+    await Promise.all(children.map((c, i) => waitForOk(c, `http://127.0.0.1:${ports[SUBGRAPHS[i]!.name]}/readyz`)));
+    const router = startNode('router (counted)', 'router/src/main.ts', { ...env, ...urls, PORT: String(routerPort) });
+    children.push(router);
+    await waitForOk(router, `http://127.0.0.1:${routerPort}/readyz`);
     const per = async (key: 'authorize100' | 'authorize1') => {
       const load = await SCENARIOS[key].prepare({ ...ctx, urls: { ...ctx.urls, router: `http://127.0.0.1:${routerPort}/graphql` } }, 'router', 1);
       for (let i = 0; i < 3; i++) await send(load.url, load.variants[0]!); // caches warm
@@ -292,7 +300,7 @@ async function countStatements(ctx: BenchContext, dbUrl: string, env: NodeJS.Pro
     };
     return { authorize100: await per('authorize100'), authorize1: await per('authorize1') };
   } finally {
-    await Promise.all([router.stop(), delegations.stop()]);
+    await Promise.all(children.map((c) => c.stop()));
     await counter.close();
   }
 }
@@ -361,6 +369,7 @@ const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' / ');
 async function bench(args: Args): Promise<number> {
   const wanted = (key: string) => !args.scenarios.length || args.scenarios.some((s) => key.toLowerCase().includes(s.toLowerCase()));
   const rows = ROWS.filter((r) => wanted(r.key));
+  const needsDatabase = rows.length > 0 || wanted('sqlStatements');
   const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
   const adminUrl = process.env.DATABASE_URL || DEFAULT_ADMIN_URL;
   const name = runDatabaseName();
@@ -382,7 +391,7 @@ async function bench(args: Args): Promise<number> {
     out(`  command   ${command}`);
     out(`  runs      ${args.rounds} interleaved rounds × ${args.duration} s per target after ${args.warmup} s warm-up; medians; c${args.connections}; ${args.merged ? 'distinct and shared tokens' : 'a token or body of its own per connection'}`);
 
-    if (rows.length) {
+    if (needsDatabase) {
       log(`Creating database ${describeUrl(dbUrl)} …`);
       await createRunDatabase(adminUrl, name);
       created = true;
@@ -483,7 +492,7 @@ async function bench(args: Args): Promise<number> {
       code = 130;
     } else {
       console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (!created && rows.length) console.error(`(is Postgres reachable at ${describeUrl(adminUrl)}? Set DATABASE_URL to an admin connection.)`);
+      if (!created && needsDatabase) console.error(`(is Postgres reachable at ${describeUrl(adminUrl)}? Set DATABASE_URL to an admin connection.)`);
     }
   } finally {
     await Promise.allSettled(children.map((c) => c.stop()));
