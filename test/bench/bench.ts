@@ -177,13 +177,7 @@ async function runRow(row: Row, ctx: BenchContext, p: Processes, args: Args): Pr
   // The router and Apollo Gateway must give the same answer to the same request before either is measured.
   const router = loads.get('router');
   const apollo = loads.get('apollo');
-  if (router && apollo) {
-    for (const [i, variant] of router.variants.slice(0, 5).entries()) {
-      const [a, b] = await Promise.all([send(router.url, variant), send(apollo.url, variant)]);
-      if (JSON.stringify(a.body) !== JSON.stringify(b.body)) throw new Error(`${row.key}: router and Apollo Gateway differ on request ${i}:\n  router ${a.text.slice(0, 400)}\n  apollo ${b.text.slice(0, 400)}`);
-    }
-    log(`  router and Apollo Gateway give identical JSON (${Math.min(5, router.variants.length)} requests)`);
-  }
+  if (router && apollo) await sameAnswers(row.key, router, apollo);
 
   const entries = targets.flatMap((t) => [{ target: t, merged: false }, ...(args.merged ? [{ target: t, merged: true }] : [])]);
   const label = (e: { target: TargetName; merged: boolean }) => `${TARGET_LABELS[e.target]}${e.merged ? ' (shared token)' : ''}`;
@@ -263,6 +257,25 @@ async function runRow(row: Row, ctx: BenchContext, p: Processes, args: Args): Pr
 }
 
 let failures = 0;
+
+/** Throws unless the router and Apollo Gateway answer the first requests of a load with identical JSON. */
+async function sameAnswers(what: string, router: Load, apollo: Load): Promise<void> {
+  const n = Math.min(5, router.variants.length);
+  for (const [i, variant] of router.variants.slice(0, n).entries()) {
+    const [a, b] = await Promise.all([send(router.url, variant), send(apollo.url, variant)]);
+    if (JSON.stringify(a.body) !== JSON.stringify(b.body)) {
+      throw new Error(`${what}: router and Apollo Gateway differ on request ${i}:\n  router ${a.text.slice(0, 400)}\n  apollo ${b.text.slice(0, 400)}`);
+    }
+  }
+  log(`  ${what}: router and Apollo Gateway give identical JSON (${n} requests)`);
+}
+
+/** With --compare, the rows Apollo Gateway is not measured on are still asked of it: the same answers, or no run. */
+async function compareOtherScenarios(ctx: BenchContext): Promise<void> {
+  for (const key of ['authorize100', 'authorize1'] as const) {
+    await sameAnswers(key, await SCENARIOS[key].prepare(ctx, 'router', 3), await SCENARIOS[key].prepare(ctx, 'apollo', 3));
+  }
+}
 
 // ---------------------------------------------------------------------------------------------- other figures
 
@@ -458,6 +471,7 @@ async function bench(args: Args): Promise<number> {
       out(`  database  Postgres ${counts.server}, ${describeUrl(dbUrl)}: ${fmt(counts.persons)} persons, ${fmt(counts.organizations)} organisations, ${fmt(counts.roleAssignments)} role assignments`);
       out();
 
+      if (apollo) await compareOtherScenarios(ctx);
       for (const row of rows) {
         if (row.key === 'sqlStatements' || row.key === 'startup') continue;
         checkInterrupted();
