@@ -34,15 +34,15 @@ export interface ConsentedRight {
 
 /**
  * The rights of consents accepted by any of `fromIds`, unexpired at `now`, whose recipient or the supplier handling
- * it for them is one of `recipientIds`: one row per consent and resource.
+ * it for them is one of `recipientIds` (absent: any recipient): one row per consent and resource.
  */
 export async function acceptedConsentRights(
   db: Db,
-  between: { recipientIds: readonly string[]; fromIds: readonly string[] },
+  between: { recipientIds?: readonly string[]; fromIds: readonly string[] },
   now: Date,
 ): Promise<ConsentedRight[]> {
-  const recipientIds = [...between.recipientIds];
-  if (!recipientIds.length || !between.fromIds.length) return [];
+  const recipientIds = between.recipientIds && [...between.recipientIds];
+  if (recipientIds?.length === 0 || !between.fromIds.length) return [];
   return db
     .select({
       consentId: consentRequests.id,
@@ -55,7 +55,7 @@ export async function acceptedConsentRights(
     .innerJoin(consentRights, eq(consentRights.consentId, consentRequests.id))
     .where(
       and(
-        or(inArray(consentRequests.toId, recipientIds), inArray(consentRequests.handledById, recipientIds)),
+        recipientIds ? or(inArray(consentRequests.toId, recipientIds), inArray(consentRequests.handledById, recipientIds)) : undefined,
         inArray(consentRequests.fromId, [...between.fromIds]),
         eq(consentRequests.status, 'ACCEPTED'),
         gt(consentRequests.validTo, now),
