@@ -294,7 +294,7 @@ describe('a delegation and its revocation', () => {
   it('refuses a search about a resource another organisation owns (403)', async () => {
     const bank = await stack.token({ org: '310000108', scope: 'altinn:authorization/authorize' });
     expect((await search('subject', subjectSearch(), bank)).status).toBe(403);
-    const { subject, resource } = evaluation('kari', 'tranabygg', 'sign');
+    const { subject } = evaluation('kari', 'tranabygg', 'sign');
     expect((await search('resource', { subject, action: { name: 'sign' }, resource: { type: 'urn:altinn:resource', id: 'ske-mva-melding' } }, bank)).status).toBe(403);
   });
 });
