@@ -41,10 +41,15 @@ export async function authorizedSubjects(db: Db, ask: { partyId: string; resourc
 
 /**
  * Which of `resourceIds` `subjectId` may perform `action` on, and for which parties: the parties it may act for
- * (its authorized parties) and itself, each asked of the decision point. A fixed number of statements.
+ * (its authorized parties), those that consented to it (for the action `consent`) and itself, each asked of the
+ * decision point. A fixed number of statements.
  */
 export async function authorizedResources(db: Db, ask: { subjectId: string; resourceIds: readonly string[]; action: string }, now = new Date()): Promise<SearchHit[]> {
-  const parties = [ask.subjectId, ...(await authorizedParties(db, ask.subjectId, now)).map((p) => p.partyId)];
+  const [actsFor, consented] = await Promise.all([
+    authorizedParties(db, ask.subjectId, now),
+    ask.action === 'consent' ? acceptedConsentRights(db, { recipientIds: [ask.subjectId] }, now) : Promise.resolve([]),
+  ]);
+  const parties = [...new Set([ask.subjectId, ...actsFor.map((p) => p.partyId), ...consented.map((c) => c.fromId)])];
   const requests = parties.flatMap((partyId) => ask.resourceIds.map((resourceId) => ({ subjectId: ask.subjectId, partyId, resourceId, action: ask.action })));
   return permitted(db, requests, now);
 }
