@@ -19,7 +19,8 @@ export interface GraphDecision {
 /** AuthZEN §6.2: a boolean, and in the context what `authorize` said: its outcome, the paths and the obligations. */
 export interface AuthZenDecision {
   decision: boolean;
-  context: GraphDecision & { reason_admin?: { en: string } };
+  /** `authorize`'s answer; or, for an evaluation of a batch that could not be asked, only `error`. */
+  context: (GraphDecision & { reason_admin?: { en: string } }) | { error: { status: number; message: string } };
 }
 
 export const AUTHORIZE = /* GraphQL */ `
@@ -58,15 +59,10 @@ export function shortCircuit(answers: AuthZenDecision[], semantic: Semantic): Au
   return stopAt < 0 ? answers : answers.slice(0, stopAt + 1);
 }
 
-/**
- * Asks the whole batch of `authorize` in one call, so it costs the statements of one `authorize` batch whatever the
- * semantic; the short-circuit semantics then cut the answer where the specification says processing stops.
- */
-export async function evaluateAll(call: GraphCall, evaluations: Evaluation[], semantic: Semantic, fieldOf: (i: number) => string): Promise<AuthZenDecision[]> {
-  if (!evaluations.length) return [];
-  const requests = evaluations.map((e, i) => toAuthorizeRequest(e, fieldOf(i)));
-  const { authorize } = await call<{ authorize: GraphDecision[] }>(AUTHORIZE, { requests });
-  return shortCircuit(authorize.map(toAuthZen), semantic);
+/** One evaluation (AuthZEN §6): one `authorize` request; anything malformed is a 400 naming the field. */
+export async function evaluateOne(call: GraphCall, evaluation: Evaluation): Promise<AuthZenDecision> {
+  const { authorize } = await call<{ authorize: GraphDecision[] }>(AUTHORIZE, { requests: [toAuthorizeRequest(evaluation, '')] });
+  return toAuthZen(authorize[0]!);
 }
 
 /** The graph's field names in an error message, as the AuthZEN request names them. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { evaluateAll, renameFields, type Evaluation } from './evaluation';
+import { evaluateBatch } from './batch';
+import { evaluateOne, renameFields, type Evaluation } from './evaluation';
 import { AuthZenError, invalidRequest } from './errors';
 import type { GraphCall } from './graph';
 import { searchActions, searchResources, searchSubjects } from './search';
@@ -33,7 +34,7 @@ export const HANDLERS: Record<string, Handler> = {
   '/access/v1/evaluation': handler({
     shape: EvaluationRequest,
     rename: single,
-    answer: async (call, request) => (await evaluateAll(call, [request], 'execute_all', () => ''))[0],
+    answer: evaluateOne,
   }),
   '/access/v1/evaluations': handler({
     shape: EvaluationsRequest,
@@ -43,10 +44,10 @@ export const HANDLERS: Record<string, Handler> = {
       if (!request.evaluations?.length) {
         const parsed = EvaluationRequest.safeParse(request);
         if (!parsed.success) throw invalidRequest(parsed.error);
-        return (await evaluateAll(call, [parsed.data], 'execute_all', () => ''))[0];
+        return evaluateOne(call, parsed.data);
       }
       const semantic = request.options?.evaluations_semantic ?? 'execute_all';
-      return { evaluations: await evaluateAll(call, evaluationsOf(request), semantic, batchField) };
+      return { evaluations: await evaluateBatch(call, evaluationsOf(request), semantic) };
     },
   }),
   '/access/v1/search/subject': handler({ shape: SubjectSearchRequest, rename: single, answer: searchSubjects }),
