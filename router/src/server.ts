@@ -15,6 +15,7 @@ import { useMetrics } from './metrics';
 import type { RouterConfig } from './env';
 import { playgroundHtml } from './pages/playground';
 import { useAuthentication } from './plugins/use-authentication';
+import { useAuthZen } from './plugins/use-authzen';
 import { useConsentPages } from './plugins/use-consent-pages';
 import { useAuthorizationServerMetadata } from './plugins/use-authorization-server-metadata';
 import { useBodyLimit } from './plugins/use-body-limit';
@@ -124,6 +125,7 @@ function hubPlugins(p: {
     ...(devIdentity ? [useDevIdentity({ identity: devIdentity })] : []),
     // The plugin's bundled typings carry their own Logger class; the runtime types are the same.
     useConsentPages({ devLogin: !!devIdentity, graph }),
+    useAuthZen({ publicUrl: config.publicUrl, verify: verifyToken, graph, log: log.child({ component: 'authzen' }) }),
     useAuthentication({ verify: verifyToken, log: log.child({ component: 'authentication' }) }),
     ...documentLimits(config.limits),
     ...(config.production ? [blockFieldSuggestionsPlugin() as GatewayPlugin] : []),

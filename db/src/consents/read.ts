@@ -34,15 +34,17 @@ export interface ConsentedRight {
 
 /**
  * The rights of consents accepted by any of `fromIds`, unexpired at `now`, whose recipient or the supplier handling
- * it for them is one of `recipientIds`: one row per consent and resource.
+ * it for them is one of `recipientIds`: one row per consent and resource. Either list may be absent (any), not both.
  */
 export async function acceptedConsentRights(
   db: Db,
-  between: { recipientIds: readonly string[]; fromIds: readonly string[] },
+  between: { recipientIds?: readonly string[]; fromIds?: readonly string[] },
   now: Date,
 ): Promise<ConsentedRight[]> {
-  const recipientIds = [...between.recipientIds];
-  if (!recipientIds.length || !between.fromIds.length) return [];
+  const recipientIds = between.recipientIds && [...between.recipientIds];
+  const fromIds = between.fromIds && [...between.fromIds];
+  if (!recipientIds && !fromIds) throw new Error('acceptedConsentRights needs recipientIds, fromIds or both');
+  if (recipientIds?.length === 0 || fromIds?.length === 0) return [];
   return db
     .select({
       consentId: consentRequests.id,
@@ -55,8 +57,8 @@ export async function acceptedConsentRights(
     .innerJoin(consentRights, eq(consentRights.consentId, consentRequests.id))
     .where(
       and(
-        or(inArray(consentRequests.toId, recipientIds), inArray(consentRequests.handledById, recipientIds)),
-        inArray(consentRequests.fromId, [...between.fromIds]),
+        recipientIds ? or(inArray(consentRequests.toId, recipientIds), inArray(consentRequests.handledById, recipientIds)) : undefined,
+        fromIds ? inArray(consentRequests.fromId, fromIds) : undefined,
         eq(consentRequests.status, 'ACCEPTED'),
         gt(consentRequests.validTo, now),
       ),

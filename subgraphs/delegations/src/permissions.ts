@@ -1,5 +1,5 @@
 import { parsePartyUrn } from '@hub/db';
-import { forbidden, type SubgraphContext, type Viewer } from '@hub/kit';
+import { AUTHORIZE_SCOPE, forbidden, type SubgraphContext, type Viewer } from '@hub/kit';
 import { administersParty, and, hasScopeRule, isAuthenticated, isPerson, or, rule } from '@hub/authz';
 import type { AccessRequestRow } from './access-request/access-request.loader';
 import { maySeeAccessRequest } from './access-request/access-request.visibility';
@@ -7,8 +7,6 @@ import type { DelegationRow } from './delegation/delegation.loader';
 import { maySeeDelegation } from './delegation/delegation.visibility';
 import type { PartyRef } from './party/party.type';
 
-/** The scope of service owners' systems that ask the decision point about anyone. */
-export const AUTHORIZE_SCOPE = 'altinn:authorization/authorize';
 
 const isViewer = (urn: string, viewer: Viewer) => {
   const parsed = parsePartyUrn(urn);
@@ -38,6 +36,8 @@ const underGuardedField = { '*': isAuthenticated };
 export const permissions = {
   Query: {
     authorize: and(isAuthenticated, or(hasScopeRule(AUTHORIZE_SCOPE), asksAboutThemself)),
+    authorizedSubjects: and(isAuthenticated, hasScopeRule(AUTHORIZE_SCOPE)),
+    authorizedResources: and(isAuthenticated, hasScopeRule(AUTHORIZE_SCOPE)),
   },
   Mutation: {
     delegate: and(isAuthenticated, isPerson),
@@ -66,6 +66,8 @@ export const permissions = {
   Delegation: { '*': and(isAuthenticated, maySeeDelegationRule) },
   AccessRequest: { '*': and(isAuthenticated, maySeeAccessRequestRule) },
   AuthorizationDecision: underGuardedField,
+  AuthorizedSubject: underGuardedField,
+  AuthorizedResource: underGuardedField,
   DecisionReason: underGuardedField,
   Obligations: underGuardedField,
   AuthorizedParty: underGuardedField,

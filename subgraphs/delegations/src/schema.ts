@@ -6,6 +6,7 @@ import { AccessRequestResolver } from './access-request/access-request.resolver'
 import { PartyAccessRequestsResolver } from './access-request/party-access-requests.resolver';
 import { AuditEntryResolver, PartyAuditResolver } from './audit/audit.resolver';
 import { AuthorizeResolver } from './authorization/authorize.resolver';
+import { AuthorizationSearchResolver } from './authorization/search.resolver';
 import { AuthorizedPartyResolver } from './authorized-party/authorized-party.resolver';
 import { delegationReference } from './delegation/delegation.reference';
 import { DelegationResolver } from './delegation/delegation.resolver';
@@ -18,6 +19,7 @@ export const buildDelegationsSchema = () =>
   buildSubgraph({
     resolvers: [
       AuthorizeResolver,
+      AuthorizationSearchResolver,
       DelegationResolver,
       PartyDelegationsResolver,
       AccessRequestResolver,

@@ -119,4 +119,7 @@ export const organizationClaims = (organizationNumber: string, scope: string, cl
   [IDENTITY_KIND_CLAIM]: 'organization',
 });
 
+/** The scope of service owners' systems that ask the decision point about anyone (`authorize`, the AuthZEN API). */
+export const AUTHORIZE_SCOPE = 'altinn:authorization/authorize';
+
 export const hasScope = (viewer: Viewer | null, scope: string) => !!viewer && viewer.scopes.includes(scope);

@@ -5,3 +5,4 @@ export * from './decide';
 export * from './evaluate';
 export { activeDelegations, loadFacts, loadPackagesOfRole, pairKey, type Facts } from './facts';
 export * from './types';
+export * from './search';

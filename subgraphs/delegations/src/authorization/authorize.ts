@@ -3,6 +3,15 @@ import { accessOf, type Decision } from '@hub/authz';
 import type { Loaders } from '../loaders';
 import type { AuthorizationRequestInput } from './decision.type';
 
+/**
+ * Asking about someone else is a service owner's question about its own service (the shield already demanded the
+ * scope for it): an agency may not learn who may do what, or who consented to what, in another agency's resources.
+ */
+export function refuseForeignResource(resource: { id: string; ownerId: string }, viewerId: string, field: string): void {
+  if (resource.ownerId === viewerId) return;
+  throw forbidden(`${field}: ${resource.id} belongs to another organisation; ask about others only for resources your organisation owns.`, { field });
+}
+
 /** The most requests one `authorize` call may carry. */
 export const MAX_AUTHORIZATION_REQUESTS = 1_000;
 
@@ -38,15 +47,9 @@ export async function authorizeBatch(
     if (!resource) throw badInput(`requests[${i}].resource`, `no resource ${r.resource}`);
     if (!resource.actions.includes(r.action)) throw badInput(`requests[${i}].action`, `${resource.id} has no action ${r.action}`);
   });
-  // Asking about someone else is a service owner's question about its own service (the shield already demanded the
-  // scope for it): an agency may not learn who may do what, or who consented to what, in another agency's resources.
   const viewerId = requireViewer(ctx).partyId;
   requests.forEach((r, i) => {
-    if (subjects[i]?.id === viewerId || catalogue[i]!.ownerId === viewerId) return;
-    throw forbidden(
-      `requests[${i}].resource: ${r.resource} belongs to another organisation; ask about others only for resources your organisation owns.`,
-      { field: `requests[${i}].resource` },
-    );
+    if (subjects[i]?.id !== viewerId) refuseForeignResource(catalogue[i]!, viewerId, `requests[${i}].resource`);
   });
   const decisions = await accessOf(ctx).decide(
     requests.map((r, i) => ({
