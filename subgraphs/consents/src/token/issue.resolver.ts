@@ -1,8 +1,8 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { CurrentOrganization, forbidden, notFound, type OrganizationViewer, type SubgraphContext } from '@hub/kit';
+import { issueToken } from '../consent/consent.transitions';
 import { loadVisibleConsent } from '../consent/consent.visibility';
 import type { Loaders } from '../loaders';
-import { issueConsentToken } from './issue';
 import { ConsentToken, IssueConsentTokenInput, shapeTokenRequest } from './issue.input';
 import { consentSettings } from './settings';
 
@@ -32,6 +32,6 @@ export class IssueConsentTokenResolver {
         throw forbidden('Only the consent’s recipient (to or handledBy) may get its tokens.');
       }
     }
-    return issueConsentToken(ctx.db, { request, recipient, settings: consentSettings(ctx.settings), now: new Date(), consent });
+    return issueToken(ctx.db, { request, recipient, settings: consentSettings(ctx.settings), now: new Date(), consent });
   }
 }

@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '@hub/db';
 import { authorizationCodes, consentEvents, consentRequests, consentRights, issuedTokens } from '@hub/db/consents';
+import { TRANSITIONS } from '../consent/consent.status';
+
+// The stored statuses a token may be issued from (EXPIRED is never stored: it is the valid_to condition).
+const ISSUABLE = TRANSITIONS['issue a consent token'].filter((s) => s !== 'EXPIRED');
 
 /** A signed token to record: the writes that make it count happen together, or not at all. */
 export interface TokenRecord {
@@ -20,7 +24,7 @@ export interface TokenRecord {
 export interface TokenWriteOutcome {
   /** The code was unused and is now used (always 1 without a code). */
   code: number;
-  /** The consent is ACCEPTED and unexpired (row share-locked against a concurrent revoke or use). */
+  /** The consent may give tokens (ACCEPTED, unexpired), its row share-locked against a concurrent revoke or use. */
   consent: number;
   /** One-time rights claimed for this token. */
   claimed: number;
@@ -47,7 +51,7 @@ export async function recordIssuedToken(tx: Db, t: TokenRecord): Promise<TokenWr
       code as (${code}),
       consent as (
         select id from ${consentRequests}
-        where id = ${t.consentId}::uuid and status = 'ACCEPTED' and valid_to > ${at(t.issuedAt)} and exists (select 1 from code)
+        where id = ${t.consentId}::uuid and status::text in ${ISSUABLE} and valid_to > ${at(t.issuedAt)} and exists (select 1 from code)
         for share
       ),
       claim as (
