@@ -142,8 +142,9 @@ async function consentAsked(db: Db, request: TokenRequest, recipient: TokenRecip
 /**
  * Issues a consent token to its recipient. Everything that needs no lock happens first: reading the code, the consent
  * and its rights, choosing the rights, reading the token's content, signing with the cached key. Then one statement
- * in one short transaction records it (see recordIssuedToken); if a concurrent issuance claimed one of its one-time
- * rights first, the signed token is dropped, never handed out, and the whole is done again with fresh rights.
+ * records it (see recordIssuedToken), in a short transaction when a failure must be undone (a code used up, rights
+ * claimed); if a concurrent issuance claimed one of its one-time rights first, the signed token is dropped, never
+ * handed out, and the whole is done again with fresh rights.
  */
 export async function issueToken(
   db: Db,
@@ -160,10 +161,16 @@ export async function issueToken(
     const signed = await signConsentToken(key, settings.issuer, content, settings.tokenTtlSeconds, now, randomUUID());
     const record = { jti: signed.jti, consentId: consent.id, codeHash, recipientId: recipient.partyId, kid: key.kid, issuedAt: now, expiresAt: signed.expiresAt, claims };
     try {
-      await consentWrite(db, async (tx) => {
-        const outcome = await recordIssuedToken(tx, record);
+      if (codeHash === null && !claims.length) {
+        // Nothing to undo when it fails (no code to use up, no right to claim): the statement is its own transaction.
+        const outcome = await recordIssuedToken(db, record);
         if (outcome.issued !== 1) throw new RolledBack(outcome);
-      });
+      } else {
+        await consentWrite(db, async (tx) => {
+          const outcome = await recordIssuedToken(tx, record);
+          if (outcome.issued !== 1) throw new RolledBack(outcome);
+        });
+      }
       return { accessToken: signed.token, tokenType: 'Bearer', expiresAt: signed.expiresAt };
     } catch (e) {
       if (!(e instanceof RolledBack)) throw e;

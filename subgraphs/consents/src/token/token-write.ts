@@ -37,8 +37,9 @@ const at = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 /**
  * Records an issued token in one statement: uses the code up, share-locks the consent if it is still ACCEPTED and
  * unexpired, claims the token's one-time rights, and inserts the token and its event only if every claim succeeded.
- * Run it in a transaction and roll back unless `issued` is 1: a partial claim (a concurrent issuance took a right
- * first) or a code used up for nothing must not stay.
+ * With a code or claims, run it in a transaction and roll back unless `issued` is 1: a partial claim (a concurrent
+ * issuance took a right first) or a code used up for nothing must not stay. Without either, a failed statement
+ * changed nothing and needs no transaction.
  */
 export async function recordIssuedToken(tx: Db, t: TokenRecord): Promise<TokenWriteOutcome> {
   const code = t.codeHash
