@@ -1,36 +1,46 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Db } from './client';
+import { rowsOf, type Db } from './client';
 
 /**
  * The append-only logs and the columns of each row's canonical content. Must match the chain triggers' arguments in
- * migration 0008_logs_append_only: a row's `hash` is sha256(prev_hash || logs.content(row, columns)).
+ * migrations 0008_logs_append_only and 0009_consent_feed_horizon: a row's `hash` is sha256(prev_hash ||
+ * logs.content(row, columns)). A log with `chainWithin` is one chain per value of that column (consent events: one per
+ * consent, so that writers on different consents never wait for each other); the others are one chain each.
  */
-export const LOGS = [
+export const LOGS: readonly { name: string; columns: readonly string[]; chainWithin?: string }[] = [
   {
     name: 'delegations.audit_log',
     columns: ['id', 'at', 'actor_id', 'action', 'entity_type', 'entity_id', 'party_id', 'before', 'after'],
   },
-  { name: 'consents.consent_events', columns: ['id', 'consent_id', 'type', 'at', 'performed_by_id', 'resource_id', 'delivered_to_id'] },
+  {
+    name: 'consents.consent_events',
+    columns: ['id', 'consent_id', 'type', 'at', 'performed_by_id', 'resource_id', 'delivered_to_id'],
+    chainWithin: 'consent_id',
+  },
   {
     name: 'evidence.evidence_retrievals',
     columns: ['id', 'requestor_id', 'subject_id', 'code', 'accreditation_id', 'status', 'reason', 'at'],
   },
-] as const;
+];
 
-export type LogName = (typeof LOGS)[number]['name'];
+export type LogName = string;
 
 /** What `verifyLogs` found for one log: its length and head, and the first broken link if any. */
 export interface LogVerification {
   log: LogName;
   rows: number;
-  /** Hash of the last row ('' when empty): record it elsewhere to detect a later rewrite of the whole chain. */
+  /**
+   * Hash of the last row ('' when empty); for a log of many chains, sha256 of every chain's key and head in key order.
+   * Record it elsewhere to detect a later rewrite of a whole chain.
+   */
   head: string;
   broken: { id: number; problem: string } | null;
 }
 
 interface ChainRow {
   id: string | number;
+  chain_key: string;
   prev_hash: string;
   hash: string;
   content: string;
@@ -38,25 +48,28 @@ interface ChainRow {
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-async function rowsOf<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
-}
-
-/** Walks one log in id order, recomputing every link; stops at the first broken one. */
+/** Walks one log in chain order (per chain key, then id), recomputing every link; stops at the first broken one. */
 export async function verifyLog(db: Db, log: (typeof LOGS)[number], pageSize = 5000): Promise<LogVerification> {
   const columns = sql.raw(`ARRAY[${log.columns.map((c) => `'${c}'`).join(',')}]::text[]`);
+  const key = sql.raw(log.chainWithin ? `t.${log.chainWithin}::text` : `''`);
+  const heads: string[] = [];
   let previous = '';
-  let after: number | null = null;
+  let chain: string | null = null;
+  let after: { key: string; id: number } | null = null;
   let count = 0;
   for (;;) {
     const page: ChainRow[] = await rowsOf<ChainRow>(
       db,
-      sql`SELECT t.id, t.prev_hash, t.hash, logs.content(t, ${columns}) AS content FROM ${sql.raw(log.name)} t
-          WHERE ${after === null ? sql`true` : sql`t.id > ${after}`} ORDER BY t.id LIMIT ${pageSize}`,
+      sql`SELECT t.id, ${key} AS chain_key, t.prev_hash, t.hash, logs.content(t, ${columns}) AS content FROM ${sql.raw(log.name)} t
+          WHERE ${after === null ? sql`true` : sql`(${key}, t.id) > (${after.key}, ${after.id})`} ORDER BY 2, t.id LIMIT ${pageSize}`,
     );
     for (const row of page) {
       const id = Number(row.id);
+      if (row.chain_key !== chain) {
+        if (chain !== null) heads.push(`${chain}:${previous}`);
+        chain = row.chain_key;
+        previous = '';
+      }
       if (row.prev_hash !== previous) {
         return { log: log.name, rows: count, head: previous, broken: { id, problem: 'prev_hash does not match the previous row (a row was removed, inserted or re-chained)' } };
       }
@@ -64,11 +77,14 @@ export async function verifyLog(db: Db, log: (typeof LOGS)[number], pageSize = 5
         return { log: log.name, rows: count, head: previous, broken: { id, problem: 'hash does not match the row content (the row was changed)' } };
       }
       previous = row.hash;
-      after = id;
+      after = { key: row.chain_key, id };
       count++;
     }
-    if (page.length < pageSize) return { log: log.name, rows: count, head: previous, broken: null };
+    if (page.length < pageSize) break;
   }
+  if (!log.chainWithin || chain === null) return { log: log.name, rows: count, head: previous, broken: null };
+  heads.push(`${chain}:${previous}`);
+  return { log: log.name, rows: count, head: sha256(heads.join('\n')), broken: null };
 }
 
 /** Verifies the hash chain of every log. */

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGS, verifyLogs, type Db } from '@hub/db';
+import { consentEvents } from '@hub/db/consents';
 import { auditLog } from '@hub/db/delegations';
 import { evidenceRetrievals } from '@hub/db/evidence';
 import { CREATE, inSeconds, storyTokens, URN } from '../support/consents';
@@ -77,13 +78,19 @@ describe('the append-only logs', () => {
     expect(rows['consents.consent_events']).toBeGreaterThanOrEqual(12);
     expect(rows['delegations.audit_log']).toBeGreaterThanOrEqual(20);
     expect(rows['evidence.evidence_retrievals']).toBe(15);
-    // One chain per log: every row names the row before it by id order, none is shared (no fork).
-    for (const { name } of LOGS) {
-      const chain = await rowsOf<{ prev_hash: string; hash: string }>(sql.raw(`SELECT prev_hash, hash FROM ${name} ORDER BY id`));
-      expect(chain.length).toBe(await count(name));
-      expect(chain[0]!.prev_hash).toBe('');
-      chain.slice(1).forEach((row, i) => expect(row.prev_hash).toBe(chain[i]!.hash));
-      expect(new Set(chain.map((r) => r.prev_hash)).size).toBe(chain.length);
+    // One chain per log (consent events: one per consent): every row names the row before it by id order, none is
+    // shared (no fork).
+    for (const { name, chainWithin } of LOGS) {
+      const key = chainWithin ?? `''`;
+      const rows = await rowsOf<{ key: string; prev_hash: string; hash: string }>(sql.raw(`SELECT ${key}::text AS key, prev_hash, hash FROM ${name} ORDER BY 1, id`));
+      expect(rows.length).toBe(await count(name));
+      const chains = new Map<string, typeof rows>();
+      for (const row of rows) chains.set(row.key, [...(chains.get(row.key) ?? []), row]);
+      for (const chain of chains.values()) {
+        expect(chain[0]!.prev_hash).toBe('');
+        chain.slice(1).forEach((row, i) => expect(row.prev_hash).toBe(chain[i]!.hash));
+        expect(new Set(chain.map((r) => r.prev_hash)).size).toBe(chain.length);
+      }
     }
   });
 
@@ -112,7 +119,10 @@ describe('the append-only logs', () => {
   });
 
   it('finds a re-hashed edit and a removed row by the next link', async () => {
-    const [victim, next] = await rowsOf<{ id: string | number }>(sql`SELECT id FROM consents.consent_events ORDER BY id OFFSET 2 LIMIT 2`);
+    // Two events in a row of one consent: consent events are chained per consent.
+    const [{ consent_id: consentId }] = (await rowsOf<{ consent_id: string }>(sql`SELECT consent_id FROM consents.consent_events ORDER BY id LIMIT 1`)) as [{ consent_id: string }];
+    await db.insert(consentEvents).values({ consentId, type: 'TOKEN_ISSUED', performedById: null });
+    const [victim, next] = await rowsOf<{ id: string | number }>(sql`SELECT id FROM consents.consent_events WHERE consent_id = ${consentId} ORDER BY id LIMIT 2`);
     // The forger recomputes the edited row's own hash: the next row's link still gives it away.
     await tamper(`UPDATE consents.consent_events SET at = at - interval '1 day' WHERE id = ${victim!.id}`);
     await tamper(`UPDATE consents.consent_events SET hash = logs.link(prev_hash, logs.content(consent_events, ARRAY['id','consent_id','type','at','performed_by_id','resource_id','delivered_to_id'])) WHERE id = ${victim!.id}`);

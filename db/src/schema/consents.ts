@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { parties } from './parties';
 import { resources } from './roles';
 
@@ -65,11 +65,23 @@ export const consentRights = consentsSchema.table(
   ],
 );
 
-/** Everything that happened to a consent, in one global order: the requester's feed pages by `id`. */
+/**
+ * Everything that happened to a consent. The requester's feed pages by (`xactId`, `id`) up to a visibility horizon
+ * (see subgraphs/consents/src/event/feed.resolver.ts): no global lock orders the writers.
+ */
 export const consentEvents = consentsSchema.table(
   'consent_events',
   {
+    /** Drawn from a sequence when the row is inserted; orders the events of one transaction, and of one consent. */
     id: bigserial({ mode: 'number' }).primaryKey(),
+    /**
+     * The writing transaction's id (`pg_current_xact_id()`, epoch included). A feed reader returns only events whose
+     * transaction id is below the oldest transaction still running in its snapshot (`pg_snapshot_xmin`): those are
+     * final, and every event committed later has an id at or above that horizon, so it sorts after them.
+     */
+    xactId: bigint({ mode: 'number' })
+      .notNull()
+      .default(sql`(pg_current_xact_id()::text::bigint)`),
     consentId: uuid().notNull().references(() => consentRequests.id),
     type: consentEventType().notNull(),
     at: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
@@ -78,12 +90,12 @@ export const consentEvents = consentsSchema.table(
     resourceId: text().references(() => resources.id),
     /** USED: the organisation the data was delivered to (the token's recipient). */
     deliveredToId: uuid().references(() => parties.id),
-    /** Hash of the previous row of this log ('' for the first): filled in by the chain trigger (migration 0008). */
+    /** Hash of the previous event of the same consent ('' for its first): filled in by the chain trigger (migration 0009). */
     prevHash: text().notNull().default(''),
     /** sha256 of `prevHash` + this row's canonical content: filled in by the chain trigger; `npm run logs:verify` checks it. */
     hash: text().notNull().default(''),
   },
-  (t) => [index('consent_events_consent_idx').on(t.consentId)],
+  (t) => [index('consent_events_consent_idx').on(t.consentId, t.id), index('consent_events_feed_idx').on(t.xactId, t.id)],
 );
 
 /** What the person saw and accepted, frozen at acceptance, with its hash. */

@@ -1,12 +1,10 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { consentReceipts } from '@hub/db/consents';
 import { badInput, CurrentViewer, forbidden, notFound, type SubgraphContext, type Viewer } from '@hub/kit';
 import type { Loaders } from '../loaders';
-import { createAuthorizationCode } from '../token/authorization-code';
 import { consentSettings } from '../token/settings';
 import { answerRedirect, ConsentAnswer } from './answer.type';
-import { effectiveStatus, stateConflict } from './consent.status';
-import { consentWrite, lockConsent, recordEvent, updateConsent } from './consent.store';
+import { requireStatus } from './consent.status';
+import { acceptConsent, rejectConsent } from './consent.transitions';
 import { ConsentStatus, type ConsentRightRow, type ConsentRow } from './consent.type';
 import { loadVisibleConsent } from './consent.visibility';
 import { buildReceipt } from './receipt';
@@ -46,33 +44,11 @@ export class AnswerConsentRequestResolver {
     checkState(state);
     const { consent, rights } = await loadForAnswer(id, ctx);
     const now = new Date();
-    const before = effectiveStatus(consent, now);
-    if (before !== ConsentStatus.CREATED && before !== ConsentStatus.ACCEPTED) throw stateConflict('accept', before);
+    // The receipt reads names and the template: built before the transaction, from what the person saw.
+    const before = requireStatus('accept', consent, now);
     const receipt = before === ConsentStatus.CREATED ? await buildReceipt(consent, rights, now, ctx) : null;
-    const settings = consentSettings(ctx.settings);
-    const viewerId = viewer.partyId;
-
-    const { row, code } = await consentWrite(ctx.db, async (tx) => {
-      let row = (await lockConsent(tx, consent.id))!;
-      const current = effectiveStatus(row, now);
-      if (current === ConsentStatus.CREATED && receipt) {
-        row = await updateConsent(tx, row.id, { status: 'ACCEPTED', answeredAt: now, answeredById: viewerId });
-        await recordEvent(tx, { consentId: row.id, type: 'ACCEPTED', performedById: viewerId, at: now });
-        await tx.insert(consentReceipts).values({ consentId: row.id, acceptedAt: now, ...receipt });
-      } else if (current !== ConsentStatus.ACCEPTED) {
-        // Changed since it was read (or accepted by someone else between the read and the lock, which is fine).
-        throw stateConflict('accept', current);
-      }
-      const code = await createAuthorizationCode(tx, {
-        consentId: row.id,
-        recipientId: row.toId,
-        redirectUrl: row.redirectUrl,
-        codeChallenge: row.codeChallenge,
-        ttlSeconds: settings.codeTtlSeconds,
-        now,
-      });
-      return { row, code };
-    });
+    const { codeTtlSeconds } = consentSettings(ctx.settings);
+    const { row, code } = await acceptConsent(ctx.db, { id: consent.id, receipt, answeredById: viewer.partyId, codeTtlSeconds, now });
     return { status: ConsentStatus.ACCEPTED, redirectUrl: answerRedirect(row.redirectUrl, { status: 'ACCEPTED', code, state }), consent: row };
   }
 
@@ -87,16 +63,7 @@ export class AnswerConsentRequestResolver {
   ): Promise<ConsentAnswer> {
     checkState(state);
     const { consent } = await loadForAnswer(id, ctx);
-    const now = new Date();
-    const viewerId = viewer.partyId;
-    const row = await consentWrite(ctx.db, async (tx) => {
-      const row = (await lockConsent(tx, consent.id))!;
-      const current = effectiveStatus(row, now);
-      if (current === ConsentStatus.REJECTED) return row;
-      if (current !== ConsentStatus.CREATED) throw stateConflict('reject', current);
-      await recordEvent(tx, { consentId: row.id, type: 'REJECTED', performedById: viewerId, at: now });
-      return updateConsent(tx, row.id, { status: 'REJECTED', answeredAt: now, answeredById: viewerId });
-    });
+    const row = await rejectConsent(ctx.db, consent.id, viewer.partyId, new Date());
     return { status: ConsentStatus.REJECTED, redirectUrl: answerRedirect(row.redirectUrl, { status: 'REJECTED', state }), consent: row };
   }
 }

@@ -19,3 +19,29 @@ const WHY: Record<ConsentStatus, string> = {
 
 /** CONFLICT saying why `action` cannot happen in `status`, e.g. "Cannot accept: the consent request has expired." */
 export const stateConflict = (action: string, status: ConsentStatus) => conflict(`Cannot ${action}: ${WHY[status]}.`);
+
+/** What may happen to a consent; the verb names it in a refusal ("Cannot revoke: …"). */
+export type ConsentTransition = 'accept' | 'reject' | 'revoke' | 'delete' | 'use' | 'issue a consent token';
+
+/**
+ * The state table: from which statuses (as of now, so EXPIRED included) each transition may start. A request is
+ * CREATED; accept and reject end that (and may be repeated on their own outcome: the same answer again, so the consent
+ * page can redirect again); the requester may delete it unanswered; an ACCEPTED consent gives tokens, is used (USED
+ * once every right was one-time and is used) and may be revoked. Expiry is no one's transition: CREATED and ACCEPTED
+ * read as EXPIRED from validTo on (effectiveStatus), and nothing may start from it.
+ */
+export const TRANSITIONS: Record<ConsentTransition, readonly ConsentStatus[]> = {
+  accept: [ConsentStatus.CREATED, ConsentStatus.ACCEPTED],
+  reject: [ConsentStatus.CREATED, ConsentStatus.REJECTED],
+  delete: [ConsentStatus.CREATED],
+  revoke: [ConsentStatus.ACCEPTED],
+  use: [ConsentStatus.ACCEPTED],
+  'issue a consent token': [ConsentStatus.ACCEPTED],
+};
+
+/** The consent's status as of `now` if `transition` may start from it; CONFLICT saying why not otherwise. */
+export function requireStatus(transition: ConsentTransition, consent: Pick<ConsentRow, 'status' | 'validTo'>, now: Date): ConsentStatus {
+  const status = effectiveStatus(consent, now);
+  if (!TRANSITIONS[transition].includes(status)) throw stateConflict(transition, status);
+  return status;
+}

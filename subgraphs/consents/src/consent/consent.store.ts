@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@hub/db';
 import { consentEvents, consentRequests } from '@hub/db/consents';
 import type { ConsentRow } from './consent.type';
@@ -6,18 +6,15 @@ import type { ConsentRow } from './consent.type';
 export type ConsentEventKind = (typeof consentEvents.$inferInsert)['type'];
 
 /**
- * Every write that records a consent event runs here: one transaction that first takes one advisory lock. Event
- * ids then commit in the order they were drawn, so a reader paging the event feed by id never passes an id that a
- * slower transaction commits later (no gaps). The lock is taken first, before any row lock, so writers cannot
- * deadlock on it; it is held only for these short transactions.
+ * Every write that records a consent event runs here, in one transaction. No global lock: the event feed stays
+ * gap-free because readers stop at a visibility horizon (see event/feed.resolver.ts), and each consent's events are
+ * ordered by the lock on its request row (`lockConsent`, taken before the first write) and by the per-consent lock of
+ * the chain trigger (migration 0009). Writers on different consents never wait for each other.
  *
  * Inside `fn` use only `tx`: with the embedded database every other statement waits for this transaction to end.
  */
 export function consentWrite<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('consents.consent_events'))`);
-    return fn(tx as unknown as Db);
-  });
+  return db.transaction((tx) => fn(tx as unknown as Db));
 }
 
 /** Reads a request and locks it until the transaction ends, so that two answers cannot both succeed. */

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { consentRequests, consentRights } from '@hub/db/consents';
 import { conflict, CurrentOrganization, type OrganizationViewer, type SubgraphContext } from '@hub/kit';
 import type { Loaders } from '../loaders';
-import { consentWrite, recordEvent } from './consent.store';
+import { createConsent } from './consent.transitions';
 import { ConsentRequest, type ConsentRow } from './consent.type';
 import { CreateConsentRequestInput } from './create.input';
 import { checkAgainstRegistry, inputHash, shapeInput } from './create.validation';
@@ -38,32 +37,26 @@ export class CreateConsentRequestResolver {
     const checked = await checkAgainstRegistry(input, ctx, now);
     const id = input.id ?? randomUUID();
 
-    const created = await consentWrite(ctx.db, async (tx) => {
-      const [row] = await tx
-        .insert(consentRequests)
-        .values({
-          id,
-          fromId: checked.fromId,
-          toId: requesterId,
-          requiredDelegatorId: checked.requiredDelegatorId,
-          handledById: checked.handledById,
-          validTo: input.validTo,
-          requestMessage: input.requestMessage,
-          redirectUrl: input.redirectUrl,
-          codeChallenge: input.codeChallenge,
-          templateId: checked.templateId,
-          oneTime: checked.oneTime,
-          inputHash: hash,
-          createdAt: now,
-        })
-        .onConflictDoNothing({ target: consentRequests.id })
-        .returning();
-      // Another call with the same id won the race; it is compared below like any replay.
-      if (!row) return null;
-      await tx.insert(consentRights).values(checked.rights.map((r, position) => ({ consentId: id, position, ...r })));
-      await recordEvent(tx, { consentId: id, type: 'CREATED', performedById: requesterId, at: now });
-      return row;
-    });
+    const created = await createConsent(
+      ctx.db,
+      {
+        id,
+        fromId: checked.fromId,
+        toId: requesterId,
+        requiredDelegatorId: checked.requiredDelegatorId,
+        handledById: checked.handledById,
+        validTo: input.validTo,
+        requestMessage: input.requestMessage,
+        redirectUrl: input.redirectUrl,
+        codeChallenge: input.codeChallenge,
+        templateId: checked.templateId,
+        oneTime: checked.oneTime,
+        inputHash: hash,
+        createdAt: now,
+      },
+      checked.rights,
+    );
+    // Null: another call with the same id won the race; it is compared below like any replay.
     if (created) return created;
     ctx.loaders.consents.byId.clear(id);
     return replay((await ctx.loaders.consents.byId.load(id))!, requesterId, hash);

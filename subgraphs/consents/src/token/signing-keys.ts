@@ -1,5 +1,6 @@
 import { and, desc, gt, lte, sql } from 'drizzle-orm';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import { createPrivateKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { Db } from '@hub/db';
 import { issuedTokens, signingKeys } from '@hub/db/consents';
 import { decryptPrivateKey, encryptPrivateKey } from './key-encryption';
@@ -8,11 +9,33 @@ export const SIGNING_ALG = 'ES256';
 
 export interface ActiveKey {
   kid: string;
-  privateKey: CryptoKey;
+  privateKey: KeyObject;
 }
 
-// Decrypted private keys by kid: decrypting on every token would cost more than signing.
-const privateKeys = new Map<string, Promise<CryptoKey>>();
+/**
+ * How long a process keeps the list of signing keys before it reads it again. A rotation in another process
+ * (`npm run keys:rotate`) publishes the new key SIGNING_KEY_PUBLISH_AHEAD seconds (60 by default) before it signs, so a
+ * signer that reads the list this often switches on time; with a shorter lead it signs with the old key a few seconds
+ * longer, which verifiers accept (the old key stays published while its tokens live). A rotation in this process
+ * clears the list at once.
+ */
+export const KEY_LIST_TTL_MS = 5_000;
+
+interface KeyListRow {
+  kid: string;
+  activeFrom: Date;
+  privateKeyEncrypted: string;
+}
+
+// The key list per database handle, newest first, with when it was read.
+const keyLists = new WeakMap<Db, { readAt: number; rows: KeyListRow[] }>();
+// Decrypted and imported private keys by kid: decrypting and parsing on every token would cost more than signing.
+const privateKeys = new Map<string, KeyObject>();
+
+/** Forgets the key list read from `db`, so the next token reads it again (after a rotation or a first key). */
+export function forgetSigningKeys(db: Db): void {
+  keyLists.delete(db);
+}
 
 async function createKey(db: Db, kek: Buffer, activeFrom: Date): Promise<string> {
   const { privateKey, publicKey } = await generateKeyPair(SIGNING_ALG, { extractable: true });
@@ -38,6 +61,7 @@ export async function ensureSigningKey(db: Db, kek: Buffer, now = new Date()): P
     const [current] = await tx.select({ kid: signingKeys.kid }).from(signingKeys).where(lte(signingKeys.activeFrom, now)).limit(1);
     if (!current) await createKey(tx as unknown as Db, kek, now);
   });
+  forgetSigningKeys(db);
 }
 
 /**
@@ -45,31 +69,39 @@ export async function ensureSigningKey(db: Db, kek: Buffer, now = new Date()): P
  * then and stays in the JWKS while a token it signed is unexpired.
  */
 export async function rotateSigningKey(db: Db, kek: Buffer, publishAheadSeconds: number, now = new Date()): Promise<string> {
-  return db.transaction(async (tx) => {
+  const kid = await db.transaction(async (tx) => {
     await lock(tx as unknown as Db);
     return createKey(tx as unknown as Db, kek, new Date(now.getTime() + publishAheadSeconds * 1000));
   });
+  forgetSigningKeys(db);
+  return kid;
 }
 
-/** The newest key whose time has come. */
-export async function activeSigningKey(db: Db, kek: Buffer, now = new Date()): Promise<ActiveKey> {
-  const [row] = await db
-    .select()
+async function keyList(db: Db): Promise<KeyListRow[]> {
+  const cached = keyLists.get(db);
+  if (cached && Date.now() - cached.readAt < KEY_LIST_TTL_MS) return cached.rows;
+  const rows = await db
+    .select({ kid: signingKeys.kid, activeFrom: signingKeys.activeFrom, privateKeyEncrypted: signingKeys.privateKeyEncrypted })
     .from(signingKeys)
-    .where(lte(signingKeys.activeFrom, now))
-    .orderBy(desc(signingKeys.activeFrom), desc(signingKeys.createdAt))
-    .limit(1);
+    .orderBy(desc(signingKeys.activeFrom), desc(signingKeys.createdAt));
+  keyLists.set(db, { readAt: Date.now(), rows });
+  return rows;
+}
+
+/** The newest key whose time has come, from the list this process keeps (no statement on most calls). */
+export async function activeSigningKey(db: Db, kek: Buffer, now = new Date()): Promise<ActiveKey> {
+  const row = (await keyList(db)).find((r) => r.activeFrom <= now);
   if (!row) {
     await ensureSigningKey(db, kek, now);
     return activeSigningKey(db, kek, now);
   }
   const { kid, privateKeyEncrypted } = row;
-  let key = privateKeys.get(kid);
-  if (!key) {
-    key = importJWK(JSON.parse(decryptPrivateKey(privateKeyEncrypted, kek, kid)) as JWK, SIGNING_ALG) as Promise<CryptoKey>;
-    privateKeys.set(kid, key);
+  let privateKey = privateKeys.get(kid);
+  if (!privateKey) {
+    privateKey = createPrivateKey({ key: JSON.parse(decryptPrivateKey(privateKeyEncrypted, kek, kid)) as JsonWebKey, format: 'jwk' });
+    privateKeys.set(kid, privateKey);
   }
-  return { kid, privateKey: await key };
+  return { kid, privateKey };
 }
 
 /**

@@ -1,32 +1,23 @@
-import { eq } from 'drizzle-orm';
 import { urnOfParty, type Db } from '@hub/db';
-import { consentRights } from '@hub/db/consents';
 import { partyRowsByIds } from '@hub/db/parties/read';
 import { resourcesByIds } from '@hub/db/roles/read';
-import type { ConsentRow } from '../consent/consent.type';
+import type { ConsentRightRow, ConsentRow } from '../consent/consent.type';
 import type { ConsentTokenContent } from './consent-token';
 
 /**
- * What a token for `consent` says, read with the caller's transaction handle (three statements): the rights at
- * `positions` (those still usable, see claimTokenRights), the parties as URNs, and the audience, the organisations
- * that own those rights' resources (the data sources).
+ * What a token for `consent` carrying `rights` says (two statements, through the roles' and parties' read APIs): the
+ * parties as URNs, and the audience, the organisations that own those rights' resources (the data sources).
  */
 export async function loadTokenContent(
-  tx: Db,
+  db: Db,
   consent: ConsentRow,
   clientId: string,
-  positions: ReadonlySet<number>,
+  rights: readonly Pick<ConsentRightRow, 'resourceId' | 'action' | 'metadata'>[],
 ): Promise<ConsentTokenContent> {
-  const all = await tx
-    .select({ position: consentRights.position, resourceId: consentRights.resourceId, action: consentRights.action, metadata: consentRights.metadata })
-    .from(consentRights)
-    .where(eq(consentRights.consentId, consent.id))
-    .orderBy(consentRights.position);
-  const rights = all.filter((r) => positions.has(r.position));
-  const owners = new Map((await resourcesByIds(tx, [...new Set(rights.map((r) => r.resourceId))])).map((r) => [r.id, r.ownerId]));
+  const owners = new Map((await resourcesByIds(db, [...new Set(rights.map((r) => r.resourceId))])).map((r) => [r.id, r.ownerId]));
   const ownerIds = [...new Set(rights.map((r) => owners.get(r.resourceId)!))];
   const ids = [consent.fromId, consent.toId, ...(consent.handledById ? [consent.handledById] : []), ...ownerIds];
-  const rows = await partyRowsByIds(tx, [...new Set(ids)]);
+  const rows = await partyRowsByIds(db, [...new Set(ids)]);
   const urn = new Map(rows.map((p) => [p.id, urnOfParty(p)]));
   return {
     consentId: consent.id,

@@ -4,10 +4,11 @@ import jsonwebtoken from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStoryDatabase, partyIdOf, type Database } from '@hub/db';
 import { consentRequests, issuedTokens, signingKeys } from '@hub/db/consents';
-import { createAuthorizationCode, pkceMatches, redeemAuthorizationCode } from './authorization-code';
+import { codeRefusal, createAuthorizationCode, findAuthorizationCode, hashCode, pkceMatches, revokeTokensOfCode } from './authorization-code';
 import { signConsentToken, type ConsentTokenContent } from './consent-token';
 import { decryptPrivateKey, encryptPrivateKey } from './key-encryption';
 import { activeSigningKey, ensureSigningKey, publicJwks, rotateSigningKey } from './signing-keys';
+import { recordIssuedToken } from './token-write';
 
 const kek = createHash('sha256').update('test kek').digest();
 let database: Database;
@@ -111,12 +112,20 @@ describe('authorization codes', () => {
   beforeAll(async () => {
     bank = base.recipientId = BANKEN;
     await database.db.insert(consentRequests).values({
-      id: consentId, fromId: HAKON, toId: bank, validTo: new Date(Date.now() + 3600_000),
+      id: consentId, fromId: HAKON, toId: bank, validTo: new Date(Date.now() + 3600_000), status: 'ACCEPTED', answeredAt: new Date(),
       redirectUrl: 'https://bank.test/cb', templateId: 'default', oneTime: false, inputHash: 'x',
     });
   });
   const newCode = (codeChallenge: string | null = challenge, now = new Date()) =>
     createAuthorizationCode(database.db, { consentId, recipientId: bank, redirectUrl: 'https://bank.test/cb', codeChallenge, ttlSeconds: 60, now });
+  const check = async (code: string, change: { recipientId?: string; redirectUrl?: string; codeVerifier?: string | null } = {}) =>
+    codeRefusal((await findAuthorizationCode(database.db, code))?.code ?? null, { ...base, ...change, now: new Date() });
+  const exchange = (code: string) =>
+    database.db.transaction((tx) =>
+      recordIssuedToken(tx as never, {
+        jti: randomUUID(), consentId, codeHash: hashCode(code), recipientId: bank, kid: 'k', issuedAt: new Date(), expiresAt: new Date(Date.now() + 300_000), claims: [],
+      }),
+    );
 
   it('checks S256 PKCE', () => {
     expect(pkceMatches(verifier, challenge)).toBe(true);
@@ -125,16 +134,14 @@ describe('authorization codes', () => {
 
   it('is exchanged once; a replay is refused and revokes what it produced', async () => {
     const code = await newCode();
-    const first = await redeemAuthorizationCode(database.db, { ...base, code, now: new Date() });
-    expect(first).toMatchObject({ ok: true, consentId });
-    const jti = randomUUID();
-    await database.db.insert(issuedTokens).values({
-      jti, consentId, codeHash: (first as { codeHash: string }).codeHash, recipientId: bank, kid: 'k', issuedAt: new Date(), expiresAt: new Date(Date.now() + 300_000),
-    });
-    const replay = await redeemAuthorizationCode(database.db, { ...base, code, now: new Date() });
-    expect(replay).toMatchObject({ ok: false, field: 'code', message: expect.stringContaining('already used') });
-    const [token] = await database.db.select().from(issuedTokens).where(eq(issuedTokens.jti, jti));
-    expect(token!.revokedAt).not.toBeNull();
+    expect(await check(code)).toBeNull();
+    expect(await exchange(code)).toEqual({ code: 1, consent: 1, claimed: 0, issued: 1 });
+    expect(await exchange(code)).toMatchObject({ code: 0, issued: 0 });
+    expect(await check(code)).toMatchObject({ field: 'code', message: expect.stringContaining('already used') });
+    await revokeTokensOfCode(database.db, hashCode(code), new Date());
+    const tokens = await database.db.select().from(issuedTokens).where(eq(issuedTokens.codeHash, hashCode(code)));
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]!.revokedAt).not.toBeNull();
   });
 
   it.each([
@@ -144,15 +151,15 @@ describe('authorization codes', () => {
     ['another organisation', { recipientId: randomUUID() }, 'code'],
   ])('refuses %s', async (_name, change, field) => {
     const code = await newCode();
-    expect(await redeemAuthorizationCode(database.db, { ...base, ...change, code, now: new Date() })).toMatchObject({ ok: false, field });
+    expect(await check(code, change)).toMatchObject({ field });
     // The code is not used up by a failed attempt.
-    expect(await redeemAuthorizationCode(database.db, { ...base, code, now: new Date() })).toMatchObject({ ok: true });
+    expect(await check(code)).toBeNull();
   });
 
   it('refuses a verifier when no challenge was given, and an expired code', async () => {
     const plain = await newCode(null);
-    expect(await redeemAuthorizationCode(database.db, { ...base, code: plain, now: new Date() })).toMatchObject({ ok: false, field: 'codeVerifier' });
+    expect(await check(plain)).toMatchObject({ field: 'codeVerifier' });
     const old = await newCode(challenge, new Date(Date.now() - 61_000));
-    expect(await redeemAuthorizationCode(database.db, { ...base, code: old, now: new Date() })).toMatchObject({ ok: false, message: expect.stringContaining('expired') });
+    expect(await check(old)).toMatchObject({ message: expect.stringContaining('expired') });
   });
 });

@@ -1,12 +1,10 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { badInput, CurrentOrganization, forbidden, notFound, type OrganizationViewer, type SubgraphContext } from '@hub/kit';
-import { effectiveStatus, stateConflict } from '../consent/consent.status';
-import { consentWrite, lockConsent } from '../consent/consent.store';
-import { ConsentRequest, ConsentStatus, type ConsentRow } from '../consent/consent.type';
+import { useConsent } from '../consent/consent.transitions';
+import { ConsentRequest, type ConsentRow } from '../consent/consent.type';
 import { maySeeConsent, ownsARequestedResource } from '../consent/consent.visibility';
 import { isUuid } from '../ids';
 import type { Loaders } from '../loaders';
-import { useConsentRights } from './right-use';
 
 type Context = SubgraphContext<Loaders>;
 
@@ -36,12 +34,6 @@ export class ReportConsentUseResolver {
       throw forbidden('Only a data source of the consent (the owner of a requested resource) may report its use.');
     }
     if (jti != null && !isUuid(jti)) throw badInput('jti', 'is not the jti of a token of this consent');
-    const now = new Date();
-    return consentWrite(ctx.db, async (tx) => {
-      const row = (await lockConsent(tx, consent.id))!;
-      const status = effectiveStatus(row, now);
-      if (status !== ConsentStatus.ACCEPTED) throw stateConflict('report a use', status);
-      return useConsentRights(tx, row, { sourceId: viewerId, jti: jti?.toLowerCase() ?? null, resource: resource ?? null, now });
-    });
+    return useConsent(ctx.db, consent.id, { sourceId: viewerId, jti: jti?.toLowerCase() ?? null, resource: resource ?? null, now: new Date() });
   }
 }
