@@ -11,10 +11,12 @@ const NO_PARTY = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Validates a batch, resolves its URNs and asks the kit's decision point once. Every URN, resource and action is
- * checked before anything is decided (BAD_USER_INPUT naming `requests[i].field`), and the whole batch costs a fixed
- * number of statements: URNs load through per-request DataLoaders issued in one tick (one statement per URN
- * form), resources likewise, then one `decide`. A request about another subject than the viewer must be about a
- * resource the viewer's organisation owns (FORBIDDEN naming the request otherwise).
+ * checked (BAD_USER_INPUT naming `requests[i].field`), and the whole batch costs at most four statements whatever its
+ * size: the URNs in one (per-request DataLoaders issued in one tick; ids and register numbers are one statement each),
+ * then the decision's facts, which bring the catalogue's version; resources and actions are checked against the
+ * catalogue the decisions were made with (in memory unless it changed), and nothing is answered unless all pass. A
+ * request about another subject than the viewer must be about a resource the viewer's organisation owns (FORBIDDEN
+ * naming the request otherwise).
  */
 export async function authorizeBatch(
   requests: readonly AuthorizationRequestInput[],
@@ -27,14 +29,24 @@ export async function authorizeBatch(
     subject: parseUrnArg(r.subject, `requests[${i}].subject`),
     party: parseUrnArg(r.party, `requests[${i}].party`),
   }));
-  const { parties, resources } = ctx.loaders;
-  const [subjects, targets, catalogue] = await Promise.all([
+  const { parties } = ctx.loaders;
+  const [subjects, targets] = await Promise.all([
     Promise.all(refs.map((r) => loadPartyByRef(r.subject, parties))),
     Promise.all(refs.map((r) => loadPartyByRef(r.party, parties))),
-    Promise.all(requests.map((r) => resources.byId.load(r.resource))),
   ]);
+  const parentOf = new Map<string, string | null>();
+  for (const t of targets) if (t) parentOf.set(t.id, t.parentId);
+  const { decisions, catalogue } = await accessOf(ctx).decideBatch(
+    requests.map((r, i) => ({
+      subjectId: subjects[i]?.id ?? NO_PARTY,
+      partyId: targets[i]?.id ?? NO_PARTY,
+      resourceId: r.resource,
+      action: r.action,
+    })),
+    { parentOf },
+  );
   requests.forEach((r, i) => {
-    const resource = catalogue[i];
+    const resource = catalogue.resources.get(r.resource);
     if (!resource) throw badInput(`requests[${i}].resource`, `no resource ${r.resource}`);
     if (!resource.actions.includes(r.action)) throw badInput(`requests[${i}].action`, `${resource.id} has no action ${r.action}`);
   });
@@ -42,20 +54,12 @@ export async function authorizeBatch(
   // scope for it): an agency may not learn who may do what, or who consented to what, in another agency's resources.
   const viewerId = requireViewer(ctx).partyId;
   requests.forEach((r, i) => {
-    if (subjects[i]?.id === viewerId || catalogue[i]!.ownerId === viewerId) return;
+    if (subjects[i]?.id === viewerId || catalogue.resources.get(r.resource)!.ownerId === viewerId) return;
     throw forbidden(
       `requests[${i}].resource: ${r.resource} belongs to another organisation; ask about others only for resources your organisation owns.`,
       { field: `requests[${i}].resource` },
     );
   });
-  const decisions = await accessOf(ctx).decide(
-    requests.map((r, i) => ({
-      subjectId: subjects[i]?.id ?? NO_PARTY,
-      partyId: targets[i]?.id ?? NO_PARTY,
-      resourceId: r.resource,
-      action: r.action,
-    })),
-  );
   // The kit answers INDETERMINATE for an unknown party; an unknown subject is missing data just the same.
   return decisions.map((d, i) => (subjects[i] ? d : { ...d, decision: 'INDETERMINATE', reasons: [] }));
 }
