@@ -1,3 +1,4 @@
+import type { PartyRef } from '@hub/db';
 import { badInput, forbidden, loadPartyByRef, parseUrnArg, requireViewer, type SubgraphContext } from '@hub/kit';
 import { accessOf, type Decision } from '@hub/authz';
 import type { Loaders } from '../loaders';
@@ -25,9 +26,16 @@ export async function authorizeBatch(
   if (requests.length > MAX_AUTHORIZATION_REQUESTS) {
     throw badInput('requests', `at most ${MAX_AUTHORIZATION_REQUESTS} requests per call, not ${requests.length}`);
   }
+  // A batch names few parties many times: each distinct URN is parsed once (a malformed one still names its first use).
+  const parsed = new Map<string, PartyRef>();
+  const parse = (urn: string, field: string) => {
+    let ref = parsed.get(urn);
+    if (!ref) parsed.set(urn, (ref = parseUrnArg(urn, field)));
+    return ref;
+  };
   const refs = requests.map((r, i) => ({
-    subject: parseUrnArg(r.subject, `requests[${i}].subject`),
-    party: parseUrnArg(r.party, `requests[${i}].party`),
+    subject: parse(r.subject, `requests[${i}].subject`),
+    party: parse(r.party, `requests[${i}].party`),
   }));
   const { parties } = ctx.loaders;
   const [subjects, targets] = await Promise.all([
