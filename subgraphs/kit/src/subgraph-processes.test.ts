@@ -16,8 +16,8 @@ describe('SUBGRAPH_PROCESSES', () => {
   });
 
   it('stops a subgraph asked for several processes on the embedded database, naming why', async () => {
-    const env = { ...process.env, SUBGRAPH_PROCESSES: '2', PORT: '0', PGLITE_DIR: 'memory://' };
-    delete env.DATABASE_URL;
+    const { DATABASE_URL: _postgres, ...inherited } = process.env;
+    const env = { ...inherited, SUBGRAPH_PROCESSES: '2', PORT: '0', PGLITE_DIR: 'memory://' };
     const failure = await run(process.execPath, ['--import', 'tsx', 'subgraphs/delegations/src/main.ts'], { cwd: root, env, timeout: 30_000 }).then(
       () => null,
       (err: { code: number; stderr: string }) => err,
