@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessRequests, auditLog, delegations } from '@hub/db/delegations';
 import { consentEvents, consentRequests, consentRights } from '@hub/db/consents';
 import { evidenceRetrievals } from '@hub/db/evidence';
-import { activeDelegations, loadPackagesOfRole } from '@hub/authz';
+import { activeDelegations } from '@hub/authz';
 import { errorOf, storyTokens, URN } from './support/consents';
 import { startTestStack, type TestStack } from './support/stack';
 import { loadStoryIds, partyUuid } from './support/story-ids';
@@ -343,7 +343,7 @@ describe('every list pages in a stable order', () => {
 
   it('lists exactly the delegations the decision point counts as active, client delegations included', async () => {
     const db = stack.database.db;
-    const active = await activeDelegations(db, eq(delegations.fromId, partyUuid(TRANABYGG)), new Date(), await loadPackagesOfRole(db));
+    const active = await activeDelegations(db, eq(delegations.fromId, partyUuid(TRANABYGG)), new Date());
     const given = await walk(lists[6]!, 7);
     expect(given.map((d) => d.id).sort()).toEqual(active.map((d) => d.id).sort());
     // ROWS to ARIAN less four revoked or expired, plus the one backed client delegation.

@@ -14,3 +14,4 @@ export { openStoryDatabase } from './story-database';
 export { partyCounts } from './party-counts';
 export * from './unavailable';
 export * from './logs';
+export * from './any-of';

@@ -4,6 +4,7 @@
  * call, for arrays of keys (never one call per id). Pass a transaction handle to read inside it.
  */
 import { and, asc, eq, gt, inArray, or } from 'drizzle-orm';
+import { anyOf } from '../any-of';
 import type { Db } from '../client';
 import { consentRequests, consentRights } from '../schema/consents';
 
@@ -57,8 +58,8 @@ export async function acceptedConsentRights(
     .innerJoin(consentRights, eq(consentRights.consentId, consentRequests.id))
     .where(
       and(
-        recipientIds ? or(inArray(consentRequests.toId, recipientIds), inArray(consentRequests.handledById, recipientIds)) : undefined,
-        fromIds ? inArray(consentRequests.fromId, fromIds) : undefined,
+        recipientIds ? or(anyOf(consentRequests.toId, recipientIds), anyOf(consentRequests.handledById, recipientIds)) : undefined,
+        fromIds ? anyOf(consentRequests.fromId, fromIds) : undefined,
         eq(consentRequests.status, 'ACCEPTED'),
         gt(consentRequests.validTo, now),
       ),

@@ -2,7 +2,8 @@
  * The delegations domain's read API for the other domains (the decision point): delegations that count now, as plain
  * rows. One statement per call, for arrays of parties. Pass a transaction handle to read inside it.
  */
-import { and, eq, exists, gt, inArray, is, isNull, or, sql, SQL } from 'drizzle-orm';
+import { and, eq, exists, gt, is, isNull, or, sql, SQL } from 'drizzle-orm';
+import { anyOf } from '../any-of';
 import type { Db } from '../client';
 import { delegations } from '../schema/delegations';
 import { packageRoles, roleAssignments } from '../schema/roles';
@@ -21,18 +22,31 @@ export interface DelegationParties {
  * may narrow by its own columns with a drizzle condition instead.
  */
 export async function unrevokedDelegations(db: Db, between: DelegationParties | SQL, now: Date): Promise<DelegationRow[]> {
-  let where: SQL | undefined;
-  if (is(between, SQL)) where = between;
-  else {
-    const { toIds, fromIds } = between;
-    if (!toIds && !fromIds) throw new Error('unrevokedDelegations needs toIds, fromIds or both');
-    if (toIds?.length === 0 || fromIds?.length === 0) return [];
-    where = and(toIds && inArray(delegations.toId, [...toIds]), fromIds && inArray(delegations.fromId, [...fromIds]));
-  }
+  const where = betweenCondition(between);
+  if (!where) return [];
   return db
     .select()
     .from(delegations)
     .where(and(where, isNull(delegations.revokedAt), or(isNull(delegations.validTo), gt(delegations.validTo, now))));
+}
+
+/**
+ * Delegations between these parties that count at `now` (`isActiveDelegation`: the facilitator's backing role is
+ * judged in the same statement). One statement, where `unrevokedDelegations` and a backing check take two.
+ */
+export async function activeDelegationRows(db: Db, between: DelegationParties | SQL, now: Date): Promise<DelegationRow[]> {
+  const where = betweenCondition(between);
+  if (!where) return [];
+  return db.select().from(delegations).where(and(where, isActiveDelegation(db, now)));
+}
+
+/** The condition for `between`; null when a list is empty (nothing can match). */
+function betweenCondition(between: DelegationParties | SQL): SQL | null {
+  if (is(between, SQL)) return between;
+  const { toIds, fromIds } = between;
+  if (!toIds && !fromIds) throw new Error('delegations between parties needs toIds, fromIds or both');
+  if (toIds?.length === 0 || fromIds?.length === 0) return null;
+  return and(toIds && anyOf(delegations.toId, toIds), fromIds && anyOf(delegations.fromId, fromIds))!;
 }
 
 /**

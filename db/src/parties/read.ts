@@ -2,7 +2,8 @@
  * The parties domain's read API for the other domains: plain rows by ids or numbers, one statement per call, for
  * arrays of keys (never one call per id). Pass a transaction handle to read inside it.
  */
-import { asc, inArray } from 'drizzle-orm';
+import { asc, or } from 'drizzle-orm';
+import { anyOf } from '../any-of';
 import type { Db } from '../client';
 import { parties, partyType, type PartyRow } from '../schema/parties';
 
@@ -14,22 +15,35 @@ export { partyIdOf, partyIdsOf } from '../party-ids';
 
 /** Parties by id, in no particular order; unknown ids are absent. */
 export async function partyRowsByIds(db: Db, ids: readonly string[]): Promise<PartyRow[]> {
-  return ids.length ? db.select().from(parties).where(inArray(parties.id, [...ids])) : [];
+  return ids.length ? db.select().from(parties).where(anyOf(parties.id, ids)) : [];
 }
 
 /** Persons by national identity number; unknown numbers are absent. */
 export async function partyRowsByNationalIdentityNumbers(db: Db, numbers: readonly string[]): Promise<PartyRow[]> {
-  return numbers.length ? db.select().from(parties).where(inArray(parties.nationalIdentityNumber, [...numbers])) : [];
+  return numbers.length ? db.select().from(parties).where(anyOf(parties.nationalIdentityNumber, numbers)) : [];
 }
 
 /** Organisations by organisation number; unknown numbers are absent. */
 export async function partyRowsByOrganizationNumbers(db: Db, numbers: readonly string[]): Promise<PartyRow[]> {
-  return numbers.length ? db.select().from(parties).where(inArray(parties.organizationNumber, [...numbers])) : [];
+  return numbers.length ? db.select().from(parties).where(anyOf(parties.organizationNumber, numbers)) : [];
+}
+
+/** Parties named by id, national identity number or organisation number, in one statement; unknown keys are absent. */
+export async function partyRowsByKeys(
+  db: Db,
+  keys: { ids: readonly string[]; nationalIdentityNumbers: readonly string[]; organizationNumbers: readonly string[] },
+): Promise<PartyRow[]> {
+  const where = [
+    ...(keys.ids.length ? [anyOf(parties.id, keys.ids)] : []),
+    ...(keys.nationalIdentityNumbers.length ? [anyOf(parties.nationalIdentityNumber, keys.nationalIdentityNumbers)] : []),
+    ...(keys.organizationNumbers.length ? [anyOf(parties.organizationNumber, keys.organizationNumbers)] : []),
+  ];
+  return where.length ? db.select().from(parties).where(or(...where)) : [];
 }
 
 /** Each known party's main unit (null for main units and persons). */
 export async function parentsOf(db: Db, ids: readonly string[]): Promise<{ id: string; parentId: string | null }[]> {
-  return ids.length ? db.select({ id: parties.id, parentId: parties.parentId }).from(parties).where(inArray(parties.id, [...ids])) : [];
+  return ids.length ? db.select({ id: parties.id, parentId: parties.parentId }).from(parties).where(anyOf(parties.id, ids)) : [];
 }
 
 /** The subunits of these main units, by name. */
@@ -38,7 +52,7 @@ export async function subunitsOf(db: Db, parentIds: readonly string[]): Promise<
   const rows = await db
     .select({ id: parties.id, parentId: parties.parentId, name: parties.name })
     .from(parties)
-    .where(inArray(parties.parentId, [...parentIds]))
+    .where(anyOf(parties.parentId, parentIds))
     .orderBy(asc(parties.name));
   return rows.map((r) => ({ ...r, parentId: r.parentId! }));
 }

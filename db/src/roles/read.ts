@@ -3,9 +3,19 @@
  * packages, consent templates) and who holds which role for whom, as plain rows. One statement per call, for arrays of
  * keys (never one call per id). Pass a transaction handle to read inside it.
  */
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { anyOf } from '../any-of';
 import type { Db } from '../client';
-import { accessPackages, consentTemplates, packageRoles, policyRules, resources, roleAssignments, roles } from '../schema/roles';
+import {
+  accessPackages,
+  catalogueVersion,
+  consentTemplates,
+  packageRoles,
+  policyRules,
+  resources,
+  roleAssignments,
+  roles,
+} from '../schema/roles';
 
 export type ResourceRow = typeof resources.$inferSelect;
 export type PolicyRuleRow = typeof policyRules.$inferSelect;
@@ -15,22 +25,31 @@ export type PackageRoleRow = typeof packageRoles.$inferSelect;
 
 /** Resources by id; unknown ids are absent. */
 export async function resourcesByIds(db: Db, ids: readonly string[]): Promise<ResourceRow[]> {
-  return ids.length ? db.select().from(resources).where(inArray(resources.id, [...ids])) : [];
+  return ids.length ? db.select().from(resources).where(anyOf(resources.id, ids)) : [];
 }
 
 /** The policy rules of these resources. */
 export async function policyRulesOf(db: Db, resourceIds: readonly string[]): Promise<PolicyRuleRow[]> {
-  return resourceIds.length ? db.select().from(policyRules).where(inArray(policyRules.resourceId, [...resourceIds])) : [];
+  return resourceIds.length ? db.select().from(policyRules).where(anyOf(policyRules.resourceId, resourceIds)) : [];
 }
 
 /** Consent templates by id; unknown ids are absent. */
 export async function consentTemplatesByIds(db: Db, ids: readonly string[]): Promise<ConsentTemplateRow[]> {
-  return ids.length ? db.select().from(consentTemplates).where(inArray(consentTemplates.id, [...ids])) : [];
+  return ids.length ? db.select().from(consentTemplates).where(anyOf(consentTemplates.id, ids)) : [];
 }
 
 /** Access packages by urn; unknown urns are absent. */
 export async function accessPackagesByUrns(db: Db, urns: readonly string[]): Promise<AccessPackageRow[]> {
-  return urns.length ? db.select().from(accessPackages).where(inArray(accessPackages.urn, [...urns])) : [];
+  return urns.length ? db.select().from(accessPackages).where(anyOf(accessPackages.urn, urns)) : [];
+}
+
+/** Every resource and every policy rule: the catalogue the decision point keeps in memory. */
+export async function allResources(db: Db): Promise<ResourceRow[]> {
+  return db.select().from(resources);
+}
+
+export async function allPolicyRules(db: Db): Promise<PolicyRuleRow[]> {
+  return db.select().from(policyRules);
 }
 
 /** The whole (small) package catalogue: which packages administer. */
@@ -54,13 +73,37 @@ export interface RoleHeld {
   roleCode: string;
 }
 
+/** The catalogue's version, bumped by a trigger on every change to it (roles, packages, resources, policy rules). */
+export async function catalogueVersionNow(db: Db): Promise<number> {
+  const [row] = await db.select({ version: catalogueVersion.version }).from(catalogueVersion);
+  return row?.version ?? 0;
+}
+
+/**
+ * `rolesHeldBetween` and the catalogue's version in one statement (the version comes with the facts, so checking
+ * an in-memory catalogue costs no statement of its own): read together, in one snapshot.
+ */
+export async function rolesHeldAtVersion(
+  db: Db,
+  toIds: readonly string[],
+  fromIds: readonly string[],
+): Promise<{ version: number; held: RoleHeld[] }> {
+  const rows = await db
+    .select({ version: catalogueVersion.version, fromId: roleAssignments.fromId, toId: roleAssignments.toId, roleCode: roleAssignments.roleCode })
+    .from(catalogueVersion)
+    .leftJoin(roleAssignments, and(anyOf(roleAssignments.toId, toIds), anyOf(roleAssignments.fromId, fromIds)));
+  const held: RoleHeld[] = [];
+  for (const r of rows) if (r.roleCode !== null) held.push({ fromId: r.fromId!, toId: r.toId!, roleCode: r.roleCode });
+  return { version: rows[0]?.version ?? 0, held };
+}
+
 /** The roles each of `toIds` holds for each of `fromIds`. */
 export async function rolesHeldBetween(db: Db, toIds: readonly string[], fromIds: readonly string[]): Promise<RoleHeld[]> {
   if (!toIds.length || !fromIds.length) return [];
   return db
     .select({ fromId: roleAssignments.fromId, toId: roleAssignments.toId, roleCode: roleAssignments.roleCode })
     .from(roleAssignments)
-    .where(and(inArray(roleAssignments.toId, [...toIds]), inArray(roleAssignments.fromId, [...fromIds])));
+    .where(and(anyOf(roleAssignments.toId, toIds), anyOf(roleAssignments.fromId, fromIds)));
 }
 
 /**
@@ -72,8 +115,8 @@ export async function rolesHeldWithUrns(
   by: { toIds?: readonly string[]; fromIds?: readonly string[] },
 ): Promise<(RoleHeld & { roleUrn: string })[]> {
   const where: SQL[] = [];
-  if (by.toIds) where.push(inArray(roleAssignments.toId, [...by.toIds]));
-  if (by.fromIds) where.push(inArray(roleAssignments.fromId, [...by.fromIds]));
+  if (by.toIds) where.push(anyOf(roleAssignments.toId, by.toIds));
+  if (by.fromIds) where.push(anyOf(roleAssignments.fromId, by.fromIds));
   if (!where.length || by.toIds?.length === 0 || by.fromIds?.length === 0) return [];
   return db
     .select({ fromId: roleAssignments.fromId, toId: roleAssignments.toId, roleCode: roleAssignments.roleCode, roleUrn: roles.urn })

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { parties } from './parties';
 
 export const rolesSchema = pgSchema('roles');
@@ -90,3 +90,16 @@ export const consentTemplates = rolesSchema.table('consent_templates', {
   title: jsonb().notNull().$type<{ nb: string; en: string }>(),
   text: jsonb().notNull().$type<{ nb: string; en: string }>(),
 });
+
+/**
+ * One row: bumped by a statement trigger on every change to the catalogue (roles, access packages, the roles granting
+ * them, resources, policy rules). Each process keeps the catalogue in memory and reloads it when this moves.
+ */
+export const catalogueVersion = rolesSchema.table(
+  'catalogue_version',
+  {
+    id: integer().primaryKey().default(1),
+    version: bigint({ mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('catalogue_version_one_row', sql`${t.id} = 1`)],
+);

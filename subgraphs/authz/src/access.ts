@@ -1,6 +1,17 @@
 import DataLoader from 'dataloader';
 import type { Db } from '@hub/db';
-import { administeredBy, authorizedParties, decide, enforceAuthenticationLevel, type AuthorizedParty, type Decision, type DecisionRequest } from './decision/index';
+import {
+  administeredBy,
+  authorizedParties,
+  decide,
+  decideBatch,
+  enforceAuthenticationLevel,
+  type AuthorizedParty,
+  type Decision,
+  type DecideOptions,
+  type DecisionBatch,
+  type DecisionRequest,
+} from './decision/index';
 import type { Viewer } from '@hub/kit';
 
 /** What the viewer asks of the decision point about itself: may I do `action` on `resourceId` for `partyId`? */
@@ -33,6 +44,8 @@ export interface Access {
   administers(partyId: string): Promise<boolean>;
   /** The decision point, as of now; about the viewer itself, with the viewer's authentication level applied. */
   decide(requests: readonly DecisionRequest[]): Promise<Decision[]>;
+  /** `decide`, with what the caller knows of the parties, also giving the catalogue the decisions were made against. */
+  decideBatch(requests: readonly DecisionRequest[], options?: DecideOptions): Promise<DecisionBatch>;
 }
 
 /** What an access answer needs of a request: the platform's context has both. */
@@ -73,6 +86,14 @@ export function createAccess(db: Db, viewer: Viewer | null): Access {
   const administers = new DataLoader<string, boolean>(async (partyIds) =>
     viewer ? administeredBy(db, viewer.partyId, partyIds) : partyIds.map(() => false),
   );
+  const viewerBatch = async (requests: readonly DecisionRequest[], options?: DecideOptions): Promise<DecisionBatch> => {
+    const batch = await decideBatch(db, requests, new Date(), options);
+    if (viewer?.kind !== 'person') return batch;
+    const decisions = batch.decisions.map((d, i) =>
+      requests[i]!.subjectId === viewer.partyId ? enforceAuthenticationLevel(d, viewer.authenticationLevel) : d,
+    );
+    return { ...batch, decisions };
+  };
   return {
     authorizedParties: parties,
     async mayActFor(partyId) {
@@ -84,11 +105,8 @@ export function createAccess(db: Db, viewer: Viewer | null): Access {
     },
     actsOn: (ask) => actsOn.load(ask),
     administers: (partyId) => administers.load(partyId),
-    async decide(requests) {
-      const decisions = await decide(db, requests);
-      if (viewer?.kind !== 'person') return decisions;
-      return decisions.map((d, i) => (requests[i]!.subjectId === viewer.partyId ? enforceAuthenticationLevel(d, viewer.authenticationLevel) : d));
-    },
+    decide: async (requests) => (requests.length ? (await viewerBatch(requests)).decisions : []),
+    decideBatch: viewerBatch,
   };
 }
 

@@ -64,8 +64,15 @@ export function createPermissions(rules: IRules) {
   });
 }
 
+/**
+ * The cache key of a rule that depends only on the viewer and on the id of the entity it guards: shared by every field
+ * of that entity in the request, with no hashing. (`cache: 'strict'` hashes parent and arguments with object-hash on
+ * every field; `'contextual'` is for rules on the viewer alone.)
+ */
+export const perEntityId = (parent: { id: string }): string => parent.id;
+
 /** On a Party entity's fields: the party itself and those who may act for it (the one decision implementation). */
-export const mayActForParty = rule({ cache: 'strict' })((party: { id: string }, _a, ctx: SubgraphContext) =>
+export const mayActForParty = rule({ cache: perEntityId })((party: { id: string }, _a, ctx: SubgraphContext) =>
   ctx.viewer ? accessOf(ctx).mayActFor(party.id) : unauthenticated(),
 );
 
@@ -73,7 +80,7 @@ export const mayActForParty = rule({ cache: 'strict' })((party: { id: string }, 
  * On a Party entity's fields about who has access to it (its delegations, role holders, access requests): the party
  * itself and its administrators. Someone who may act for the party in one matter does not learn who else may.
  */
-export const administersParty = rule({ cache: 'strict' })(async (party: { id: string }, _a, ctx: SubgraphContext) => {
+export const administersParty = rule({ cache: perEntityId })(async (party: { id: string }, _a, ctx: SubgraphContext) => {
   if (!ctx.viewer) return unauthenticated();
   return (await accessOf(ctx).administers(party.id))
     ? true

@@ -38,6 +38,11 @@ const SubgraphEnv = z
     LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
     /** Shared by the router (signs) and every subgraph (verifies). At least 32 characters. */
     ROUTER_SIGNING_SECRET: z.string().min(32).optional(),
+    /**
+     * Processes serving this subgraph on its one port (node:cluster hands each connection to one of them): where one
+     * process is the cap, as the delegations subgraph is under Authorize batches. Needs Postgres (DATABASE_URL).
+     */
+    SUBGRAPH_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   })
   .transform((env, ctx) => {
     const issues = productionIssues(env);

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { parsePartyUrn, type Db, type PartyRef } from '@hub/db';
 import {
   partyRowsByIds,
+  partyRowsByKeys,
   partyRowsByNationalIdentityNumbers,
   partyRowsByOrganizationNumbers,
   type PartyRow,
@@ -25,8 +26,29 @@ export function createPartyLoaders(db: Db) {
     byOrganizationNumber: new DataLoader<string, PartyRow | null>(async (numbers) =>
       oneEach(numbers, await partyRowsByOrganizationNumbers(db, numbers), (r) => r.organizationNumber),
     ),
+    /** By register number, person or organisation: one statement for a batch that mixes both. */
+    byNumber: new DataLoader<NumberRef, PartyRow | null, string>(
+      async (refs) => {
+        const nationalIdentityNumbers: string[] = [];
+        const organizationNumbers: string[] = [];
+        for (const ref of refs) {
+          if (ref.kind === 'person') nationalIdentityNumbers.push(ref.nationalIdentityNumber);
+          else organizationNumbers.push(ref.organizationNumber);
+        }
+        const byKey = new Map<string, PartyRow>();
+        for (const row of await partyRowsByKeys(db, { ids: [], nationalIdentityNumbers, organizationNumbers })) {
+          if (row.nationalIdentityNumber) byKey.set(`p:${row.nationalIdentityNumber}`, row);
+          if (row.organizationNumber) byKey.set(`o:${row.organizationNumber}`, row);
+        }
+        return refs.map((ref) => byKey.get(numberKey(ref)) ?? null);
+      },
+      { cacheKeyFn: numberKey },
+    ),
   };
 }
+
+type NumberRef = Exclude<PartyRef, { kind: 'uuid' }>;
+const numberKey = (ref: NumberRef): string => (ref.kind === 'person' ? `p:${ref.nationalIdentityNumber}` : `o:${ref.organizationNumber}`);
 
 export type PartyLoaders = ReturnType<typeof createPartyLoaders>;
 
@@ -37,11 +59,12 @@ export function parseUrnArg(urn: string, field: string): PartyRef {
   return parsed.ref;
 }
 
-/** The party a parsed URN names, or null. Loads issued in one tick share one statement per URN form. */
+/**
+ * The party a parsed URN names, or null. Loads issued in one tick share one statement for register numbers (persons
+ * and organisations alike) and one for ids (with any other load by id).
+ */
 export function loadPartyByRef(ref: PartyRef, loaders: PartyLoaders): Promise<PartyRow | null> {
-  if (ref.kind === 'person') return loaders.byNationalIdentityNumber.load(ref.nationalIdentityNumber);
-  if (ref.kind === 'organization') return loaders.byOrganizationNumber.load(ref.organizationNumber);
-  return loaders.byId.load(ref.id);
+  return ref.kind === 'uuid' ? loaders.byId.load(ref.id) : loaders.byNumber.load(ref);
 }
 
 /** The party a URN argument names; malformed or unknown is BAD_USER_INPUT naming `field`. */

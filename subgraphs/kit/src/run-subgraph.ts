@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import type { GraphQLSchema } from 'graphql';
 import { createDatabase, parseDbEnv } from '@hub/db';
 import { hubSettingsFromEnv, parseSubgraphEnv } from './config';
@@ -16,9 +17,16 @@ export async function runSubgraph<Loaders>(args: SubgraphModule<Loaders>): Promi
     const env = parseSubgraphEnv();
     const settings = hubSettingsFromEnv(env);
     args.parseSettings?.(settings);
-    return { env, dbEnv: parseDbEnv(), settings };
+    const dbEnv = parseDbEnv();
+    if (env.SUBGRAPH_PROCESSES > 1 && !dbEnv.DATABASE_URL) {
+      throw new Error('SUBGRAPH_PROCESSES above 1 needs DATABASE_URL: the embedded database serves one process.');
+    }
+    return { env, dbEnv, settings };
   });
   const log = createLogger(args.name, env.LOG_LEVEL);
+  if (env.SUBGRAPH_PROCESSES > 1 && cluster.isPrimary) {
+    return superviseProcesses(env.SUBGRAPH_PROCESSES, args.name, log);
+  }
   const database = createDatabase({ url: dbEnv.DATABASE_URL, pgliteDir: dbEnv.PGLITE_DIR, poolSize: dbEnv.DB_POOL_SIZE });
   const server = await createSubgraphServer({
     name: args.name,
@@ -37,6 +45,32 @@ export async function runSubgraph<Loaders>(args: SubgraphModule<Loaders>): Promi
     await server.close();
     await database.close();
   }, log);
+}
+
+/**
+ * The primary of SUBGRAPH_PROCESSES: forks that many copies of this process, which share the subgraph's port, and
+ * passes a stopping signal on to them. One that dies unasked takes the others down (exit 1): an orchestrator restarts
+ * the whole, as it would a single process.
+ */
+function superviseProcesses(count: number, name: string, log: ReturnType<typeof createLogger>): void {
+  let stopping = false;
+  for (let i = 0; i < count; i++) cluster.fork();
+  log.info({ processes: count }, `${name} subgraph: ${count} processes on one port`);
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  cluster.on('exit', (worker, code) => {
+    if (!stopping) {
+      log.error({ pid: worker.process.pid, code }, 'a subgraph process stopped unasked: stopping the others');
+      stop('SIGTERM');
+      process.exitCode = 1;
+    }
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
@@ -155,7 +156,10 @@ function createApollo<Loaders>(schema: GraphQLSchema, log: Logger): ApolloServer
     csrfPrevention: true,
     // The process owner (main.ts, the stack, the benchmark) decides when to stop, and stops everything in order.
     stopOnTerminationSignals: false,
+    // No cache hints here: the cache-control plugin would otherwise hook every field of every answer (700 fields for
+    // an Authorize batch of 100) to compute a policy nobody reads.
     plugins: [
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),

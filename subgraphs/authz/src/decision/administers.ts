@@ -25,6 +25,6 @@ export function administersIn(facts: Facts, subjectId: string, partyId: string):
 
 /** Which of `partyIds` `subjectId` administers. One batch of facts. */
 export async function administeredBy(db: Db, subjectId: string, partyIds: readonly string[], now = new Date()): Promise<boolean[]> {
-  const facts = await loadFacts(db, { subjectIds: [subjectId], partyIds, resourceIds: [] }, now);
+  const facts = await loadFacts(db, { subjectIds: [subjectId], partyIds, consents: false }, now);
   return partyIds.map((id) => administersIn(facts, subjectId, id));
 }

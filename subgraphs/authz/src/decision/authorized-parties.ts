@@ -1,7 +1,7 @@
 import type { Db } from '@hub/db';
 import { subunitsOf } from '@hub/db/parties/read';
 import { rolesHeldWithUrns } from '@hub/db/roles/read';
-import { activeDelegations, loadPackagesOfRole } from './facts';
+import { activeDelegations } from './facts';
 import type { Reason } from './types';
 
 export interface AuthorizedParty {
@@ -12,13 +12,12 @@ export interface AuthorizedParty {
   viaMainUnitId: string | null;
 }
 
-/** Every party `subjectId` may act for, other than itself, with the paths. Four statements at most. */
+/** Every party `subjectId` may act for, other than itself, with the paths. Three statements at most. */
 export async function authorizedParties(db: Db, subjectId: string, now = new Date()): Promise<AuthorizedParty[]> {
-  const [held, packagesOfRole] = await Promise.all([
+  const [held, received] = await Promise.all([
     rolesHeldWithUrns(db, { toIds: [subjectId] }),
-    loadPackagesOfRole(db),
+    activeDelegations(db, { toIds: [subjectId] }, now),
   ]);
-  const received = await activeDelegations(db, { toIds: [subjectId] }, now, packagesOfRole);
 
   const byParty = new Map<string, AuthorizedParty>();
   const add = (partyId: string, reason: Reason, viaMainUnitId: string | null = null) => {

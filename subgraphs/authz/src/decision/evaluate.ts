@@ -1,5 +1,5 @@
 import { pairKey, type Facts } from './facts';
-import type { Decision, DecisionRequest, Reason } from './types';
+import type { Decision, DecisionRequest, Reason, ReasonSource } from './types';
 
 /**
  * Evaluates one request against loaded facts, as Altinn does: roles and the packages they grant first, then
@@ -11,39 +11,47 @@ export function evaluate(request: DecisionRequest, facts: Facts): Decision {
   const obligations = { minimumAuthenticationLevel: resource?.minimumAuthenticationLevel ?? null };
   if (!resource || !facts.parentOf.has(request.partyId)) return { decision: 'INDETERMINATE', reasons: [], obligations };
   const rule = resource.rules.get(request.action);
-
-  const parent = facts.parentOf.get(request.partyId);
-  const targets = parent ? [request.partyId, parent] : [request.partyId];
   const reasons: Reason[] = [];
-  const seen = new Set<string>();
-  const add = (reason: Reason) => {
-    const key = `${reason.source}|${reason.via}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    reasons.push(reason);
-  };
-
-  for (const target of rule ? targets : []) {
-    for (const role of facts.rolesHeld.get(pairKey(request.subjectId, target)) ?? []) {
-      if (rule!.roles.has(role)) add({ source: 'ROLE', via: facts.roleUrn.get(role) ?? role });
-      for (const pkg of facts.packagesOfRole.get(role) ?? []) {
-        if (rule!.packages.has(pkg)) add({ source: 'ACCESS_PACKAGE', via: pkg });
-      }
-    }
-  }
-  for (const target of rule ? targets : []) {
-    for (const d of facts.delegations.get(pairKey(request.subjectId, target)) ?? []) {
-      const byResource = d.resourceId === request.resourceId && (d.actions ?? []).includes(request.action);
-      const byPackage = d.packageUrn !== null && rule!.packages.has(d.packageUrn);
-      if (byResource || byPackage) add({ source: 'DELEGATION', via: d.id });
-    }
+  if (rule) {
+    const parent = facts.parentOf.get(request.partyId);
+    addRoles(request.subjectId, request.partyId, rule, facts, reasons);
+    if (parent) addRoles(request.subjectId, parent, rule, facts, reasons);
+    addDelegations(request, request.partyId, rule, facts, reasons);
+    if (parent) addDelegations(request, parent, rule, facts, reasons);
   }
   // An accepted, unexpired consent from the party lets its recipient use the consented resources.
   if (request.action === 'consent') {
     for (const c of facts.consents.get(pairKey(request.subjectId, request.partyId)) ?? []) {
-      if (c.resourceIds.has(request.resourceId)) add({ source: 'CONSENT', via: c.consentId });
+      if (c.resourceIds.has(request.resourceId)) addReason(reasons, 'CONSENT', c.consentId);
     }
   }
   if (reasons.length) return { decision: 'PERMIT', reasons, obligations };
   return { decision: rule ? 'DENY' : 'NOT_APPLICABLE', reasons, obligations };
+}
+
+type Rule = { roles: Set<string>; packages: Set<string> };
+
+/** The roles `subjectId` holds for `target` (and the packages they grant) that the rule names. */
+function addRoles(subjectId: string, target: string, rule: Rule, facts: Facts, reasons: Reason[]): void {
+  for (const role of facts.rolesHeld.get(pairKey(subjectId, target)) ?? []) {
+    if (rule.roles.has(role)) addReason(reasons, 'ROLE', facts.roleUrn.get(role) ?? role);
+    for (const pkg of facts.packagesOfRole.get(role) ?? []) {
+      if (rule.packages.has(pkg)) addReason(reasons, 'ACCESS_PACKAGE', pkg);
+    }
+  }
+}
+
+/** The delegations from `target` to the subject that cover the request's resource and action or a package of the rule. */
+function addDelegations(request: DecisionRequest, target: string, rule: Rule, facts: Facts, reasons: Reason[]): void {
+  for (const d of facts.delegations.get(pairKey(request.subjectId, target)) ?? []) {
+    const byResource = d.resourceId === request.resourceId && (d.actions ?? []).includes(request.action);
+    const byPackage = d.packageUrn !== null && rule.packages.has(d.packageUrn);
+    if (byResource || byPackage) addReason(reasons, 'DELEGATION', d.id);
+  }
+}
+
+/** Adds a reason once: a decision has a handful, so a scan beats a set built per request. */
+function addReason(reasons: Reason[], source: ReasonSource, via: string): void {
+  for (const r of reasons) if (r.source === source && r.via === via) return;
+  reasons.push({ source, via });
 }

@@ -1,18 +1,12 @@
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '@hub/db';
 import { acceptedConsentRights } from '@hub/db/consents/read';
-import { unrevokedDelegations, type DelegationParties } from '@hub/db/delegations/read';
+import { activeDelegationRows, type DelegationParties } from '@hub/db/delegations/read';
 import { parentsOf } from '@hub/db/parties/read';
-import { allAccessPackages, allPackageRoles, allRoles, policyRulesOf, resourcesByIds, rolesHeldBetween } from '@hub/db/roles/read';
+import { rolesHeldAtVersion } from '@hub/db/roles/read';
+import { catalogueAt, currentCatalogue, type Catalogue, type ResourceFacts } from './catalogue';
 
-export interface ResourceFacts {
-  id: string;
-  actions: string[];
-  minimumAuthenticationLevel: number | null;
-  delegable: boolean;
-  /** action → role codes and package urns whose holders may perform it. */
-  rules: Map<string, { roles: Set<string>; packages: Set<string> }>;
-}
+export type { Catalogue, ResourceFacts };
 
 export interface DelegationFacts {
   id: string;
@@ -28,6 +22,8 @@ export interface DelegationFacts {
 export interface Facts {
   /** Known parties → their main unit (null for main units and persons). */
   parentOf: Map<string, string | null>;
+  /** The catalogue these facts were read against (its maps are the ones below; shared, never to be changed). */
+  catalogue: Catalogue;
   resources: Map<string, ResourceFacts>;
   roleUrn: Map<string, string>;
   /** role code → packages it grants. */
@@ -54,54 +50,34 @@ function group<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   return map;
 }
 
-/** Loads the facts for these subjects, parties and resources, as of `now`. */
-export async function loadFacts(
-  db: Db,
-  ask: { subjectIds: Iterable<string>; partyIds: Iterable<string>; resourceIds: Iterable<string> },
-  now: Date,
-): Promise<Facts> {
+/** What a batch asks about. */
+export interface FactsAsk {
+  subjectIds: Iterable<string>;
+  partyIds: Iterable<string>;
+  /** Each asked party's main unit (null for none), when the caller has the party rows already: saves a statement. */
+  parentOf?: ReadonlyMap<string, string | null>;
+  /** False when no request is about the action `consent`: consents are not read at all. */
+  consents?: boolean;
+}
+
+/**
+ * Loads the facts for these subjects and parties, as of `now`: at most four statements whatever the batch's size
+ * (the parties' main units unless given, the roles held with the catalogue's version, active delegations, accepted
+ * consents), all but the first in parallel. The catalogue comes from memory unless its version moved.
+ */
+export async function loadFacts(db: Db, ask: FactsAsk, now: Date): Promise<Facts> {
   const subjectIds = [...new Set(ask.subjectIds)];
   const askedParties = [...new Set(ask.partyIds)];
-  const resourceIds = [...new Set(ask.resourceIds)];
-
-  const [partyRows, resourceRows, ruleRows, roleRows, packagesOfRole, packageRows] = await Promise.all([
-    parentsOf(db, askedParties),
-    resourcesByIds(db, resourceIds),
-    policyRulesOf(db, resourceIds),
-    allRoles(db),
-    loadPackagesOfRole(db),
-    allAccessPackages(db),
+  const parentOf = knownParents(askedParties, ask.parentOf) ?? new Map((await parentsOf(db, askedParties)).map((p) => [p.id, p.parentId]));
+  const targets = [...parentOf.keys()];
+  for (const parent of parentOf.values()) if (parent && !parentOf.has(parent)) targets.push(parent);
+  const asking = subjectIds.length > 0 && targets.length > 0;
+  const [{ version, held }, active, consentRows] = await Promise.all([
+    rolesHeldAtVersion(db, asking ? subjectIds : [], asking ? targets : []),
+    asking ? activeDelegationRows(db, { toIds: subjectIds, fromIds: targets }, now) : [],
+    asking && ask.consents !== false ? acceptedConsentRights(db, { recipientIds: subjectIds, fromIds: [...parentOf.keys()] }, now) : [],
   ]);
-
-  const parentOf = new Map(partyRows.map((p) => [p.id, p.parentId]));
-  const targets = [...new Set([...parentOf.keys(), ...[...parentOf.values()].filter((v): v is string => !!v)])];
-
-  const resourceMap = new Map<string, ResourceFacts>();
-  for (const r of resourceRows) {
-    resourceMap.set(r.id, {
-      id: r.id,
-      actions: r.actions,
-      minimumAuthenticationLevel: r.minimumAuthenticationLevel,
-      delegable: r.delegable,
-      rules: new Map(),
-    });
-  }
-  for (const rule of ruleRows) {
-    const facts = resourceMap.get(rule.resourceId)!;
-    let entry = facts.rules.get(rule.action);
-    if (!entry) facts.rules.set(rule.action, (entry = { roles: new Set(), packages: new Set() }));
-    (rule.subjectKind === 'ROLE' ? entry.roles : entry.packages).add(rule.subject);
-  }
-
-
-  const [held, active, consentRows] =
-    subjectIds.length && targets.length
-      ? await Promise.all([
-          rolesHeldBetween(db, subjectIds, targets),
-          activeDelegations(db, { toIds: subjectIds, fromIds: targets }, now, packagesOfRole),
-          acceptedConsentRights(db, { recipientIds: subjectIds, fromIds: askedParties }, now),
-        ])
-      : [[], [], []];
+  const catalogue = await catalogueAt(db, version);
 
   // Both the recipient and the supplier handling it for them may rely on a consent.
   const consents = new Map<string, { consentId: string; resourceIds: Set<string> }[]>();
@@ -109,72 +85,61 @@ export async function loadFacts(
     for (const recipient of [c.toId, c.handledById]) {
       if (!recipient) continue;
       const k = pairKey(recipient, c.fromId);
-      const list = consents.get(k) ?? [];
+      let list = consents.get(k);
+      if (!list) consents.set(k, (list = []));
       let entry = list.find((e) => e.consentId === c.consentId);
       if (!entry) list.push((entry = { consentId: c.consentId, resourceIds: new Set() }));
       entry.resourceIds.add(c.resourceId);
-      consents.set(k, list);
     }
   }
-
   const rolesHeld = new Map<string, Set<string>>();
   for (const r of held) {
     const k = pairKey(r.toId, r.fromId);
-    if (!rolesHeld.has(k)) rolesHeld.set(k, new Set());
-    rolesHeld.get(k)!.add(r.roleCode);
+    let set = rolesHeld.get(k);
+    if (!set) rolesHeld.set(k, (set = new Set()));
+    set.add(r.roleCode);
   }
-
   return {
     parentOf,
-    resources: resourceMap,
-    roleUrn: new Map(roleRows.map((r) => [r.code, r.urn])),
-    packagesOfRole,
-    packageAdministers: new Set(packageRows.filter((p) => p.administers).map((p) => p.urn)),
+    catalogue,
+    resources: catalogue.resources,
+    roleUrn: catalogue.roleUrn,
+    packagesOfRole: catalogue.packagesOfRole,
+    packageAdministers: catalogue.packageAdministers,
     rolesHeld,
-    delegations: group(active, (d) => pairKey(d.toId, d.fromId)),
+    delegations: group(active.map(delegationFacts), (d) => pairKey(d.toId, d.fromId)),
     consents,
   };
 }
 
-/** Role code → the packages it grants, from the whole (small) catalogue. */
-export async function loadPackagesOfRole(db: Db): Promise<Map<string, Set<string>>> {
-  const map = new Map<string, Set<string>>();
-  for (const pr of await allPackageRoles(db)) {
-    if (!map.has(pr.roleCode)) map.set(pr.roleCode, new Set());
-    map.get(pr.roleCode)!.add(pr.packageUrn);
-  }
+/** The given main units of the asked parties, keeping only the parties asked; null when not given. */
+function knownParents(asked: string[], given: ReadonlyMap<string, string | null> | undefined): Map<string, string | null> | null {
+  if (!given) return null;
+  const map = new Map<string, string | null>();
+  for (const id of asked) if (given.has(id)) map.set(id, given.get(id)!);
   return map;
+}
+
+/** Role code → the packages it grants, from the in-memory catalogue (one statement: its version). */
+export async function loadPackagesOfRole(db: Db): Promise<Map<string, Set<string>>> {
+  return (await currentCatalogue(db)).packagesOfRole;
 }
 
 /**
  * Delegations between these parties (or, for the delegations domain itself, matching a condition on its own table)
  * that count at `now`: not revoked, not past `validTo`, and — for a client delegation — still backed by its
- * facilitator holding a role that grants the package for `from`. Two statements at most.
+ * facilitator holding a role that grants the package for `from`. One statement: the backing is judged in SQL.
  */
-export async function activeDelegations(
-  db: Db,
-  where: DelegationParties | SQL,
-  now: Date,
-  packagesOfRole: Map<string, Set<string>>,
-): Promise<DelegationFacts[]> {
-  const rows = await unrevokedDelegations(db, where, now);
-  const facilitated = rows.filter((d) => d.facilitatorId);
-  const backing = await rolesHeldBetween(
-    db,
-    [...new Set(facilitated.map((d) => d.facilitatorId!))],
-    [...new Set(facilitated.map((d) => d.fromId))],
-  );
-  const backed = (d: (typeof rows)[number]) =>
-    !d.facilitatorId ||
-    backing.some((r) => r.toId === d.facilitatorId && r.fromId === d.fromId && packagesOfRole.get(r.roleCode)?.has(d.packageUrn ?? ''));
-  return rows.filter(backed).map((d) => ({
-    id: d.id,
-    fromId: d.fromId,
-    toId: d.toId,
-    resourceId: d.resourceId,
-    packageUrn: d.packageUrn,
-    actions: d.actions,
-    facilitatorId: d.facilitatorId,
-  }));
+export async function activeDelegations(db: Db, where: DelegationParties | SQL, now: Date): Promise<DelegationFacts[]> {
+  return (await activeDelegationRows(db, where, now)).map(delegationFacts);
 }
 
+const delegationFacts = (d: DelegationFacts): DelegationFacts => ({
+  id: d.id,
+  fromId: d.fromId,
+  toId: d.toId,
+  resourceId: d.resourceId,
+  packageUrn: d.packageUrn,
+  actions: d.actions,
+  facilitatorId: d.facilitatorId,
+});

@@ -11,16 +11,16 @@ import type { AccessOverview, AccessRow } from './access-overview.type';
 /**
  * Every path to an organisation and its subunits: each role held (ROLE), each package those roles grant
  * (ACCESS_PACKAGE), each delegation that counts now (DELEGATION, by the kit's own notion of active). A subunit also
- * inherits its main unit's holders; those appear once, on the main unit. Five statements at most.
+ * inherits its main unit's holders; those appear once, on the main unit. Four statements at most.
  */
 export async function loadAccessOverview(db: Db, partyId: string, now = new Date()): Promise<AccessOverview> {
   const subunits = await subunitsOf(db, [partyId]);
   const ids = [partyId, ...subunits.map((s) => s.id)];
-  const [held, packagesOfRole] = await Promise.all([
+  const [held, packagesOfRole, given] = await Promise.all([
     rolesHeldWithUrns(db, { fromIds: ids }),
     loadPackagesOfRole(db),
+    activeDelegations(db, inArray(delegations.fromId, ids), now),
   ]);
-  const given = await activeDelegations(db, inArray(delegations.fromId, ids), now, packagesOfRole);
 
   const rows: AccessRow[] = [];
   const seen = new Set<string>();

@@ -80,7 +80,7 @@ export async function delegationRight(db: Db, viewerId: string, ask: DelegationA
   const firms = ask.package?.clientPackage ? await holdersOfPackageFor(db, ask.fromId, ask.package.urn) : [];
   const facts = await loadFacts(
     db,
-    { subjectIds: [viewerId, ask.toId, ...firms], partyIds: [ask.fromId, ...firms], resourceIds: ask.resource ? [ask.resource.id] : [] },
+    { subjectIds: [viewerId, ask.toId, ...firms], partyIds: [ask.fromId, ...firms] },
     now,
   );
   return judgeDelegation(facts, viewerId, ask, firms);
