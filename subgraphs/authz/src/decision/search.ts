@@ -4,7 +4,7 @@ import { parentsOf } from '@hub/db/parties/read';
 import { rolesHeldWithUrns } from '@hub/db/roles/read';
 import { authorizedParties } from './authorized-parties';
 import { decide } from './decide';
-import { activeDelegations, loadPackagesOfRole } from './facts';
+import { activeDelegations } from './facts';
 import type { Decision } from './types';
 
 /** A PERMIT the search found: who (or for whom, on what) and the decision with its paths. */
@@ -21,12 +21,11 @@ export interface SearchHit {
  * answer is the one `decide` gives each of them. A fixed number of statements.
  */
 export async function authorizedSubjects(db: Db, ask: { partyId: string; resourceId: string; action: string }, now = new Date()): Promise<SearchHit[]> {
-  const [parents, packagesOfRole] = await Promise.all([parentsOf(db, [ask.partyId]), loadPackagesOfRole(db)]);
-  const parent = parents[0]?.parentId;
+  const parent = (await parentsOf(db, [ask.partyId]))[0]?.parentId;
   const fromIds = parent ? [ask.partyId, parent] : [ask.partyId];
   const [held, delegated, consented] = await Promise.all([
     rolesHeldWithUrns(db, { fromIds }),
-    activeDelegations(db, { fromIds }, now, packagesOfRole),
+    activeDelegations(db, { fromIds }, now),
     ask.action === 'consent' ? acceptedConsentRights(db, { fromIds: [ask.partyId] }, now) : Promise.resolve([]),
   ]);
   const candidates = [
