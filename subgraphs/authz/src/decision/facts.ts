@@ -78,10 +78,35 @@ export async function loadFacts(db: Db, ask: FactsAsk, now: Date): Promise<Facts
     asking && ask.consents !== false ? acceptedConsentRights(db, { recipientIds: subjectIds, fromIds: [...parentOf.keys()] }, now) : [],
   ]);
   const catalogue = await catalogueAt(db, version);
+  return {
+    parentOf,
+    catalogue,
+    resources: catalogue.resources,
+    roleUrn: catalogue.roleUrn,
+    packagesOfRole: catalogue.packagesOfRole,
+    packageAdministers: catalogue.packageAdministers,
+    rolesHeld: rolesByPair(held),
+    delegations: group(active.map(delegationFacts), (d) => pairKey(d.toId, d.fromId)),
+    consents: consentsByPair(consentRows),
+  };
+}
 
-  // Both the recipient and the supplier handling it for them may rely on a consent.
+/** (holder, party) → the codes of the roles the holder has for the party. */
+function rolesByPair(held: readonly { toId: string; fromId: string; roleCode: string }[]): Facts['rolesHeld'] {
+  const rolesHeld = new Map<string, Set<string>>();
+  for (const r of held) {
+    const k = pairKey(r.toId, r.fromId);
+    let set = rolesHeld.get(k);
+    if (!set) rolesHeld.set(k, (set = new Set()));
+    set.add(r.roleCode);
+  }
+  return rolesHeld;
+}
+
+/** (recipient, party) → the consents the party gave it, each with its resources. Both the recipient and the supplier handling it for them may rely on a consent. */
+function consentsByPair(rows: readonly { consentId: string; fromId: string; toId: string; handledById: string | null; resourceId: string }[]): Facts['consents'] {
   const consents = new Map<string, { consentId: string; resourceIds: Set<string> }[]>();
-  for (const c of consentRows) {
+  for (const c of rows) {
     for (const recipient of [c.toId, c.handledById]) {
       if (!recipient) continue;
       const k = pairKey(recipient, c.fromId);
@@ -92,24 +117,7 @@ export async function loadFacts(db: Db, ask: FactsAsk, now: Date): Promise<Facts
       entry.resourceIds.add(c.resourceId);
     }
   }
-  const rolesHeld = new Map<string, Set<string>>();
-  for (const r of held) {
-    const k = pairKey(r.toId, r.fromId);
-    let set = rolesHeld.get(k);
-    if (!set) rolesHeld.set(k, (set = new Set()));
-    set.add(r.roleCode);
-  }
-  return {
-    parentOf,
-    catalogue,
-    resources: catalogue.resources,
-    roleUrn: catalogue.roleUrn,
-    packagesOfRole: catalogue.packagesOfRole,
-    packageAdministers: catalogue.packageAdministers,
-    rolesHeld,
-    delegations: group(active.map(delegationFacts), (d) => pairKey(d.toId, d.fromId)),
-    consents,
-  };
+  return consents;
 }
 
 /** The given main units of the asked parties, keeping only the parties asked; null when not given. */
