@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import jsonwebtoken from 'jsonwebtoken';
+import { freePort } from './support/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCEPT, CREATE, errorOf, inSeconds, ISSUE, storyTokens, URN } from './support/consents';
 import { accredit, HARVEST, sblInput } from './support/evidence';
@@ -16,16 +16,6 @@ let t: Awaited<ReturnType<typeof storyTokens>>;
 let source: ChildProcess;
 let sourceUrl: string;
 let sourceLog = '';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 beforeAll(async () => {
   const port = await freePort();

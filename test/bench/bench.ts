@@ -18,7 +18,8 @@ import { createRunDatabase, databaseUrl, DEFAULT_ADMIN_URL, describeUrl, dropRun
 import { goalRows, medianFigures, type Figures, type Measured } from './goals';
 import { startBenchIssuer, type BenchIssuer } from './issuer';
 import { benchOfflineVerification } from './offline-verify';
-import { backendPids, cpuOfProcesses, freePort, startCommand, startNode, waitForLine, waitForOk, type Child } from './processes';
+import { freePort } from '../support/ports';
+import { backendPids, cpuOfProcesses, startCommand, startNode, waitForLine, waitForOk, type Child } from './processes';
 import { fmt, log, table } from './report';
 import { SCENARIOS, TARGET_LABELS, type BenchContext, type Scenario, type GraphQLResponse, type Load, type ScenarioKey, type TargetName, type Variant } from './scenarios';
 import { startStatementCounter } from './sql-count';
