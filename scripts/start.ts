@@ -13,6 +13,12 @@ try {
     port,
     host: process.env.HOST ?? '127.0.0.1',
     logLevel: process.env.LOG_LEVEL ?? 'warn',
+    // The router on its own event loop and core; the subgraphs share the embedded database in this process.
+    routerProcess: true,
+    onRouterExit(code) {
+      console.error(`the router process stopped (code ${code}); stopping everything`);
+      void stack.close().finally(() => process.exit(1));
+    },
   });
 } catch (err) {
   console.error(err instanceof Error && err.message.startsWith('Invalid') ? err.message : err);
