@@ -73,6 +73,8 @@ export async function createRouter({ config, jwks, logDestination, metricsRegist
   let self: GatewayRuntime | undefined;
   const gateway = createGatewayRuntime({
     supergraph,
+    // Loaded only when chosen: a native module.
+    ...(config.queryPlanner === 'rust' ? { unifiedGraphHandler: (await import('@graphql-hive/router-runtime')).unifiedGraphHandler } : {}),
     transportEntries: Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location }])),
     logging,
     graphqlEndpoint: '/graphql',
