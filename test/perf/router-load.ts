@@ -1,5 +1,6 @@
 // `npx tsx test/perf/router-load.ts --router new=. --router base=/path/to/other/checkout [options]`
-// (`--router rust=.?QUERY_PLANNER=rust` gives that router's process more environment; options: --query PartyByUrn|MyAccess,
+// (`--router rust=.?QUERY_PLANNER=rust` gives that router's process more environment; `--router whole=start:<dir>`
+// loads the router inside a whole `npm start` of that checkout instead, its CPU being the whole stack's; options: --query PartyByUrn|MyAccess,
 // --rounds, --duration, --warmup, --connections, --tokens, --cpu-prof DIR)
 //
 // Compares routers on the same subgraphs: one process serves the subgraphs (this checkout's stack, on the
@@ -8,7 +9,10 @@
 // `--tokens` distinct dev tokens of its router (the gateway merges identical in-flight subgraph requests, so one
 // shared token would flatter it). Prints, per router, the medians of its runs: req/s, p50/p99 latency and the
 // router's CPU seconds per request (its `process.cpuUsage()`, asked over IPC), and the ratios to the first router.
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { resolve } from 'node:path';
@@ -114,6 +118,40 @@ async function startRouter(name: string, where: string, urls: Record<string, str
   };
 }
 
+/** CPU seconds of a process and its children, from /proc (clock ticks of 10 ms). */
+function treeCpu(pid: number): number {
+  const stat = (p: number) => readFileSync(`/proc/${p}/stat`, 'utf8').slice(readFileSync(`/proc/${p}/stat`, 'utf8').lastIndexOf(')') + 2).split(' ');
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  const own = stat(pid);
+  return (Number(own[11]) + Number(own[12])) / 100 + children.reduce((sum, c) => sum + treeCpu(c), 0);
+}
+
+/**
+ * A whole `npm start` of a checkout (`start=<dir>`) on a fresh embedded database, on free ports: the router
+ * inside it is loaded; its CPU is the whole stack's (every process of it), since an in-process router cannot be
+ * told apart from its subgraphs.
+ */
+async function startWholeStack(name: string, dir: string, count: number): Promise<Router> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', PGLITE_DIR: join(mkdtempSync(join(tmpdir(), 'router-load-')), 'pglite'), LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: dir, env, detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  const base = await new Promise<string>((done, fail) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /graph and playground +(http:\/\/\S+)\/graphql/.exec(out);
+      if (m) done(m[1]!.replace('localhost', '127.0.0.1'));
+    });
+    child.once('exit', (code) => fail(new Error(`${name}: npm start exited (${code}): ${out}`)));
+  });
+  const tokens: string[] = [];
+  while (tokens.length < count) {
+    const res = await fetch(`${base}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"pid":"17857210042"}' });
+    tokens.push(((await res.json()) as { access_token: string }).access_token);
+  }
+  return { name, url: `${base}/graphql`, child, tokens, cpu: async () => treeCpu(child.pid!) };
+}
+
 function load(router: Router, body: string, seconds: number, connections: number): Promise<autocannon.Result> {
   let next = 0;
   return new Promise((done, fail) => {
@@ -168,7 +206,9 @@ async function main(): Promise<void> {
   const started: Router[] = [];
   try {
     const urls = await message(subgraphs, (m: any) => m?.urls as Record<string, string> | undefined);
-    for (const [name, dir] of routers) started.push(await startRouter(name, dir, urls, tokenCount, values['cpu-prof']));
+    for (const [name, dir] of routers) {
+      started.push(dir.startsWith('start:') ? await startWholeStack(name, dir.slice('start:'.length), tokenCount) : await startRouter(name, dir, urls, tokenCount, values['cpu-prof']));
+    }
 
     // Identical answers first: the routers are compared only when they agree.
     const answers = await Promise.all(
@@ -180,7 +220,11 @@ async function main(): Promise<void> {
     for (const [i, a] of answers.entries()) {
       const picked = a.status === 200 ? query.pick((JSON.parse(a.text) as { data?: unknown }).data ?? {}) : undefined;
       if (picked === undefined || a.text.includes('"errors"')) throw new Error(`${started[i]!.name}: HTTP ${a.status} ${a.text.slice(0, 300)}`);
-      if (a.text !== answers[0]!.text) throw new Error(`${started[i]!.name} answers differently from ${started[0]!.name}`);
+      // Whole stacks have databases of their own (other ids): there only the picked value must agree.
+      const same = routers.some(([, dir]) => dir.startsWith('start:'))
+        ? JSON.stringify(picked) === JSON.stringify(query.pick((JSON.parse(answers[0]!.text) as { data?: unknown }).data ?? {}))
+        : a.text === answers[0]!.text;
+      if (!same) throw new Error(`${started[i]!.name} answers differently from ${started[0]!.name}`);
     }
     const cpus = os.cpus();
     console.log(`${values.query}, c${connections}, ${tokenCount} distinct tokens per router, ${rounds} rounds of ${duration} s (after ${warmup} s warm-up each), routers interleaved`);
@@ -212,7 +256,10 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    for (const r of started) r.child.kill('SIGTERM');
+    for (const r of started) {
+      if (r.child.spawnargs.includes('scripts/start.ts')) process.kill(-r.child.pid!, 'SIGINT');
+      else r.child.kill('SIGTERM');
+    }
     await Promise.all(started.map((r) => new Promise((done) => (r.child.exitCode !== null ? done(null) : r.child.once('exit', done)))));
     subgraphs.disconnect();
   }
