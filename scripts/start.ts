@@ -4,7 +4,7 @@ import { startStack, type Stack } from './stack';
 
 const dbEnv = configOrExit(() => parseDbEnv());
 const port = Number(process.env.PORT ?? 4000);
-let stack: Stack;
+let stack: Stack | undefined;
 try {
   // Public URL and signing secret come from the environment; the stack checks every setting before it starts.
   stack = await startStack({
@@ -17,7 +17,8 @@ try {
     routerProcess: true,
     onRouterExit(code) {
       console.error(`the router process stopped (code ${code}); stopping everything`);
-      void stack.close().finally(() => process.exit(1));
+      // While starting, startStack itself fails and cleans up; afterwards the rest of the stack is stopped here.
+      if (stack) void stack.close().finally(() => process.exit(1));
     },
   });
 } catch (err) {
