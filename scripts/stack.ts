@@ -1,9 +1,6 @@
 import 'reflect-metadata';
-import type { RequestListener, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createDatabase, migrate, seedStory, type Database } from '@hub/db';
 import {
-  closeServer,
   createLogger,
   createSubgraphServer,
   hubSettingsFromEnv,
@@ -13,8 +10,9 @@ import {
   type HubSettings,
   type SubgraphServer,
 } from '@hub/kit';
-import { createMetricsServer, createRouter, createRouterHttpServer, MetricsRegistry, parseRouterEnv, type RouterConfig } from '@hub/router';
+import { parseRouterEnv, type RouterConfig } from '@hub/router/env';
 import { SUBGRAPH_MODULES } from '@hub/schema';
+import { childProcessRouter, inProcessRouter, type RouterHost } from './router-host';
 
 export interface StackOptions {
   /** postgres:// URL; absent: the embedded database. */
@@ -31,8 +29,15 @@ export interface StackOptions {
   signingSecret?: string;
   /** Overrides of `process.env`, read by the router and every subgraph. */
   env?: NodeJS.ProcessEnv;
-  /** Where every component's JSON log lines go; stdout by default. */
+  /** Where every component's JSON log lines go; stdout by default. The router's, in a process of its own, go to stdout. */
   logDestination?: DestinationStream;
+  /**
+   * Run the router in a child process of its own, so that it does not share an event loop and a core with the
+   * subgraphs and the embedded database (`npm start` does). Default: in this process, as the tests start stacks.
+   */
+  routerProcess?: boolean;
+  /** With `routerProcess`: told when the router process stops without being asked to (the stack is then half down). */
+  onRouterExit?: (code: number | null) => void;
 }
 
 export interface Stack {
@@ -60,12 +65,6 @@ function parseStackConfig(env: NodeJS.ProcessEnv, port: number): { routerConfig:
   return { routerConfig, settings };
 }
 
-const listen = (server: Server, port: number, host: string) =>
-  new Promise<number>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
-  });
-
 /** Every subgraph on the database, in SUBGRAPHS order; each goes into `started` as it starts, its URL into `urls`. */
 async function startSubgraphs(run: {
   db: Database['db'];
@@ -92,9 +91,10 @@ async function startSubgraphs(run: {
 }
 
 /**
- * The whole graph in one process: migrate, seed the story, every subgraph, then the router. One process
- * because the embedded database (PGlite) is a single in-process session; on Postgres the same stack runs
- * as separate processes too (each subgraph's and the router's main.ts).
+ * The whole graph: migrate, seed the story, every subgraph, then the router. The subgraphs share this process,
+ * because the embedded database (PGlite) is a single in-process session; the router needs no database, so with
+ * `routerProcess` it runs in a child process and both cores are used. On Postgres the same stack runs as separate
+ * processes too (each subgraph's and the router's main.ts).
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const logLevel = options.logLevel ?? 'info';
@@ -104,24 +104,27 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   if (secret) baseEnv.ROUTER_SIGNING_SECRET = secret;
   const configuredUrl = options.publicUrl ?? baseEnv.PUBLIC_URL;
   // Checked before the database is touched; parsed again below once the router's port (and so the default URL) is known.
-  const early = parseStackConfig({ ...baseEnv, PUBLIC_URL: configuredUrl ?? `http://localhost:${options.port || 4000}` }, options.port);
+  const earlyEnv = { ...baseEnv, PUBLIC_URL: configuredUrl ?? `http://localhost:${options.port || 4000}` };
+  const early = { ...parseStackConfig(earlyEnv, options.port), env: earlyEnv };
+
+  if (options.routerProcess && options.logDestination) throw new Error('a router in its own process logs to stdout: pass no logDestination');
+  // The router process starts loading while the database is migrated and seeded.
+  const routerHost: Promise<RouterHost> = options.routerProcess
+    ? childProcessRouter(early.env, options.port, host, options.onRouterExit)
+    : inProcessRouter(early.routerConfig.server, options.port, host, options.logDestination);
+  // Not awaited yet: a rejection before then must not count as unhandled.
+  routerHost.catch(() => {});
 
   const database = createDatabase({ url: options.databaseUrl, pgliteDir: options.pgliteDir });
   const subgraphServers: SubgraphServer[] = [];
-  let server: Server | undefined;
-  let metricsServer: Server | undefined;
+  let router: RouterHost | undefined;
   try {
     await migrate(database);
     await seedStory(database.db);
 
     // The router's port must be known before the subgraphs start: it is part of the public URL they use.
-    // Until the router is built, every request is told to come back (a probe must never hang on a half-started stack).
-    let handle: RequestListener | undefined;
-    server = createRouterHttpServer((req, res) => {
-      if (handle) return handle(req, res);
-      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' }).end('{"status":"starting"}');
-    }, early.routerConfig.server);
-    const port = await listen(server, options.port, host);
+    router = await routerHost;
+    const port = router.port;
     const publicUrl = configuredUrl ?? `http://localhost:${port}`;
     const env: NodeJS.ProcessEnv = { ...baseEnv, PUBLIC_URL: publicUrl };
     const { routerConfig, settings: parsed } = parseStackConfig(env, port);
@@ -131,14 +134,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     await startSubgraphs({ db: database.db, settings, logLevel, options, started: subgraphServers, urls: subgraphUrls });
 
-    const metricsRegistry = new MetricsRegistry();
-    const router = await createRouter({ config: { ...routerConfig, subgraphUrls }, logDestination: options.logDestination, metricsRegistry });
-    handle = router;
-    let metricsUrl: string | undefined;
-    if (routerConfig.metrics.port !== null) {
-      metricsServer = createMetricsServer(metricsRegistry, routerConfig.metrics.path!);
-      metricsUrl = `http://${host}:${await listen(metricsServer, routerConfig.metrics.port, host)}${routerConfig.metrics.path}`;
-    }
+    const { metricsUrl } = await router.start({ ...routerConfig, subgraphUrls });
 
     return {
       url: `http://${host}:${port}/graphql`,
@@ -148,17 +144,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       database,
       settings,
       async close() {
-        metricsServer?.close();
         // Requests in flight finish first: they may still need the subgraphs and the database closed below.
-        await closeServer(server!);
-        await router.dispose();
+        await router!.close();
         await Promise.all(subgraphServers.map((s) => s.close()));
         await database.close();
       },
     };
   } catch (err) {
-    server?.close();
-    metricsServer?.close();
+    await (router ?? (await routerHost.catch(() => undefined)))?.close();
     await Promise.allSettled(subgraphServers.map((s) => s.close()));
     await database.close();
     throw err;

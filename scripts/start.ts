@@ -4,7 +4,7 @@ import { startStack, type Stack } from './stack';
 
 const dbEnv = configOrExit(() => parseDbEnv());
 const port = Number(process.env.PORT ?? 4000);
-let stack: Stack;
+let stack: Stack | undefined;
 try {
   // Public URL and signing secret come from the environment; the stack checks every setting before it starts.
   stack = await startStack({
@@ -13,6 +13,13 @@ try {
     port,
     host: process.env.HOST ?? '127.0.0.1',
     logLevel: process.env.LOG_LEVEL ?? 'warn',
+    // The router on its own event loop and core; the subgraphs share the embedded database in this process.
+    routerProcess: true,
+    onRouterExit(code) {
+      console.error(`the router process stopped (code ${code}); stopping everything`);
+      // While starting, startStack itself fails and cleans up; afterwards the rest of the stack is stopped here.
+      if (stack) void stack.close().finally(() => process.exit(1));
+    },
   });
 } catch (err) {
   console.error(err instanceof Error && err.message.startsWith('Invalid') ? err.message : err);

@@ -66,6 +66,11 @@ const RouterEnv = z
     REQUEST_TIMEOUT_MS: milliseconds(30_000),
     /** How long an idle keep-alive connection stays open. */
     KEEP_ALIVE_TIMEOUT_MS: milliseconds(5_000),
+    /**
+     * Who plans queries over the subgraphs: `js` the gateway's own (graphql-tools stitching), `rust` Hive Router's
+     * query planner (`@graphql-hive/router-runtime`, a native module shipped in npm).
+     */
+    QUERY_PLANNER: z.enum(['js', 'rust']).default('js'),
     /** Most open connections at once; more are closed as they arrive. */
     MAX_CONNECTIONS: z.coerce.number().int().min(1).default(10_000),
   })
@@ -97,6 +102,7 @@ const RouterEnv = z
         onPublicPort: !!metricsPath && !production && env.METRICS_PORT === undefined,
         port: metricsPath ? (env.METRICS_PORT ?? null) : null,
       },
+      queryPlanner: env.QUERY_PLANNER,
       upstream: { timeoutMs: env.SUBGRAPH_TIMEOUT_MS, retries: env.SUBGRAPH_RETRIES },
       limits: { maxBodyBytes: env.MAX_BODY_BYTES, maxDepth: env.MAX_DEPTH, maxTokens: env.MAX_TOKENS, maxAliases: env.MAX_ALIASES },
       server: {

@@ -18,6 +18,11 @@ export function useMetrics(config: RouterConfig['metrics'], registry: Registry, 
     registry,
     labels: { operationName: false, url: false, path: false, fieldName: false, typeName: false, fetchRequestHeaders: false, fetchResponseHeaders: false },
     metrics: {
+      // Off: each walks or summarises every request for nothing the hub reads. The schema has no deprecated fields
+      // (the counter would stay 0 after a walk of every document), and the summary repeats request_duration at the
+      // price of a quantile estimator per observation.
+      graphql_envelop_deprecated_field: false,
+      graphql_envelop_request_time_summary: false,
       graphql_yoga_http_duration: true,
       graphql_envelop_request_duration: true,
       graphql_envelop_error_result: true,

@@ -25,6 +25,7 @@ import { useJwks } from './plugins/use-jwks';
 import { useReadiness } from './plugins/use-readiness';
 import { usePageHeaders } from './plugins/use-page-headers';
 import { useSubgraphSigning } from './plugins/use-subgraph-signing';
+import { cachedTokenVerifier } from './token-cache';
 import { createTokenVerifier, remoteIssuer } from './token-verifier';
 
 export interface RouterOptions {
@@ -64,7 +65,8 @@ export async function createRouter({ config, jwks, logDestination, metricsRegist
   // transport entries, not a rewritten supergraph).
   const subgraphUrls = { ...subgraphUrlsOf(supergraph), ...config.subgraphUrls };
   const devIdentity = config.production ? undefined : await createDevIdentity(config.publicUrl);
-  const verifyToken = createTokenVerifier([...(devIdentity?.issuers ?? []), ...config.issuers.map(remoteIssuer)]);
+  // Each token's signature is checked once, then its claims are kept until it expires (token-cache.ts).
+  const verifyToken = cachedTokenVerifier(createTokenVerifier([...(devIdentity?.issuers ?? []), ...config.issuers.map(remoteIssuer)]));
   const contract = readFileSync(CONTRACT_OPERATIONS_PATH, 'utf8');
   const logging = new HiveLogger({ level: hiveLevel(config.logLevel), writers: [new PinoLogWriter(log)] });
 
@@ -72,6 +74,8 @@ export async function createRouter({ config, jwks, logDestination, metricsRegist
   let self: GatewayRuntime | undefined;
   const gateway = createGatewayRuntime({
     supergraph,
+    // Loaded only when chosen: a native module.
+    ...(config.queryPlanner === 'rust' ? { unifiedGraphHandler: (await import('@graphql-hive/router-runtime')).unifiedGraphHandler } : {}),
     transportEntries: Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location }])),
     logging,
     graphqlEndpoint: '/graphql',
@@ -107,7 +111,7 @@ function hubPlugins(p: {
   subgraphUrls: Record<string, string>;
   jwks: (() => Promise<unknown[]>) | undefined;
   devIdentity: DevIdentity | undefined;
-  verifyToken: ReturnType<typeof createTokenVerifier>;
+  verifyToken: ReturnType<typeof cachedTokenVerifier>;
   log: Logger;
   logging: HiveLogger;
   metricsRegistry: Registry | undefined;

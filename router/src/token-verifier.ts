@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type CryptoKey, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { claimedIdentityKind, IDENTITY_KIND_CLAIM, type IdentityKind } from '@hub/kit';
 import type { TrustedIssuer } from './env';
+import { KEY_SET_MAX_AGE_MS } from './token-cache';
 
 /** How far clocks may disagree, in seconds, for `exp`, `nbf` and `iat`. */
 export const CLOCK_SKEW_SECONDS = 30;
@@ -22,7 +23,7 @@ export type VerifiedClaims = JWTPayload & { [IDENTITY_KIND_CLAIM]: IdentityKind 
 /** A remote issuer's keys: fetched on first use and on an unknown `kid` (at most every 30 s), kept as key objects. */
 export function remoteIssuer(issuer: TrustedIssuer): VerifierIssuer {
   const { jwksUri, ...rules } = issuer;
-  return { ...rules, keys: createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 600_000 }) };
+  return { ...rules, keys: createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: KEY_SET_MAX_AGE_MS }) };
 }
 
 /**
@@ -32,7 +33,11 @@ export function remoteIssuer(issuer: TrustedIssuer): VerifierIssuer {
  * the kind of identity the issuer vouches for (persons or organisations).
  * Throws `TokenRefused` for anything the caller sent wrong; other errors (an issuer's keys unreachable) pass on.
  */
-export function createTokenVerifier(issuers: readonly VerifierIssuer[]): (token: string) => Promise<VerifiedClaims> {
+export function createTokenVerifier(
+  issuers: readonly VerifierIssuer[],
+  /** The clock, in ms, for `exp`, `nbf` and `iat`; a test moves it. */
+  now: () => number = Date.now,
+): (token: string) => Promise<VerifiedClaims> {
   const byIssuer = new Map(issuers.map((i) => [i.issuer, i]));
   return async (token) => {
     let unverified: JWTPayload;
@@ -52,6 +57,7 @@ export function createTokenVerifier(issuers: readonly VerifierIssuer[]): (token:
         requiredClaims: ['exp', 'iat'],
         maxTokenAge: issuer.maxLifetimeSeconds,
         clockTolerance: CLOCK_SKEW_SECONDS,
+        currentDate: new Date(now()),
       };
       // Two calls rather than one with a union: jose types the key-set and the single-key forms apart.
       ({ payload } = typeof issuer.keys === 'function' ? await jwtVerify(token, issuer.keys, options) : await jwtVerify(token, issuer.keys, options));
