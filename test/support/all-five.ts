@@ -30,3 +30,14 @@ export async function hakonHasGivenAConsent(graphql: Graphql, banken: string, ha
   expect(created.body.errors).toBeUndefined();
   expect((await graphql(ACCEPT, { id: created.body.data.createConsentRequest.id }, hakon)).body.errors).toBeUndefined();
 }
+
+/** Checks that ALL_FIVE came back whole (every subgraph answered, with data) and returns `me`. */
+export function expectWhole(body: { data?: any; errors?: unknown }): Record<string, unknown> {
+  expect(body.errors).toBeUndefined();
+  const me = body.data.me as Record<string, unknown>;
+  expect(me).toMatchObject({ urn: URN.hakon, name: expect.any(String) });
+  for (const field of Object.values(FIELD_OF)) expect(Array.isArray(me[field])).toBe(true);
+  expect((me.consentsGiven as unknown[]).length).toBeGreaterThan(0);
+  expect((me.authorizedParties as unknown[]).length).toBeGreaterThan(0);
+  return me;
+}
