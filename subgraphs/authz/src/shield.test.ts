@@ -21,22 +21,26 @@ const buggy = rule('buggy')(async () => {
 const no = rule('no')(async () => false);
 
 const fields = ['down', 'refused', 'either', 'buggy', 'refusedByRule', 'open'];
-const schema = applyMiddleware(
-  new GraphQLSchema({
-    query: new GraphQLObjectType({
-      name: 'Query',
-      fields: {
-        // The federation fields every subgraph schema has (the kit opens them).
-        _service: { type: new GraphQLObjectType({ name: '_Service', fields: { sdl: { type: GraphQLString } } }) },
-        _entities: { type: GraphQLString },
-        ...Object.fromEntries(fields.map((name) => [name, { type: GraphQLString, resolve: () => 'x' }])),
-      },
+/** A subgraph-like schema: the federation fields every subgraph has (the kit opens them), and these string fields under `rules`. */
+function guardedSchema(values: Record<string, string>, rules: Parameters<typeof createPermissions>[0]) {
+  return applyMiddleware(
+    new GraphQLSchema({
+      query: new GraphQLObjectType({
+        name: 'Query',
+        fields: {
+          _service: { type: new GraphQLObjectType({ name: '_Service', fields: { sdl: { type: GraphQLString } } }) },
+          _entities: { type: GraphQLString },
+          ...Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { type: GraphQLString, resolve: () => value }])),
+        },
+      }),
     }),
-  }),
-  createPermissions({
-    Query: { down: databaseDown, refused: databaseRefused, either: or(databaseDown, no), buggy, refusedByRule: no, open: allow },
-  }),
-);
+    createPermissions(rules),
+  );
+}
+
+const schema = guardedSchema(Object.fromEntries(fields.map((name) => [name, 'x'])), {
+  Query: { down: databaseDown, refused: databaseRefused, either: or(databaseDown, no), buggy, refusedByRule: no, open: allow },
+});
 
 async function codes(query: string) {
   const result = await graphql({ schema, source: query, contextValue: {} });
@@ -65,20 +69,7 @@ describe('permission rules whose database call fails', () => {
 });
 
 describe('the shared viewer-kind rules', () => {
-  const kinds = applyMiddleware(
-    new GraphQLSchema({
-      query: new GraphQLObjectType({
-        name: 'Query',
-        fields: {
-          _service: { type: new GraphQLObjectType({ name: '_Service', fields: { sdl: { type: GraphQLString } } }) },
-          _entities: { type: GraphQLString },
-          person: { type: GraphQLString, resolve: () => 'p' },
-          organization: { type: GraphQLString, resolve: () => 'o' },
-        },
-      }),
-    }),
-    createPermissions({ Query: { person: isPerson, organization: isOrganization } }),
-  );
+  const kinds = guardedSchema({ person: 'p', organization: 'o' }, { Query: { person: isPerson, organization: isOrganization } });
   const ask = async (field: string, viewer: { kind: string } | null) => {
     const result = await graphql({ schema: kinds, source: `{ ${field} }`, contextValue: { viewer } });
     const error = result.errors?.[0];
