@@ -125,6 +125,11 @@ describe('the pages’ login with a real OpenID Connect provider', () => {
     });
     expect(replay.status).toBe(401);
     expect(((await replay.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    // The page's script says it expects a session: without one the call is refused, never answered as anonymous.
+    const expected = await jar.fetch(`${hub}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-session': '1' }, body: JSON.stringify({ query: ME }) });
+    expect(expected.res.status).toBe(401);
+    const anonymous = await jar.fetch(`${hub}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ME }) });
+    expect(((await anonymous.res.json()) as { data: { me: unknown } }).data.me).toBeNull();
   });
 
   it('switches user: logout, then a login with prompt=login at the provider, as KARI', async () => {

@@ -1,5 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { unauthenticated, type Logger } from '@hub/kit';
+import { SESSION_EXPECTED_HEADER } from '../pages/client/page-data';
 import type { PageSessions } from '../session/page-sessions';
 import { TokenRefused, type VerifiedClaims } from '../token-verifier';
 
@@ -48,7 +49,7 @@ export function useAuthentication({ verify, log, sessions, origin }: Authenticat
     async onRequestParse({ request }) {
       const header = request.headers.get('authorization');
       if (header === null) {
-        if (sessions?.presented(request)) useSession(request);
+        if (sessions && (sessions.presented(request) || request.headers.has(SESSION_EXPECTED_HEADER))) useSession(request);
         return;
       }
       const match = /^bearer +(\S+) *$/i.exec(header);

@@ -1,6 +1,7 @@
 // Shared by both consent pages: language, and calls to the graph like any frontend, with the login session's
 // cookie (httpOnly: this script never sees it, and no token is kept in the browser's storage).
 import { LABELS, TEXTS, type Lang, type TextKey } from '../messages';
+import { SESSION_EXPECTED_HEADER } from './page-data';
 
 let lang: Lang = localStorage.getItem('hub:lang') === 'en' ? 'en' : 'nb';
 
@@ -32,7 +33,9 @@ export interface GraphResult<T> {
 export async function graph<T>(query: string, variables?: Record<string, unknown>): Promise<GraphResult<T>> {
   const res = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // The page was served to a logged-in person: if the session is gone (cookie removed, logged out in another
+    // tab), the router answers 401 rather than treating the call as anonymous, which would show an empty page.
+    headers: { 'content-type': 'application/json', [SESSION_EXPECTED_HEADER]: '1' },
     credentials: 'same-origin',
     body: JSON.stringify({ query, variables }),
   });

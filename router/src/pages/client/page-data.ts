@@ -8,5 +8,8 @@ export type PageData =
   | { page: 'request'; csrf: string | null; id: string; state: string | null }
   | { page: 'overview'; csrf: string | null };
 
+/** Sent by the pages' script with every GraphQL call: without a live session, the call is refused (401), not anonymous. */
+export const SESSION_EXPECTED_HEADER = 'x-hub-session';
+
 /** The data block's element id. */
 export const PAGE_DATA_ID = 'page-data';
