@@ -6,7 +6,17 @@ import { startTestStack, type TestStack } from './support/stack';
 /** Seconds without a request after which a page session ends, short enough to wait for. */
 const IDLE_SECONDS = 5;
 const SESSION = 'hub_session';
-const ME = /* GraphQL */ `query { me { name urn consentsGiven { id } } }`;
+const ME = /* GraphQL */ `
+  query {
+    me {
+      name
+      urn
+      consentsGiven {
+        id
+      }
+    }
+  }
+`;
 
 describe('the pages’ login with a real OpenID Connect provider', () => {
   let provider: TestOidcProvider;
@@ -16,7 +26,12 @@ describe('the pages’ login with a real OpenID Connect provider', () => {
   beforeAll(async () => {
     provider = await startOidcProvider();
     stack = await startTestStack({
-      env: { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: OIDC_CLIENT.id, OIDC_CLIENT_SECRET: OIDC_CLIENT.secret, SESSION_IDLE_SECONDS: String(IDLE_SECONDS) },
+      env: {
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: OIDC_CLIENT.id,
+        OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+        SESSION_IDLE_SECONDS: String(IDLE_SECONDS),
+      },
     });
     hub = stack.publicUrl;
     // The hub's callback is known once it listens; it reads the provider's discovery document at the first login.
@@ -43,7 +58,11 @@ describe('the pages’ login with a real OpenID Connect provider', () => {
   }
 
   async function graph(jar: CookieJar, query = ME) {
-    const { res } = await jar.fetch(`${hub}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const { res } = await jar.fetch(`${hub}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
     return { status: res.status, body: (await res.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] } };
   }
 
@@ -55,7 +74,12 @@ describe('the pages’ login with a real OpenID Connect provider', () => {
     expect(path.at(-1)).toBe('200 hub/consent/overview');
     const authorize = new URL(steps[0]!.res.headers.get('location')!);
     expect(authorize.origin).toBe(provider.issuer);
-    expect(Object.fromEntries(authorize.searchParams)).toMatchObject({ response_type: 'code', client_id: OIDC_CLIENT.id, scope: 'openid', code_challenge_method: 'S256' });
+    expect(Object.fromEntries(authorize.searchParams)).toMatchObject({
+      response_type: 'code',
+      client_id: OIDC_CLIENT.id,
+      scope: 'openid',
+      code_challenge_method: 'S256',
+    });
     expect(authorize.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
     expect(last.res.headers.get('content-security-policy')).toContain("script-src 'self'");
 
@@ -126,9 +150,17 @@ describe('the pages’ login with a real OpenID Connect provider', () => {
     expect(replay.status).toBe(401);
     expect(((await replay.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
     // The page's script says it expects a session: without one the call is refused, never answered as anonymous.
-    const expected = await jar.fetch(`${hub}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-session': '1' }, body: JSON.stringify({ query: ME }) });
+    const expected = await jar.fetch(`${hub}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hub-session': '1' },
+      body: JSON.stringify({ query: ME }),
+    });
     expect(expected.res.status).toBe(401);
-    const anonymous = await jar.fetch(`${hub}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: ME }) });
+    const anonymous = await jar.fetch(`${hub}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: ME }),
+    });
     expect(((await anonymous.res.json()) as { data: { me: unknown } }).data.me).toBeNull();
   });
 

@@ -6,8 +6,20 @@ import { startTestStack, type TestStack } from '../support/stack';
 
 const STEP_TIMEOUT = 45_000;
 const IDLE_SECONDS = 5;
-const CREATE = /* GraphQL */ `mutation CreateConsentRequest($input: CreateConsentRequestInput!) { createConsentRequest(input: $input) { id } }`;
-const ACCEPT = /* GraphQL */ `mutation ($id: ID!) { acceptConsentRequest(id: $id) { status } }`;
+const CREATE = /* GraphQL */ `
+  mutation CreateConsentRequest($input: CreateConsentRequestInput!) {
+    createConsentRequest(input: $input) {
+      id
+    }
+  }
+`;
+const ACCEPT = /* GraphQL */ `
+  mutation ($id: ID!) {
+    acceptConsentRequest(id: $id) {
+      status
+    }
+  }
+`;
 
 describeBrowser('the pages’ OIDC login in Chromium', () => {
   let provider: TestOidcProvider;
@@ -18,7 +30,12 @@ describeBrowser('the pages’ OIDC login in Chromium', () => {
   beforeAll(async () => {
     provider = await startOidcProvider();
     stack = await startTestStack({
-      env: { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: OIDC_CLIENT.id, OIDC_CLIENT_SECRET: OIDC_CLIENT.secret, SESSION_IDLE_SECONDS: String(IDLE_SECONDS) },
+      env: {
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: OIDC_CLIENT.id,
+        OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+        SESSION_IDLE_SECONDS: String(IDLE_SECONDS),
+      },
     });
     provider.register(`${stack.publicUrl}/auth/callback`);
     browser = await launchBrowser();
@@ -75,7 +92,9 @@ describeBrowser('the pages’ OIDC login in Chromium', () => {
 
     const session = (await context.cookies(stack.publicUrl)).find((c) => c.name === 'hub_session')!;
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false, path: '/' });
-    expect(await page.evaluate(() => [document.cookie, JSON.stringify(localStorage), JSON.stringify(sessionStorage)].join(''))).not.toMatch(/hub_session|eyJ/);
+    expect(await page.evaluate(() => [document.cookie, JSON.stringify(localStorage), JSON.stringify(sessionStorage)].join(''))).not.toMatch(
+      /hub_session|eyJ/,
+    );
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -118,7 +137,11 @@ describeBrowser('the pages’ OIDC login in Chromium', () => {
     await page.getByRole('button', { name: 'Logg ut' }).click();
     await page.waitForURL((url) => url.pathname === '/auth/logged-out');
     expect((await context.cookies(stack.publicUrl)).find((c) => c.name === 'hub_session')).toBeUndefined();
-    const replay = await fetch(stack.url, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `hub_session=${cookie}` }, body: '{"query":"{ me { name } }"}' });
+    const replay = await fetch(stack.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `hub_session=${cookie}` },
+      body: '{"query":"{ me { name } }"}',
+    });
     expect(replay.status).toBe(401);
 
     await page.goto(`${stack.publicUrl}/consent/overview`);

@@ -63,7 +63,10 @@ export class CookieJar {
         await step.res.arrayBuffer();
         step = await this.fetch(new URL(step.res.headers.get('location')!, step.url));
       } else {
-        const form = step.res.status === 200 && step.res.headers.get('content-type')?.startsWith('text/html') ? autoSubmitForm(await step.res.clone().text()) : null;
+        const form =
+          step.res.status === 200 && step.res.headers.get('content-type')?.startsWith('text/html')
+            ? autoSubmitForm(await step.res.clone().text())
+            : null;
         if (!form) break;
         step = await this.fetch(new URL(form.action, step.url), {
           method: 'POST',

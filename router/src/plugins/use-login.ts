@@ -29,7 +29,10 @@ export interface LoginOptions {
 }
 
 const authHtml = (body: string, status: number, headers: Record<string, string> = {}) =>
-  new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': AUTH_PAGE_CSP, 'cache-control': 'no-store', ...headers } });
+  new Response(body, {
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': AUTH_PAGE_CSP, 'cache-control': 'no-store', ...headers },
+  });
 
 const redirect = (location: string, cookies: string[] = []) => {
   const headers = new Headers({ location, 'cache-control': 'no-store' });

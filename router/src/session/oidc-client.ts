@@ -80,7 +80,8 @@ export function createOidcLogin(settings: OidcSettings, production: boolean): Oi
           idTokenExpected: true,
         });
       } catch (err) {
-        if (err instanceof client.AuthorizationResponseError || err instanceof client.ResponseBodyError) throw new LoginRefused(`${err.error}: ${err.error_description ?? ''}`);
+        if (err instanceof client.AuthorizationResponseError || err instanceof client.ResponseBodyError)
+          throw new LoginRefused(`${err.error}: ${err.error_description ?? ''}`);
         if (err instanceof client.ClientError) throw new LoginRefused(err.message);
         throw err;
       }

@@ -28,7 +28,9 @@ describe('the pages’ OIDC settings', () => {
   });
 
   it('refuse a provider or callback that is not https in production', () => {
-    expect(() => parseRouterEnv({ ...PRODUCTION, ...OIDC, OIDC_ISSUER: 'http://idporten.no' })).toThrow(/https:\/\/ address in production\n.*OIDC_ISSUER/);
+    expect(() => parseRouterEnv({ ...PRODUCTION, ...OIDC, OIDC_ISSUER: 'http://idporten.no' })).toThrow(
+      /https:\/\/ address in production\n.*OIDC_ISSUER/,
+    );
   });
 
   it('outside production, need none of them (the dev login), and default the callback to the public URL', () => {
