@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieJar } from './support/cookie-jar';
+import { freePort } from './support/ports';
+import { startExtraRouter } from './support/router';
 import { OIDC_CLIENT, startOidcProvider, type TestOidcProvider } from './support/oidc-provider';
 import { startTestStack, type TestStack } from './support/stack';
 
@@ -193,4 +195,20 @@ describe('the pages’ login with a real OpenID Connect provider', () => {
     // The page's script is told nobody is logged in, and goes to /auth/login.
     expect((await pageData(jar)).csrf).toBeNull();
   }, 30_000);
+
+  it('answers 503 with a way to try again when the provider cannot be reached, and stays up', async () => {
+    const nobody = `http://127.0.0.1:${await freePort()}`;
+    const router = await startExtraRouter(stack, {
+      env: { OIDC_ISSUER: nobody, OIDC_CLIENT_ID: OIDC_CLIENT.id, OIDC_CLIENT_SECRET: OIDC_CLIENT.secret },
+    });
+    try {
+      const base = router.url.replace(/\/graphql$/, '');
+      const res = await fetch(`${base}/auth/login?next=/consent/overview`, { redirect: 'manual' });
+      expect(res.status).toBe(503);
+      expect(await res.text()).toContain('href="/auth/login"');
+      expect((await router.graphql('{ __typename }')).status).toBe(200);
+    } finally {
+      await router.close();
+    }
+  });
 });

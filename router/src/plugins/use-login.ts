@@ -64,7 +64,21 @@ export function useLogin({ sessions, oidc, devIdentity, verifyToken, publicUrl, 
       if (devIdentity) return redirect(`/dev/login?next=${encodeURIComponent(next)}`);
       return authHtml(authPage('Innlogging', 'No login is configured.'), 503);
     }
-    const started = await oidc.start(next, prompt);
+    let started: Awaited<ReturnType<OidcLogin['start']>>;
+    try {
+      started = await oidc.start(next, prompt);
+    } catch (err) {
+      // The provider's discovery document could not be read: say so and let the person try again (it is read anew).
+      log.error({ err }, 'the OIDC provider cannot be reached');
+      return authHtml(
+        authPage(
+          'Innlogging',
+          'Innloggingstjenesten svarer ikke nå. Prøv igjen om litt. / The login service does not answer now. Try again shortly.',
+        ),
+        503,
+        { 'retry-after': '10' },
+      );
+    }
     const now = Date.now();
     for (const [key, p] of pending) if (now - p.startedAt > LOGIN_TTL_SECONDS * 1000 || pending.size >= MAX_PENDING) pending.delete(key);
     pending.set(started.pending.state, started.pending);
