@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBGRAPHS } from '@hub/kit';
 import { startTestStack, type TestStack } from './support/stack';
+import { PRODUCTION_OIDC_ENV } from './support/issuers';
 
 let stack: TestStack;
 let base: string;
@@ -94,7 +95,7 @@ describe('the router in production', () => {
   let prodBase: string;
   beforeAll(async () => {
     prod = await startTestStack({
-      env: { NODE_ENV: 'production', PUBLIC_URL: 'https://hub.test', ROUTER_SIGNING_SECRET: 'p'.repeat(48), KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), EVIDENCE_SKATTEETATEN_URL: 'https://skatteetaten.test' },
+      env: { NODE_ENV: 'production', PUBLIC_URL: 'https://hub.test', ROUTER_SIGNING_SECRET: 'p'.repeat(48), KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), EVIDENCE_SKATTEETATEN_URL: 'https://skatteetaten.test', ...PRODUCTION_OIDC_ENV },
     });
     prodBase = prod.url.replace(/\/graphql$/, '');
   });

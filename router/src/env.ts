@@ -73,6 +73,21 @@ const RouterEnv = z
     QUERY_PLANNER: z.enum(['js', 'rust']).default('js'),
     /** Most open connections at once; more are closed as they arrive. */
     MAX_CONNECTIONS: z.coerce.number().int().min(1).default(10_000),
+    /** `off` serves no web pages (consent pages, login): an API-only router, which then needs no OIDC settings. */
+    PAGES: z.enum(['on', 'off']).default('on'),
+    /** The pages' OpenID Connect provider (ID-porten: `https://idporten.no`); its discovery document is read from here. */
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /**
+     * Registered at the provider: `<PUBLIC_URL>/auth/callback`, where the router receives the code. Outside production
+     * it defaults to exactly that; production names it.
+     */
+    OIDC_REDIRECT_URL: z.url().optional(),
+    /** A page session ends after this many seconds without a request. */
+    SESSION_IDLE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(1_800),
+    /** A page session ends this many seconds after login, however busy. */
+    SESSION_MAX_SECONDS: z.coerce.number().int().min(5).max(7 * 86_400).default(7_200),
   })
   .transform((env, ctx) => {
     const production = env.NODE_ENV === 'production';
@@ -84,6 +99,11 @@ const RouterEnv = z
           issues.push({ path: `JWT_ISSUERS[${i}].jwksUri`, message: 'must be an https:// address in production' });
         }
       });
+    }
+    const oidc = oidcSettings(env);
+    if (!oidc.ok) issues.push(...oidc.issues);
+    else if (production && env.PAGES === 'on' && !oidc.settings) {
+      issues.push({ path: 'OIDC_ISSUER', message: 'is required in production while PAGES=on (with OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URL): nobody could log in to the pages' });
     }
     for (const issue of issues) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
     if (issues.length) return z.NEVER;
@@ -103,6 +123,9 @@ const RouterEnv = z
         port: metricsPath ? (env.METRICS_PORT ?? null) : null,
       },
       queryPlanner: env.QUERY_PLANNER,
+      pages: env.PAGES === 'on',
+      oidc: oidc.ok ? oidc.settings : null,
+      session: { idleSeconds: env.SESSION_IDLE_SECONDS, maxSeconds: env.SESSION_MAX_SECONDS },
       upstream: { timeoutMs: env.SUBGRAPH_TIMEOUT_MS, retries: env.SUBGRAPH_RETRIES },
       limits: { maxBodyBytes: env.MAX_BODY_BYTES, maxDepth: env.MAX_DEPTH, maxTokens: env.MAX_TOKENS, maxAliases: env.MAX_ALIASES },
       server: {
@@ -113,6 +136,51 @@ const RouterEnv = z
       },
     };
   });
+
+/** The pages' OpenID Connect client, as registered at the provider. */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
+}
+
+type OidcEnv = {
+  OIDC_ISSUER?: string;
+  OIDC_CLIENT_ID?: string;
+  OIDC_CLIENT_SECRET?: string;
+  OIDC_REDIRECT_URL?: string;
+  NODE_ENV: string;
+  PORT: number;
+  PUBLIC_URL?: string;
+};
+const OIDC_KEYS = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL'] as const;
+
+/**
+ * All OIDC settings or none: half a client registration is a mistake, said at start-up. Outside production the
+ * redirect URL may be left to its default, `<PUBLIC_URL>/auth/callback`.
+ */
+function oidcSettings(env: OidcEnv): { ok: true; settings: OidcSettings | null } | { ok: false; issues: { path: string; message: string }[] } {
+  const required = env.NODE_ENV === 'production' ? OIDC_KEYS : OIDC_KEYS.filter((k) => k !== 'OIDC_REDIRECT_URL');
+  const missing = required.filter((k) => !env[k]);
+  if (OIDC_KEYS.every((k) => !env[k])) return { ok: true, settings: null };
+  const issues = missing.map((path) => ({ path, message: `is required when ${OIDC_KEYS.filter((k) => env[k]).join(', ')} is set` }));
+  if (env.NODE_ENV === 'production') {
+    for (const k of ['OIDC_ISSUER', 'OIDC_REDIRECT_URL'] as const) {
+      if (env[k] && !env[k].startsWith('https://')) issues.push({ path: k, message: 'must be an https:// address in production' });
+    }
+  }
+  if (issues.length) return { ok: false, issues };
+  return {
+    ok: true,
+    settings: {
+      issuer: env.OIDC_ISSUER!,
+      clientId: env.OIDC_CLIENT_ID!,
+      clientSecret: env.OIDC_CLIENT_SECRET!,
+      redirectUrl: env.OIDC_REDIRECT_URL ?? `${(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '')}/auth/callback`,
+    },
+  };
+}
 
 export type RouterConfig = z.infer<typeof RouterEnv> & {
   /** Subgraph name → URL, from SUBGRAPH_<NAME>_URL; others keep the supergraph's default. */

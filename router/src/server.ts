@@ -25,6 +25,9 @@ import { useJwks } from './plugins/use-jwks';
 import { useReadiness } from './plugins/use-readiness';
 import { usePageHeaders } from './plugins/use-page-headers';
 import { useSubgraphSigning } from './plugins/use-subgraph-signing';
+import { useLogin } from './plugins/use-login';
+import { createOidcLogin } from './session/oidc-client';
+import { createPageSessions, type PageSessions } from './session/page-sessions';
 import { cachedTokenVerifier } from './token-cache';
 import { createTokenVerifier, remoteIssuer } from './token-verifier';
 
@@ -67,6 +70,8 @@ export async function createRouter({ config, jwks, logDestination, metricsRegist
   const devIdentity = config.production ? undefined : await createDevIdentity(config.publicUrl);
   // Each token's signature is checked once, then its claims are kept until it expires (token-cache.ts).
   const verifyToken = cachedTokenVerifier(createTokenVerifier([...(devIdentity?.issuers ?? []), ...config.issuers.map(remoteIssuer)]));
+  // The pages' sessions live in this process (see session/session-store.ts).
+  const sessions = config.pages ? createPageSessions(config.publicUrl, config.production, config.session) : undefined;
   const contract = readFileSync(CONTRACT_OPERATIONS_PATH, 'utf8');
   const logging = new HiveLogger({ level: hiveLevel(config.logLevel), writers: [new PinoLogWriter(log)] });
 
@@ -99,7 +104,7 @@ export async function createRouter({ config, jwks, logDestination, metricsRegist
         : undefined,
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight', 'graphql-preflight'] },
     plugins: () =>
-      hubPlugins({ config, subgraphUrls, jwks, devIdentity, verifyToken, log, logging, metricsRegistry, graph: async (request) => self!.fetch(request) }),
+      hubPlugins({ config, subgraphUrls, jwks, devIdentity, verifyToken, sessions, log, logging, metricsRegistry, graph: async (request) => self!.fetch(request) }),
   });
   self = gateway;
   return gateway;
@@ -112,12 +117,14 @@ function hubPlugins(p: {
   jwks: (() => Promise<unknown[]>) | undefined;
   devIdentity: DevIdentity | undefined;
   verifyToken: ReturnType<typeof cachedTokenVerifier>;
+  sessions: PageSessions | undefined;
   log: Logger;
   logging: HiveLogger;
   metricsRegistry: Registry | undefined;
   graph: (request: Request) => Promise<Response>;
 }): GatewayPlugin[] {
-  const { config, subgraphUrls, jwks, devIdentity, verifyToken, log, logging, metricsRegistry, graph } = p;
+  const { config, subgraphUrls, jwks, devIdentity, verifyToken, sessions, log, logging, metricsRegistry, graph } = p;
+  const origin = new URL(config.publicUrl).origin;
   return [
     usePageHeaders(),
     // Before anything reads a body.
@@ -128,9 +135,21 @@ function hubPlugins(p: {
     useAuthorizationServerMetadata({ issuer: config.publicUrl }),
     ...(devIdentity ? [useDevIdentity({ identity: devIdentity })] : []),
     // The plugin's bundled typings carry their own Logger class; the runtime types are the same.
-    useConsentPages({ devLogin: !!devIdentity, graph }),
+    ...(sessions
+      ? [
+          useLogin({
+            sessions,
+            oidc: config.oidc ? createOidcLogin(config.oidc, config.production) : null,
+            devIdentity,
+            verifyToken,
+            publicUrl: config.publicUrl,
+            log: log.child({ component: 'login' }),
+          }),
+          useConsentPages({ sessions, graph }),
+        ]
+      : []),
     useAuthZen({ publicUrl: config.publicUrl, verify: verifyToken, graph, log: log.child({ component: 'authzen' }) }),
-    useAuthentication({ verify: verifyToken, log: log.child({ component: 'authentication' }) }),
+    useAuthentication({ verify: verifyToken, log: log.child({ component: 'authentication' }), sessions, origin }),
     ...documentLimits(config.limits),
     ...(config.production ? [blockFieldSuggestionsPlugin() as GatewayPlugin] : []),
     useSubgraphSigning(config.signingSecret),

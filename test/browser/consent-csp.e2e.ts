@@ -22,13 +22,11 @@ describeBrowser('the consent pages under a CSP without inline script', () => {
   let stack: TestStack;
   let browser: Browser;
   let bankToken: string;
-  let hakonToken: string;
 
   beforeAll(async () => {
     stack = await startTestStack();
     browser = await launchBrowser();
     bankToken = await stack.token({ client: 'banken-system' });
-    hakonToken = await stack.token({ pid: '12888510018' });
   }, 180_000);
 
   afterAll(async () => {
@@ -37,18 +35,20 @@ describeBrowser('the consent pages under a CSP without inline script', () => {
   }, 60_000);
 
   /**
-   * HÅKON's browser, already logged in (the token the dev login would store), recording every CSP violation
+   * HÅKON's browser, already logged in (the session cookie the dev login would set), recording every CSP violation
    * (the DOM event and Chromium's console report) and every script error on the consent pages.
    */
   async function hakonsBrowser(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
     const context = await browser.newContext();
+    // The context's request API shares its cookie jar: the dev login's session cookie is the browser's.
+    const login = await context.request.post(`${stack.publicUrl}/dev/session`, { data: { pid: '12888510018' } });
+    expect(login.status()).toBe(200);
     await context.addInitScript(
-      ({ token, hub }) => {
+      ({ hub }) => {
         if (location.origin !== hub) return;
-        localStorage.setItem('hub:token', token);
         document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
       },
-      { token: hakonToken, hub: new URL(stack.publicUrl).origin },
+      { hub: new URL(stack.publicUrl).origin },
     );
     // The requester's site: answered here rather than on the network.
     await context.route('https://banken.example/**', (route) => route.fulfill({ contentType: 'text/html', body: '<p id="bank">Takk</p>' }));
@@ -100,7 +100,7 @@ describeBrowser('the consent pages under a CSP without inline script', () => {
       bankToken,
     );
     const { id } = body.data.createConsentRequest;
-    const accepted = await stack.graphql(`mutation ($id: ID!) { acceptConsentRequest(id: $id) { status } }`, { id }, hakonToken);
+    const accepted = await stack.graphql(`mutation ($id: ID!) { acceptConsentRequest(id: $id) { status } }`, { id }, await stack.token({ pid: '12888510018' }));
     expect(accepted.body.errors).toBeUndefined();
     const { context, page, problems } = await hakonsBrowser();
 

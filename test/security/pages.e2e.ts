@@ -57,7 +57,7 @@ describe('the consent pages’ scripts', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(res.headers.get('cache-control')).toContain('immutable');
-    expect(await res.text()).toContain('hub:token');
+    expect(await res.text()).toContain('/auth/login');
     expect((await fetch(`${base}/assets/consent.0000000000000000.js`)).status).toBe(404);
   });
 });
@@ -91,6 +91,6 @@ describe('the dev login’s next', () => {
     const src = /src="([^"]+)"/.exec(html)![1];
     const js = await fetch(`${base}${src}`);
     expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
-    expect(await js.text()).toContain('/dev/token');
+    expect(await js.text()).toContain('/dev/session');
   });
 });

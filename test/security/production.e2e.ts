@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEV_ROUTER_SECRET } from '@hub/kit';
+import { PRODUCTION_OIDC_ENV } from '../support/issuers';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -12,6 +13,7 @@ const GOOD: Record<string, string> = {
   ROUTER_SIGNING_SECRET: 'production-test-secret-'.padEnd(48, 'x'),
   KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   EVIDENCE_SKATTEETATEN_URL: 'https://skatteetaten.test',
+  ...PRODUCTION_OIDC_ENV,
   PGLITE_DIR: 'memory://',
   PORT: '0',
   LOG_LEVEL: 'silent',
@@ -58,6 +60,9 @@ const CASES: [keyof typeof ENTRIES, string, Record<string, string | undefined>, 
   ['start:evidence', 'with a malformed evidence setting', { EVIDENCE_SOURCE_TIMEOUT_MS: 'soon' }, /EVIDENCE_SOURCE_TIMEOUT_MS/],
   ['start:evidence', 'without the tax administration’s service (the stand-in is for development)', { EVIDENCE_SKATTEETATEN_URL: undefined }, /EVIDENCE_SKATTEETATEN_URL/],
   ['npm start', 'without the tax administration’s service', { EVIDENCE_SKATTEETATEN_URL: undefined }, /EVIDENCE_SKATTEETATEN_URL/],
+  ['start:router', 'without the pages’ OIDC provider (nobody could log in)', { OIDC_ISSUER: undefined, OIDC_CLIENT_ID: undefined, OIDC_CLIENT_SECRET: undefined, OIDC_REDIRECT_URL: undefined }, /OIDC_ISSUER/],
+  ['npm start', 'without the OIDC redirect URL', { OIDC_REDIRECT_URL: undefined }, /OIDC_REDIRECT_URL/],
+  ['start:router', 'with an OIDC issuer that is not https', { OIDC_ISSUER: 'http://idporten.test' }, /OIDC_ISSUER/],
 ];
 
 describe('production refuses to start half-configured', () => {

@@ -73,6 +73,17 @@ export async function startTestIssuers(): Promise<TestIssuers> {
   };
 }
 
+/**
+ * The pages' OIDC client of a production stack: never contacted unless someone logs in (the router reads the
+ * provider's discovery document at the first login).
+ */
+export const PRODUCTION_OIDC_ENV = {
+  OIDC_ISSUER: 'https://idporten.test',
+  OIDC_CLIENT_ID: 'hub-pages',
+  OIDC_CLIENT_SECRET: 'production-test-oidc-secret',
+  OIDC_REDIRECT_URL: 'https://hub.test/auth/callback',
+};
+
 /** The environment of a production stack that trusts `issuers`: every required setting, nothing left to defaults. */
 export const productionEnv = (issuers: TestIssuers, extra: Record<string, string> = {}): Record<string, string> => ({
   NODE_ENV: 'production',
@@ -81,5 +92,6 @@ export const productionEnv = (issuers: TestIssuers, extra: Record<string, string
   KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
   JWT_ISSUERS: issuers.jwtIssuers,
   EVIDENCE_SKATTEETATEN_URL: 'https://skatteetaten.test',
+  ...PRODUCTION_OIDC_ENV,
   ...extra,
 });

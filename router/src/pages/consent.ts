@@ -1,4 +1,5 @@
 import { PAGE_DATA_ID, type PageData } from './client/page-data';
+import { sessionControls } from './auth';
 import { escapeHtml, page, scriptJson } from './html';
 import { TEXTS } from './messages';
 
@@ -9,7 +10,8 @@ import { TEXTS } from './messages';
 function consentFrame(title: string, data: PageData, scriptPath: string): string {
   return page(
     title,
-    `<p><button type="button" id="lang"></button></p>
+    `${data.csrf ? sessionControls(data.csrf) : ''}
+<p><button type="button" id="lang"></button></p>
 <main id="main"></main>
 <script type="application/json" id="${PAGE_DATA_ID}">${scriptJson(data)}</script>
 <script src="${escapeHtml(scriptPath)}" defer></script>`,
@@ -20,13 +22,13 @@ function consentFrame(title: string, data: PageData, scriptPath: string): string
  * The page a person answers a consent request on. Its script reads the request through the graph with the
  * person's token; the answer is a form POST to /consent/answer, which answers through the graph and redirects (303).
  */
-export function consentRequestPage(id: string, state: string | null, devLogin: boolean, scriptPath: string): string {
-  return consentFrame(TEXTS.nb.title, { page: 'request', id, state, devLogin }, scriptPath);
+export function consentRequestPage(id: string, state: string | null, csrf: string | null, scriptPath: string): string {
+  return consentFrame(TEXTS.nb.title, { page: 'request', id, state, csrf }, scriptPath);
 }
 
 /** "Who has shared what about me": the person's consents and the consent log, with withdrawal. */
-export function consentOverviewPage(devLogin: boolean, scriptPath: string): string {
-  return consentFrame(TEXTS.nb.overview, { page: 'overview', devLogin }, scriptPath);
+export function consentOverviewPage(csrf: string | null, scriptPath: string): string {
+  return consentFrame(TEXTS.nb.overview, { page: 'overview', csrf }, scriptPath);
 }
 
 /** A plain page for outcomes the answer endpoint cannot redirect from. */

@@ -19,8 +19,9 @@ export function sameOriginPath(next: string | null): string {
 }
 
 /**
- * The development login: pick a story person or client, get a token. The token is kept in this browser
- * (localStorage `hub:token`, and GraphiQL's stored headers) and the page goes on to `next`, when given. The page's
+ * The development login: pick a story person or client. It makes a login session for the pages (an httpOnly cookie,
+ * as the OIDC login does) and gives a token for the playground, kept in this browser (localStorage `hub:token`, and
+ * GraphiQL's stored headers; the pages never read it), and the page goes on to `next`, when given. The page's
  * script is the bundled `client/dev-login.ts` at `scriptPath`; `next` reaches it in a JSON data block.
  */
 export function devLoginPage(next: string | null, scriptPath: string): string {

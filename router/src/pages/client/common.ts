@@ -1,11 +1,12 @@
-// Shared by both consent pages: language, the person's token, and calls to the graph like any frontend.
+// Shared by both consent pages: language, and calls to the graph like any frontend, with the login session's
+// cookie (httpOnly: this script never sees it, and no token is kept in the browser's storage).
 import { LABELS, TEXTS, type Lang, type TextKey } from '../messages';
+import { SESSION_EXPECTED_HEADER } from './page-data';
 
 let lang: Lang = localStorage.getItem('hub:lang') === 'en' ? 'en' : 'nb';
 
 export const currentLang = (): Lang => lang;
 export const t = (key: TextKey): string => TEXTS[lang][key];
-export const token = localStorage.getItem('hub:token');
 
 /** An element with attributes (`text` sets its text) and children. */
 export function el(tag: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
@@ -32,17 +33,30 @@ export interface GraphResult<T> {
 export async function graph<T>(query: string, variables?: Record<string, unknown>): Promise<GraphResult<T>> {
   const res = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    // The page was served to a logged-in person: if the session is gone (cookie removed, logged out in another
+    // tab), the router answers 401 rather than treating the call as anonymous, which would show an empty page.
+    headers: { 'content-type': 'application/json', [SESSION_EXPECTED_HEADER]: '1' },
+    credentials: 'same-origin',
     body: JSON.stringify({ query, variables }),
   });
+  // The session ended (idle, too old, logged out elsewhere): log in again and come back, never an empty page.
+  if (res.status === 401) {
+    goToLogin();
+    return new Promise(() => {});
+  }
   return (await res.json()) as GraphResult<T>;
 }
 
-/** True, after sending the person to log in (or saying so), when there is no token. */
-export function needLogin(main: HTMLElement, devLogin: boolean): boolean {
-  if (token) return false;
-  if (devLogin) location.replace(`/dev/login?next=${encodeURIComponent(location.pathname + location.search)}`);
-  else main.replaceChildren(el('p', { text: t('loginFirst') }));
+/** Sends the person to the login, to come back to this page. */
+export function goToLogin(): void {
+  location.replace(`/auth/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+}
+
+/** True, after sending the person to log in, when nobody is logged in (the page has no session's CSRF token). */
+export function needLogin(main: HTMLElement, csrf: string | null): boolean {
+  if (csrf) return false;
+  main.replaceChildren(el('p', { text: t('loginFirst') }));
+  goToLogin();
   return true;
 }
 
@@ -71,6 +85,11 @@ export const formatTime = (iso: string) => new Date(iso).toLocaleString(locale()
 export function showLanguage(): void {
   document.documentElement.lang = lang;
   byId('lang').textContent = t('switchLang');
+  // The server writes the login buttons in Norwegian; they follow the language like the rest.
+  const logout = document.getElementById('logout');
+  if (logout) logout.textContent = t('logout');
+  const switchUser = document.getElementById('switch-user');
+  if (switchUser) switchUser.textContent = t('switchUser');
 }
 
 /** Switches language (remembered in this browser) on the button, then renders the page again. */

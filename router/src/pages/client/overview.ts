@@ -2,6 +2,7 @@ import { byId, describeRight, el, formatDate, formatTime, graph, label, needLogi
 
 const OVERVIEW_QUERY = /* GraphQL */ `query ConsentOverview {
   me {
+    name
     consentsGiven { id status validTo oneTimeConsent to { name } rights { resource { id title } metadata } }
     consentLog { type at consent { id to { name } } }
   }
@@ -9,6 +10,7 @@ const OVERVIEW_QUERY = /* GraphQL */ `query ConsentOverview {
 const REVOKE = /* GraphQL */ `mutation RevokeConsent($id: ID!) { revokeConsent(id: $id) { status } }`;
 
 interface Overview {
+  name: string;
   consentsGiven: {
     id: string;
     status: string;
@@ -21,7 +23,7 @@ interface Overview {
 }
 
 /** "Who has shared what about me": the person's consents and the consent log, with withdrawal. */
-export function overviewPage(options: { devLogin: boolean }): void {
+export function overviewPage(options: { csrf: string | null }): void {
   let data: Overview | undefined;
 
   function render() {
@@ -56,6 +58,8 @@ export function overviewPage(options: { devLogin: boolean }): void {
     const log = data.consentLog.map((e) => el('li', { text: `${formatTime(e.at)} — ${label('event', e.type)} — ${e.consent.to.name}` }));
     main.replaceChildren(
       el('h1', { text: t('overview') }),
+      // Who is logged in: with a shared computer, the person sees whose consents these are (and may switch user).
+      el('p', { id: 'viewer', text: `${t('loggedInAs')} ${data.name}` }),
       consents.length ? el('ul', { id: 'consents' }, ...consents) : el('p', { text: t('none') }),
       el('h2', { text: t('log') }),
       el('ul', { id: 'log' }, ...log),
@@ -64,11 +68,11 @@ export function overviewPage(options: { devLogin: boolean }): void {
 
   async function load() {
     const result = await graph<{ me: Overview | null }>(OVERVIEW_QUERY);
-    data = result.data?.me ?? { consentsGiven: [], consentLog: [] };
+    data = result.data?.me ?? { name: '', consentsGiven: [], consentLog: [] };
     render();
   }
 
   onLanguageSwitch(render);
   render();
-  if (!needLogin(byId('main'), options.devLogin)) void load();
+  if (!needLogin(byId('main'), options.csrf)) void load();
 }

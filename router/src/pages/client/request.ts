@@ -1,4 +1,4 @@
-import { byId, currentLang, describeRight, el, formatDate, graph, joinNames, label, needLogin, onLanguageSwitch, showLanguage, t, token, type Resource } from './common';
+import { byId, currentLang, describeRight, el, formatDate, graph, joinNames, label, needLogin, onLanguageSwitch, showLanguage, t, type Resource } from './common';
 
 const CONSENT_QUERY = /* GraphQL */ `query ConsentPage($id: ID!) {
   me { id }
@@ -25,10 +25,10 @@ interface ConsentRequest {
 }
 
 /**
- * The page a person answers a consent request on. It reads the request through the graph with the person's
- * token; the answer is a form POST to /consent/answer, which answers through the graph and redirects (303).
+ * The page a person answers a consent request on. It reads the request through the graph in the person's login
+ * session; the answer is a form POST to /consent/answer, which answers through the graph and redirects (303).
  */
-export function requestPage(options: { id: string; state: string | null; devLogin: boolean }): void {
+export function requestPage(options: { id: string; state: string | null; csrf: string | null }): void {
   let consent: ConsentRequest | undefined;
   let viewerId: string | undefined;
   let problem: (() => string) | undefined;
@@ -77,7 +77,7 @@ export function requestPage(options: { id: string; state: string | null; devLogi
           'form',
           { method: 'post', action: '/consent/answer', id: 'answer' },
           el('input', { type: 'hidden', name: 'id', value: c.id }),
-          el('input', { type: 'hidden', name: 'token', value: token ?? '' }),
+          el('input', { type: 'hidden', name: 'csrf', value: options.csrf ?? '' }),
           ...(options.state !== null ? [el('input', { type: 'hidden', name: 'state', value: options.state })] : []),
           el('button', { type: 'submit', name: 'answer', value: 'accept', id: 'accept', text: t('accept') }),
           ' ',
@@ -90,7 +90,7 @@ export function requestPage(options: { id: string; state: string | null; devLogi
 
   onLanguageSwitch(render);
   render();
-  if (needLogin(byId('main'), options.devLogin)) return;
+  if (needLogin(byId('main'), options.csrf)) return;
   void (async () => {
     try {
       const result = await graph<{ me: { id: string } | null; consentRequest: ConsentRequest | null }>(CONSENT_QUERY, { id: options.id });
