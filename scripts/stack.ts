@@ -10,7 +10,9 @@ import {
   type HubSettings,
   type SubgraphServer,
 } from '@hub/kit';
+import { parseEventsEnv, startRelay, type Relay } from '@hub/events';
 import { parseRouterEnv, type RouterConfig } from '@hub/router/env';
+import pino from 'pino';
 import { SUBGRAPH_MODULES } from '@hub/schema';
 import { childProcessRouter, inProcessRouter, type RouterHost } from './router-host';
 
@@ -106,6 +108,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   // Checked before the database is touched; parsed again below once the router's port (and so the default URL) is known.
   const earlyEnv = { ...baseEnv, PUBLIC_URL: configuredUrl ?? `http://localhost:${options.port || 4000}` };
   const early = { ...parseStackConfig(earlyEnv, options.port), env: earlyEnv };
+  const events = parseEventsEnv(baseEnv);
 
   if (options.routerProcess && options.logDestination) throw new Error('a router in its own process logs to stdout: pass no logDestination');
   // The router process starts loading while the database is migrated and seeded.
@@ -118,6 +121,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const database = createDatabase({ url: options.databaseUrl, pgliteDir: options.pgliteDir });
   const subgraphServers: SubgraphServer[] = [];
   let router: RouterHost | undefined;
+  let relay: Relay | undefined;
   try {
     await migrate(database);
     await seedStory(database.db);
@@ -135,6 +139,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await startSubgraphs({ db: database.db, settings, logLevel, options, started: subgraphServers, urls: subgraphUrls });
 
     const { metricsUrl } = await router.start({ ...routerConfig, subgraphUrls });
+    // With NATS_URL the outbox is published to JetStream from here (a broker that is down is retried, never fatal);
+    // without it nothing is published and the consent event feed serves alone.
+    if (events.NATS_URL) {
+      relay = await startRelay({
+        database,
+        natsUrl: events.NATS_URL,
+        stream: events.NATS_STREAM,
+        subjectPrefix: events.NATS_SUBJECT_PREFIX,
+        source: events.EVENTS_SOURCE,
+        log: pino({ name: 'event-relay', level: logLevel }),
+      });
+    }
 
     return {
       url: `http://${host}:${port}/graphql`,
@@ -147,12 +163,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         // Requests in flight finish first: they may still need the subgraphs and the database closed below.
         await router!.close();
         await Promise.all(subgraphServers.map((s) => s.close()));
+        await relay?.stop();
         await database.close();
       },
     };
   } catch (err) {
     await (router ?? (await routerHost.catch(() => undefined)))?.close();
     await Promise.allSettled(subgraphServers.map((s) => s.close()));
+    await relay?.stop();
     await database.close();
     throw err;
   }

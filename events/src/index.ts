@@ -1,0 +1,3 @@
+export { startRelay, type Relay, type RelayLogger, type RelayOptions } from './relay';
+export { parseEventsEnv, type EventsEnv } from './settings';
+export { subjectOf, toCloudEvent, type CloudEvent, type OutboxRow } from './cloudevent';
