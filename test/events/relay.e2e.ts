@@ -172,4 +172,52 @@ describe('event relay to NATS JetStream', () => {
       });
     });
   });
+
+  it.runIf(!!process.env.DATABASE_URL)(
+    'lets one of two relays on the same database publish each batch (advisory lock), the other standing by',
+    async () => {
+      const s = uniqueStream();
+      const name = `pair-${Date.now()}`;
+      const by = [new Set<string>(), new Set<string>()];
+      const relays = await Promise.all(
+        by.map((seen) =>
+          startRelay({
+            database: stack.database,
+            natsUrl: NATS_URL,
+            ...s,
+            source: 'urn:altinn:hub:test',
+            name,
+            idleMs: 5,
+            batchSize: 20,
+            onPublished: (rows) => rows.forEach((r) => seen.add(r.eventId)),
+          }),
+        ),
+      );
+      const reader = await StreamReader.open(s.stream);
+      try {
+        const consents = await newConsents(stack.database.db, 100, hakon, banken);
+        const queue = [...consents];
+        await Promise.all(
+          Array.from({ length: 10 }, async () => {
+            for (let consentId = queue.shift(); consentId; consentId = queue.shift())
+              await consentWrite(writers!.db, async (tx) => {
+                await lockConsent(tx, consentId);
+                await recordEvent(tx, { consentId, type: 'ACCEPTED', performedById: hakon, at: new Date() });
+              });
+          }),
+        );
+        const mine = new Set(consents);
+        const messages = await reader.until((m) => m.filter((x) => mine.has(x.event.subject)).length >= consents.length);
+        const ids = messages.filter((m) => mine.has(m.event.subject)).map((m) => m.event.id);
+        expect(ids).toEqual(await outboxOrder(stack.database.db, consents));
+        // No row went out through both relays: each batch was read and its position saved under the lock.
+        const both = [...by[0]!].filter((id) => by[1]!.has(id));
+        expect(both).toEqual([]);
+        console.log(`events: two relays on one database published ${by[0]!.size} and ${by[1]!.size} events, none twice`);
+      } finally {
+        await Promise.all(relays.map((r) => r.stop()));
+        await reader.close();
+      }
+    },
+  );
 });
