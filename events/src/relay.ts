@@ -103,9 +103,11 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     );
     const raw = await rowsOf<RawRow>(
       db,
-      sql`select id::text, xact_id::text, event_id, type, party_id, entity_id, at, data from events.outbox
-          where (xact_id, id) > (${position!.xact_id}::bigint, ${position!.id}::bigint) and xact_id < (select events.horizon())
-          order by xact_id, id limit ${batchSize}`,
+      // Qualified in WHERE and ORDER BY: a bare `xact_id` there would be the text output column, ordered as text.
+      sql`select o.id::text as id, o.xact_id::text as xact_id, o.event_id, o.type, o.party_id, o.entity_id, o.at, o.data
+          from events.outbox o
+          where (o.xact_id, o.id) > (${position!.xact_id}::bigint, ${position!.id}::bigint) and o.xact_id < (select events.horizon())
+          order by o.xact_id, o.id limit ${batchSize}`,
     );
     const rows = raw.map(toRow);
     let acked = 0;
