@@ -7,7 +7,8 @@ describe('the licence check', () => {
   });
 
   it('refuses the Elastic License (as @apollo/federation-internals 2.14 has), copyleft and unknown licences', () => {
-    for (const l of ['Elastic-2.0', 'GPL-3.0', 'AGPL-3.0-only', 'MIT AND GPL-2.0', 'SEE LICENSE IN LICENSE', 'UNLICENSED']) expect(isPermissive(l), l).toBe(false);
+    for (const l of ['Elastic-2.0', 'GPL-3.0', 'AGPL-3.0-only', 'MIT AND GPL-2.0', 'SEE LICENSE IN LICENSE', 'UNLICENSED'])
+      expect(isPermissive(l), l).toBe(false);
   });
 
   it('reads the old `licenses` array and reports a package that names none', () => {

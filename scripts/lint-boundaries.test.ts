@@ -24,8 +24,12 @@ describe('domain boundaries', () => {
       'subgraphs/evidence/src/accreditation/probe.ts',
       `import { consentRequests } from '@hub/db/consents';\nexport { consentRequests };`,
     );
-    expect(violation).toEqual([expect.stringContaining('The consents domain owns these tables: read them through its read API, @hub/db/consents/read')]);
-    expect(await restricted('subgraphs/evidence/src/accreditation/probe.ts', `import { statusOf } from '@hub/db/consents/read';\nexport { statusOf };`)).toEqual([]);
+    expect(violation).toEqual([
+      expect.stringContaining('The consents domain owns these tables: read them through its read API, @hub/db/consents/read'),
+    ]);
+    expect(
+      await restricted('subgraphs/evidence/src/accreditation/probe.ts', `import { statusOf } from '@hub/db/consents/read';\nexport { statusOf };`),
+    ).toEqual([]);
   });
 
   it.each(DOMAINS)('lets the %s subgraph import its own tables and every read API, and no other domain’s tables', async (own) => {
@@ -41,7 +45,9 @@ describe('domain boundaries', () => {
   it('keeps every table out of the kit, the authorization library’s decision point and the router', async () => {
     for (const file of ['subgraphs/kit/src/probe.ts', 'subgraphs/authz/src/decision/probe.ts', 'router/src/probe.ts']) {
       for (const domain of DOMAINS) expect(await restricted(file, `import * as t from '@hub/db/${domain}';\nexport { t };`), domain).toHaveLength(1);
-      expect(await restricted(file, `import * as api from '@hub/db/roles/read';\nimport { isUuid } from '@hub/db';\nexport { api, isUuid };`)).toEqual([]);
+      expect(
+        await restricted(file, `import * as api from '@hub/db/roles/read';\nimport { isUuid } from '@hub/db';\nexport { api, isUuid };`),
+      ).toEqual([]);
     }
   });
 

@@ -65,7 +65,12 @@ export async function buildRouter(
 }
 
 /** The router in this process, on this event loop: the way tests start stacks (fast, one process to debug). */
-export async function inProcessRouter(limits: RouterConfig['server'], port: number, host: string, logDestination?: DestinationStream): Promise<RouterHost> {
+export async function inProcessRouter(
+  limits: RouterConfig['server'],
+  port: number,
+  host: string,
+  logDestination?: DestinationStream,
+): Promise<RouterHost> {
   const { server, handle } = startingRouterServer(limits);
   const bound = await listen(server, port, host);
   let router: Awaited<ReturnType<typeof buildRouter>> | undefined;
@@ -100,7 +105,12 @@ const STOP_DEADLINE_MS = 10_000;
  * with the subgraphs and their embedded database. Its log lines go to this process's stdout. `onExit` hears of a
  * router process that stops without being asked to.
  */
-export async function childProcessRouter(env: NodeJS.ProcessEnv, port: number, host: string, onExit?: (code: number | null) => void): Promise<RouterHost> {
+export async function childProcessRouter(
+  env: NodeJS.ProcessEnv,
+  port: number,
+  host: string,
+  onExit?: (code: number | null) => void,
+): Promise<RouterHost> {
   const child: ChildProcess = fork(ENTRY, [], {
     env: { ...env, PORT: String(port), HOST: host },
     execArgv: ['--import', 'tsx'],

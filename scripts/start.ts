@@ -33,7 +33,9 @@ Altinn hub is running on the ${stack.database.kind === 'pglite' ? `embedded data
   graph and playground  ${base}/graphql
   dev login             ${base}/dev/login
   health / readiness    ${base}/healthz  ${base}/readyz
-  subgraphs             ${Object.entries(stack.subgraphUrls).map(([n, u]) => `${n} ${u}`).join(', ')}
+  subgraphs             ${Object.entries(stack.subgraphUrls)
+    .map(([n, u]) => `${n} ${u}`)
+    .join(', ')}
 
 Get a token for KARI NORDMANN and ask who she is:
   TOKEN=$(curl -s ${base}/dev/token -H 'content-type: application/json' -d '{"pid":"17857210042"}' | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')

@@ -75,7 +75,9 @@ describe('Authorize costs at most four statements whatever its size', () => {
   it('answers the batch of 100 as it answers each request alone', async () => {
     const requests = batch(100, numberUrn, true);
     const { body } = await stack.graphql(AUTHORIZE, { requests }, token);
-    const alone = await Promise.all(requests.slice(0, 12).map(async (r) => (await stack.graphql(AUTHORIZE, { requests: [r] }, token)).body.data.authorize[0]));
+    const alone = await Promise.all(
+      requests.slice(0, 12).map(async (r) => (await stack.graphql(AUTHORIZE, { requests: [r] }, token)).body.data.authorize[0]),
+    );
     expect(body.data.authorize.slice(0, 12)).toEqual(alone);
     expect(new Set(body.data.authorize.map((d: { decision: string }) => d.decision))).toEqual(new Set(['PERMIT', 'DENY']));
   });

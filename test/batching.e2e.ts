@@ -26,8 +26,7 @@ async function statementsDuring(run: () => Promise<unknown>): Promise<number> {
 describe('party lookups are batched', () => {
   it('resolves 100 parties with the same number of SQL statements as 10', async () => {
     const storyIds = [...story.persons.map((p) => p.nationalIdentityNumber), ...story.organizations.map((o) => o.organizationNumber)].map(partyUuid);
-    const representations = (n: number) =>
-      Array.from({ length: n }, (_, i) => ({ __typename: 'Party', id: storyIds[i] ?? randomUUID() }));
+    const representations = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'Party', id: storyIds[i] ?? randomUUID() }));
     const ask = (n: number) =>
       signedSubgraphRequest(stack.subgraphUrls.parties!, { query: ENTITIES, variables: { r: representations(n) }, viewer: { pid: '12888510018' } });
 

@@ -18,7 +18,11 @@ afterAll(() => stack?.close());
 
 async function acceptedConsent(codeChallenge?: string): Promise<{ id: string; code: string }> {
   const rights = [{ resource: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: '2024' } }];
-  const created = await stack.graphql(CREATE, { input: { from: URN.hakon, validTo: inSeconds(3600), rights, redirectUrl: REDIRECT, codeChallenge } }, bank);
+  const created = await stack.graphql(
+    CREATE,
+    { input: { from: URN.hakon, validTo: inSeconds(3600), rights, redirectUrl: REDIRECT, codeChallenge } },
+    bank,
+  );
   expect(created.body.errors).toBeUndefined();
   const id = created.body.data.createConsentRequest.id as string;
   const accepted = await stack.graphql(ACCEPT, { id }, hakon);
@@ -47,26 +51,30 @@ describe('consent token issuance', () => {
     expect(byId).toBeLessThanOrEqual(6);
   });
 
-  it.runIf(!!process.env.DATABASE_URL)(`issues tokens at ${CONCURRENCY} concurrent callers, every one well-formed`, async () => {
-    // One consent and one caller token per connection: no two in-flight requests are alike (the gateway would merge them).
-    const consents = await Promise.all(Array.from({ length: CONCURRENCY }, () => acceptedConsent()));
-    const callers = await Promise.all(consents.map(() => stack.token({ client: 'banken-system' })));
-    const until = Date.now() + SECONDS * 1000;
-    let issued = 0;
-    const failures: unknown[] = [];
-    const started = Date.now();
-    await Promise.all(
-      consents.map(async ({ id }, i) => {
-        while (Date.now() < until) {
-          const { body } = await stack.graphql(ISSUE, { input: { consentId: id } }, callers[i]);
-          if (body.errors || !/^[\w-]+\.[\w-]+\.[\w-]+$/.test(body.data?.issueConsentToken?.accessToken ?? '')) failures.push(body.errors);
-          else issued++;
-        }
-      }),
-    );
-    const rate = issued / ((Date.now() - started) / 1000);
-    console.log(`consent tokens issued at c${CONCURRENCY} through the router on Postgres: ${issued} in ${SECONDS} s, ${rate.toFixed(0)}/s`);
-    expect(failures).toEqual([]);
-    expect(issued).toBeGreaterThan(0);
-  }, 120_000);
+  it.runIf(!!process.env.DATABASE_URL)(
+    `issues tokens at ${CONCURRENCY} concurrent callers, every one well-formed`,
+    async () => {
+      // One consent and one caller token per connection: no two in-flight requests are alike (the gateway would merge them).
+      const consents = await Promise.all(Array.from({ length: CONCURRENCY }, () => acceptedConsent()));
+      const callers = await Promise.all(consents.map(() => stack.token({ client: 'banken-system' })));
+      const until = Date.now() + SECONDS * 1000;
+      let issued = 0;
+      const failures: unknown[] = [];
+      const started = Date.now();
+      await Promise.all(
+        consents.map(async ({ id }, i) => {
+          while (Date.now() < until) {
+            const { body } = await stack.graphql(ISSUE, { input: { consentId: id } }, callers[i]);
+            if (body.errors || !/^[\w-]+\.[\w-]+\.[\w-]+$/.test(body.data?.issueConsentToken?.accessToken ?? '')) failures.push(body.errors);
+            else issued++;
+          }
+        }),
+      );
+      const rate = issued / ((Date.now() - started) / 1000);
+      console.log(`consent tokens issued at c${CONCURRENCY} through the router on Postgres: ${issued} in ${SECONDS} s, ${rate.toFixed(0)}/s`);
+      expect(failures).toEqual([]);
+      expect(issued).toBeGreaterThan(0);
+    },
+    120_000,
+  );
 });

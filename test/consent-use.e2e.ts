@@ -21,7 +21,13 @@ const LOG = /* GraphQL */ `
   query Log { me { consentLog { type consent { id } performedBy { urn } resource { id } deliveredTo { urn } } } }`;
 
 type Evidence = { code: string; status: string; reason: string | null; values: { name: string; value: unknown }[] | null };
-type LogEntry = { type: string; consent: { id: string }; performedBy: { urn: string } | null; resource: { id: string } | null; deliveredTo: { urn: string } | null };
+type LogEntry = {
+  type: string;
+  consent: { id: string };
+  performedBy: { urn: string } | null;
+  resource: { id: string } | null;
+  deliveredTo: { urn: string } | null;
+};
 
 /** BANKEN asks HÅKON for `rights` and HÅKON accepts; returns the consent id and the redirect URL's code. */
 async function consented(rights: Record<string, unknown>[]) {
@@ -50,7 +56,10 @@ const statuses = async (id: string) => (await stack.graphql(STATUSES, { id }, t.
 const consentStatus = async (id: string) =>
   (await stack.graphql(`query($id: ID!) { consentRequest(id: $id) { status } }`, { id }, t.banken)).body.data.consentRequest.status as string;
 const usedEvents = async (consentId: string) =>
-  stack.database.db.select().from(consentEvents).where(and(eq(consentEvents.consentId, consentId), eq(consentEvents.type, 'USED')));
+  stack.database.db
+    .select()
+    .from(consentEvents)
+    .where(and(eq(consentEvents.consentId, consentId), eq(consentEvents.type, 'USED')));
 
 describe('a one-time right under concurrency', () => {
   it('gives exactly one of 20 parallel token requests a token', async () => {
@@ -61,7 +70,8 @@ describe('a one-time right under concurrency', () => {
     expect(tokens).toHaveLength(1);
     const refusals = answers.filter((a) => a.body.errors).map((a) => errorOf(a.body));
     expect(refusals).toHaveLength(19);
-    for (const r of refusals) expect(r).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('one-time right to lanekassen-studielan-saldo') });
+    for (const r of refusals)
+      expect(r).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('one-time right to lanekassen-studielan-saldo') });
   });
 
   it('delivers the student loan in exactly one of 20 parallel harvests, logged once in each log', async () => {
@@ -75,7 +85,8 @@ describe('a one-time right under concurrency', () => {
     expect(delivered).toHaveLength(1);
     expect(delivered[0]!.values).toEqual([{ name: 'saldo', type: 'AMOUNT', value: expect.any(Number) }]);
     expect(results.filter((r) => r.values !== null)).toHaveLength(1);
-    for (const r of results.filter((x) => x.status !== 'AVAILABLE')) expect(r).toMatchObject({ status: 'DENIED', reason: expect.stringMatching(/one-time/) });
+    for (const r of results.filter((x) => x.status !== 'AVAILABLE'))
+      expect(r).toMatchObject({ status: 'DENIED', reason: expect.stringMatching(/one-time/) });
     expect(await usedEvents(consentId)).toHaveLength(1);
     const retrievals = await stack.database.db.select().from(evidenceRetrievals).where(eq(evidenceRetrievals.accreditationId, acc.id));
     expect(retrievals.filter((r) => r.status === 'AVAILABLE')).toHaveLength(1);
@@ -106,10 +117,15 @@ describe('one-time per right: SummertSkattegrunnlag, StudielanSaldo (one-time) a
 
   it('harvested one code per call, delivers all three, the student loan once', () => {
     const [first, second] = perCode.rounds.map((r) => byCode(r.after));
-    for (const code of ['SummertSkattegrunnlag', 'StudielanSaldo', 'AapUforetrygd']) expect(first![code]).toMatchObject({ status: 'AVAILABLE', values: expect.any(Array) });
+    for (const code of ['SummertSkattegrunnlag', 'StudielanSaldo', 'AapUforetrygd'])
+      expect(first![code]).toMatchObject({ status: 'AVAILABLE', values: expect.any(Array) });
     expect(second!.SummertSkattegrunnlag).toMatchObject({ status: 'AVAILABLE', values: expect.any(Array) });
     expect(second!.AapUforetrygd).toMatchObject({ status: 'AVAILABLE', values: expect.any(Array) });
-    expect(second!.StudielanSaldo).toMatchObject({ status: 'DENIED', values: null, reason: expect.stringMatching(/one-time right to lanekassen-studielan-saldo was already used/) });
+    expect(second!.StudielanSaldo).toMatchObject({
+      status: 'DENIED',
+      values: null,
+      reason: expect.stringMatching(/one-time right to lanekassen-studielan-saldo was already used/),
+    });
   });
 
   it('keeps the consent ACCEPTED while rights are left', async () => {
@@ -125,7 +141,9 @@ describe('one-time per right: SummertSkattegrunnlag, StudielanSaldo (one-time) a
   it('tells before each harvest what the harvest gets', () => {
     for (const run of [perCode, allAtOnce]) {
       for (const { before, after } of run.rounds) {
-        expect(before.map((e) => ({ code: e.code, status: e.status, reason: e.reason }))).toEqual(after.map((e) => ({ code: e.code, status: e.status, reason: e.reason })));
+        expect(before.map((e) => ({ code: e.code, status: e.status, reason: e.reason }))).toEqual(
+          after.map((e) => ({ code: e.code, status: e.status, reason: e.reason })),
+        );
       }
     }
     expect(byCode(perCode.rounds[1]!.before).StudielanSaldo).toMatchObject({ status: 'DENIED', reason: expect.stringMatching(/already used/) });
@@ -134,8 +152,14 @@ describe('one-time per right: SummertSkattegrunnlag, StudielanSaldo (one-time) a
   it('puts only the rights still usable into a token', async () => {
     const { body } = await stack.graphql(ISSUE, { input: { consentId: perCode.consentId } }, t.banken);
     expect(body.errors).toBeUndefined();
-    const claims = jsonwebtoken.decode(body.data.issueConsentToken.accessToken) as { aud: string[]; authorization_details: { consentRights: { resource: { value: string }[] }[] }[] };
-    expect(claims.authorization_details[0]!.consentRights.map((r) => r.resource[0]!.value).sort()).toEqual(['nav-aap-uforetrygd', 'ske-inntekt-skattegrunnlag']);
+    const claims = jsonwebtoken.decode(body.data.issueConsentToken.accessToken) as {
+      aud: string[];
+      authorization_details: { consentRights: { resource: { value: string }[] }[] }[];
+    };
+    expect(claims.authorization_details[0]!.consentRights.map((r) => r.resource[0]!.value).sort()).toEqual([
+      'nav-aap-uforetrygd',
+      'ske-inntekt-skattegrunnlag',
+    ]);
     expect(claims.aud.sort()).toEqual([URN.skatteetaten, 'urn:altinn:organization:identifier-no:310000906'].sort());
   });
 
@@ -159,7 +183,10 @@ describe('one-time per right: SummertSkattegrunnlag, StudielanSaldo (one-time) a
       AapUforetrygd: 'nav-aap-uforetrygd',
     };
     const retrievals = await stack.database.db.select().from(evidenceRetrievals).where(eq(evidenceRetrievals.accreditationId, perCode.id));
-    const delivered = retrievals.filter((r) => r.status === 'AVAILABLE').map((r) => resourceOf[r.code]).sort();
+    const delivered = retrievals
+      .filter((r) => r.status === 'AVAILABLE')
+      .map((r) => resourceOf[r.code])
+      .sort();
     expect(delivered).toEqual(log.map((e) => e.resource!.id).sort());
   });
 });
@@ -203,6 +230,9 @@ describe('a data source reporting a use before it delivers', () => {
     expect(errorOf((await stack.graphql(REPORT_USE, { consentId: id, jti }, t.lanekassen)).body)).toMatchObject({ code: 'CONFLICT' });
     expect(errorOf((await stack.graphql(ISSUE, { input: { consentId: id } }, t.banken)).body)).toMatchObject({ code: 'CONFLICT' });
     const onlyOneTime = await consented(STUDENT_LOAN);
-    expect(errorOf((await stack.graphql(REVOKE, { id: onlyOneTime.id }, t.hakon)).body)).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('cannot be revoked') });
+    expect(errorOf((await stack.graphql(REVOKE, { id: onlyOneTime.id }, t.hakon)).body)).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('cannot be revoked'),
+    });
   });
 });

@@ -35,8 +35,16 @@ async function newConsents(n: number): Promise<string[]> {
   const ids = Array.from({ length: n }, () => randomUUID());
   await stack.database.db.insert(consentRequests).values(
     ids.map((id) => ({
-      id, fromId: hakon, toId: banken, validTo: new Date(Date.now() + 3600_000), redirectUrl: 'https://banken.example/retur',
-      templateId: 'default', oneTime: false, status: 'ACCEPTED' as const, answeredAt: new Date(), inputHash: id,
+      id,
+      fromId: hakon,
+      toId: banken,
+      validTo: new Date(Date.now() + 3600_000),
+      redirectUrl: 'https://banken.example/retur',
+      templateId: 'default',
+      oneTime: false,
+      status: 'ACCEPTED' as const,
+      answeredAt: new Date(),
+      inputHash: id,
     })),
   );
   return ids;
@@ -58,7 +66,10 @@ const write = (db: Db, consentId: string, holdMs: number) =>
     }
   });
 
-type Page = { edges: { cursor: string; node: { type: string; consent: { id: string } } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+type Page = {
+  edges: { cursor: string; node: { type: string; consent: { id: string } } }[];
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+};
 async function feedPage(after: string | null, first: number): Promise<Page> {
   const { body } = await stack.graphql<{ consentEventFeed: Page }>(FEED, { after, first }, bankToken);
   expect(body.errors).toBeUndefined();
@@ -209,7 +220,11 @@ describe('the feed’s cursors', () => {
     for (const type of ['CREATED', 'ACCEPTED'] as const) {
       await consentWrite(stack.database.db, (tx) => recordEvent(tx, { consentId, type, performedById: banken, at: new Date() }));
     }
-    const [first] = await stack.database.db.select({ id: consentEvents.id }).from(consentEvents).where(inArray(consentEvents.consentId, [consentId])).orderBy(asc(consentEvents.id));
+    const [first] = await stack.database.db
+      .select({ id: consentEvents.id })
+      .from(consentEvents)
+      .where(inArray(consentEvents.consentId, [consentId]))
+      .orderBy(asc(consentEvents.id));
     const old = Buffer.from(`consent-event:${first!.id}`).toString('base64url');
     const page = await feedPage(old, 500);
     expect(page.edges.map((e) => `${e.node.consent.id}:${e.node.type}`)).toEqual([`${consentId}:ACCEPTED`]);

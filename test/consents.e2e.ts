@@ -151,7 +151,11 @@ describe('a consent from request to verified token', () => {
         consented: expect.any(String),
         validTo: expect.any(String),
         consentRights: [
-          { action: ['consent'], resource: [{ type: 'urn:altinn:resource', value: 'ske-inntekt-skattegrunnlag' }], metadata: { inntektsaar: '2024' } },
+          {
+            action: ['consent'],
+            resource: [{ type: 'urn:altinn:resource', value: 'ske-inntekt-skattegrunnlag' }],
+            metadata: { inntektsaar: '2024' },
+          },
         ],
       },
     ]);
@@ -169,7 +173,13 @@ describe('a consent from request to verified token', () => {
   it.each([
     ['a wrong verifier', () => ({ redirectUrl: REDIRECT, codeVerifier: pkcePair().verifier }), 'banken', 'BAD_USER_INPUT', 'input.codeVerifier'],
     ['a missing verifier', () => ({ redirectUrl: REDIRECT }), 'banken', 'BAD_USER_INPUT', 'input.codeVerifier'],
-    ['another redirect URL', () => ({ redirectUrl: 'https://evil.example/cb', codeVerifier: verifier }), 'banken', 'BAD_USER_INPUT', 'input.redirectUrl'],
+    [
+      'another redirect URL',
+      () => ({ redirectUrl: 'https://evil.example/cb', codeVerifier: verifier }),
+      'banken',
+      'BAD_USER_INPUT',
+      'input.redirectUrl',
+    ],
     ['FINANSIERING AS using BANKEN’s code', () => ({ redirectUrl: REDIRECT, codeVerifier: verifier }), 'finansiering', 'FORBIDDEN', 'input.code'],
   ] as const)('refuses %s, and the code still works for BANKEN afterwards', async (_name, rest, who, errorCode, field) => {
     // Accepting again gives a fresh code.
@@ -223,7 +233,10 @@ describe('a rejected and a deleted request', () => {
     expect(errorOf((await stack.graphql(DELETE, { id }, t.hakon)).body)?.code).toBe('FORBIDDEN');
     expect(errorOf((await stack.graphql(DELETE, { id }, t.finansiering)).body)?.code).toBe('NOT_FOUND');
     expect((await stack.graphql(DELETE, { id }, t.banken)).body.data.deleteConsentRequest.status).toBe('DELETED');
-    expect(errorOf((await stack.graphql(ACCEPT, { id }, t.hakon)).body)).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('deleted') });
+    expect(errorOf((await stack.graphql(ACCEPT, { id }, t.hakon)).body)).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('deleted'),
+    });
   });
 });
 
@@ -264,10 +277,16 @@ describe('who may answer', () => {
     await accept(id, t.hakon);
     const { body } = await stack.graphql(READ, { id }, t.emma);
     // EMMA may not act for her father: she sees who answered by his uuid URN, not his number.
-    expect(body.data.consentRequest.events.at(-1)).toMatchObject({ type: 'ACCEPTED', performedBy: { urn: `urn:altinn:party:uuid:${partyUuid('12888510018')}` } });
+    expect(body.data.consentRequest.events.at(-1)).toMatchObject({
+      type: 'ACCEPTED',
+      performedBy: { urn: `urn:altinn:party:uuid:${partyUuid('12888510018')}` },
+    });
     // The bank's copy of the receipt names the father who answered by uuid URN, without his number.
     const bank = await stack.graphql(READ, { id }, t.banken);
-    expect(bank.body.data.consentRequest.receipt.body.acceptedBy).toEqual({ urn: `urn:altinn:party:uuid:${partyUuid('12888510018')}`, name: 'HÅKON TRANA' });
+    expect(bank.body.data.consentRequest.receipt.body.acceptedBy).toEqual({
+      urn: `urn:altinn:party:uuid:${partyUuid('12888510018')}`,
+      name: 'HÅKON TRANA',
+    });
     expect(JSON.stringify(bank.body)).not.toContain('12888510018');
   });
 
@@ -325,9 +344,17 @@ describe('creating a request', () => {
     ['an unknown resource', { rights: [{ resource: 'no-such-resource' }] }, 'input.rights[0].resource'],
     ['a resource that is not a consent resource', { rights: [{ resource: 'ske-mva-melding' }] }, 'input.rights[0].resource'],
     ['a missing metadata key', { rights: [{ resource: 'ske-inntekt-skattegrunnlag', metadata: {} }] }, 'input.rights[0].metadata'],
-    ['an unknown metadata key', { rights: [{ resource: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: '2024', maaned: '1' } }] }, 'input.rights[0].metadata'],
+    [
+      'an unknown metadata key',
+      { rights: [{ resource: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: '2024', maaned: '1' } }] },
+      'input.rights[0].metadata',
+    ],
     ['metadata for a resource that takes none', { rights: [{ resource: 'nav-aap-uforetrygd', metadata: { x: '1' } }] }, 'input.rights[0].metadata'],
-    ['a metadata value that is an object', { rights: [{ resource: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: { y: 1 } } }] }, 'input.rights[0].metadata.inntektsaar'],
+    [
+      'a metadata value that is an object',
+      { rights: [{ resource: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: { y: 1 } } }] },
+      'input.rights[0].metadata.inntektsaar',
+    ],
     ['validTo in the past', { validTo: inSeconds(-60) }, 'input.validTo'],
     ['an http redirect to another host', { redirectUrl: 'http://banken.example/cb' }, 'input.redirectUrl'],
     ['a relative redirect', { redirectUrl: '/cb' }, 'input.redirectUrl'],
@@ -347,7 +374,11 @@ describe('creating a request', () => {
   });
 
   it('accepts a registered loopback redirect on another port, and numbers as metadata (stored as strings)', async () => {
-    const { body } = await stack.graphql(CREATE, { input: { ...valid(), redirectUrl: 'http://localhost:3000/callback', rights: income(2024) } }, t.banken);
+    const { body } = await stack.graphql(
+      CREATE,
+      { input: { ...valid(), redirectUrl: 'http://localhost:3000/callback', rights: income(2024) } },
+      t.banken,
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data.createConsentRequest.rights[0].metadata).toEqual({ inntektsaar: '2024' });
   });
@@ -421,7 +452,10 @@ describe('MyConsents', () => {
 });
 
 describe('the requester’s event feed', () => {
-  type Page = { edges: { cursor: string; node: { type: string; consent: { id: string } } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+  type Page = {
+    edges: { cursor: string; node: { type: string; consent: { id: string } } }[];
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  };
   const page = async (after: string | null, first: number, token = t.banken): Promise<Page> => {
     const { body } = await stack.graphql(FEED, { after, first }, token);
     expect(body.errors).toBeUndefined();
@@ -461,7 +495,10 @@ describe('the requester’s event feed', () => {
   });
 
   it('refuses a foreign cursor and pages over 500', async () => {
-    expect(errorOf((await stack.graphql(FEED, { after: 'bm9wZQ', first: 10 }, t.banken)).body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(errorOf((await stack.graphql(FEED, { after: 'bm9wZQ', first: 10 }, t.banken)).body)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
     expect(errorOf((await stack.graphql(FEED, { first: 501 }, t.banken)).body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 });

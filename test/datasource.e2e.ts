@@ -36,7 +36,10 @@ beforeAll(async () => {
   source.stdout!.on('data', (d) => (sourceLog += d));
   source.stderr!.on('data', (d) => (sourceLog += d));
   for (let i = 0; ; i++) {
-    const up = await fetch(`${sourceUrl}/health`).then((r) => r.ok, () => false);
+    const up = await fetch(`${sourceUrl}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (i > 150 || source.exitCode !== null) throw new Error(`the data source did not start:\n${sourceLog}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -82,7 +85,10 @@ describe('the tax administration as its own service, called by the bank with a c
     const first = await ask('Skatteattest', consent.token);
     expect(first).toMatchObject({ status: 200, body: { values: [{ name: 'harRestanser' }, { name: 'utstedt' }] } });
     const second = await ask('Skatteattest', consent.token);
-    expect(second).toEqual({ status: 403, body: { error: 'consent_refused', message: expect.stringMatching(/one-time right to ske-skatteattest was already used/) } });
+    expect(second).toEqual({
+      status: 403,
+      body: { error: 'consent_refused', message: expect.stringMatching(/one-time right to ske-skatteattest was already used/) },
+    });
   });
 
   it('delivers the income right again and again, for the year consented to only', async () => {
@@ -108,7 +114,10 @@ describe('the tax administration as its own service, called by the bank with a c
     });
     const loan = await consentToken([{ resource: 'lanekassen-studielan-saldo' }]);
     expect((jsonwebtoken.decode(loan.token) as { aud: string[] }).aud).toEqual([URN.lanekassen]);
-    expect(await ask('SummertSkattegrunnlag', loan.token, income)).toMatchObject({ status: 403, body: { message: expect.stringContaining('claim aud') } });
+    expect(await ask('SummertSkattegrunnlag', loan.token, income)).toMatchObject({
+      status: 403,
+      body: { message: expect.stringContaining('claim aud') },
+    });
     expect(await ask('SummertSkattegrunnlag', 'not.a.token', income)).toMatchObject({ status: 403, body: { error: 'consent_refused' } });
     expect((await fetch(`${sourceUrl}/evidence/SummertSkattegrunnlag`, { method: 'POST', body: '{}' })).status).toBe(401);
   });
@@ -122,7 +131,15 @@ describe('the tax administration as its own service, called by the bank with a c
 
   it('leaves one use per delivery in HÅKON’s consent log: the source, the data, and for whom', async () => {
     const { body } = await stack.graphql(LOG, {}, t.hakon);
-    const uses = (body.data.me.consentLog as { type: string; consent: { id: string }; performedBy: { urn: string }; resource: { id: string }; deliveredTo: { urn: string } }[])
+    const uses = (
+      body.data.me.consentLog as {
+        type: string;
+        consent: { id: string };
+        performedBy: { urn: string };
+        resource: { id: string };
+        deliveredTo: { urn: string };
+      }[]
+    )
       .filter((e) => e.type === 'USED' && e.consent.id === consent.id)
       .map((e) => [e.performedBy.urn, e.resource.id, e.deliveredTo.urn].join(' '))
       .sort();
@@ -136,7 +153,11 @@ describe('the tax administration as its own service, called by the bank with a c
 
 describe('the evidence subgraph’s plugin for the tax administration', () => {
   it('harvests through the service over HTTP, and gets nothing while it is down', async () => {
-    const acc = await accredit(stack, { ...sblInput(URN.hakon), evidenceCodes: [{ code: 'SummertSkattegrunnlag', parameters: { inntektsaar: 2024 } }] }, t.banken);
+    const acc = await accredit(
+      stack,
+      { ...sblInput(URN.hakon), evidenceCodes: [{ code: 'SummertSkattegrunnlag', parameters: { inntektsaar: 2024 } }] },
+      t.banken,
+    );
     expect((await stack.graphql(ACCEPT, { id: acc.consentRequests[0]!.id }, t.hakon)).body.errors).toBeUndefined();
     const { body } = await stack.graphql(HARVEST, { id: acc.id }, t.banken);
     expect(body.data.accreditation.evidence).toEqual([expect.objectContaining({ code: 'SummertSkattegrunnlag', status: 'AVAILABLE' })]);
@@ -146,6 +167,8 @@ describe('the evidence subgraph’s plugin for the tax administration', () => {
     source.kill('SIGTERM');
     await new Promise((resolve) => source.once('exit', resolve));
     const down = await stack.graphql(HARVEST, { id: acc.id }, t.banken);
-    expect(down.body.data.accreditation.evidence).toEqual([expect.objectContaining({ code: 'SummertSkattegrunnlag', status: 'UNAVAILABLE', values: null })]);
+    expect(down.body.data.accreditation.evidence).toEqual([
+      expect.objectContaining({ code: 'SummertSkattegrunnlag', status: 'UNAVAILABLE', values: null }),
+    ]);
   });
 });

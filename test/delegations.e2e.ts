@@ -110,7 +110,11 @@ describe('the decision point', () => {
   });
 
   it.each([
-    ['a malformed party URN', [ask('kari', 'tranabygg', 'read'), { ...ask('kari', 'tranabygg', 'read'), party: 'urn:altinn:organization:identifier-no:310000508' }], 'requests[1].party: the control digit'],
+    [
+      'a malformed party URN',
+      [ask('kari', 'tranabygg', 'read'), { ...ask('kari', 'tranabygg', 'read'), party: 'urn:altinn:organization:identifier-no:310000508' }],
+      'requests[1].party: the control digit',
+    ],
     ['a malformed subject URN', [{ ...ask('kari', 'tranabygg', 'read'), subject: 'kari' }], 'requests[0].subject: a party URN starts with'],
     ['an unknown resource', [ask('kari', 'tranabygg', 'read', 'xyz')], 'requests[0].resource: no resource xyz'],
     ['an action the resource lacks', [ask('kari', 'tranabygg', 'fly')], 'requests[0].action: ske-mva-melding has no action fly'],
@@ -126,7 +130,8 @@ describe('the decision point', () => {
 
   it('answers 1,000 requests with as many SQL statements as 10', async () => {
     const keys = ['kari', 'astrid', 'hakon', 'siri', 'arian'];
-    const batch = (n: number) => Array.from({ length: n }, (_, i) => ask(keys[i % keys.length]!, i % 3 ? 'tranabygg' : 'tranaavd', ['read', 'sign'][i % 2]!));
+    const batch = (n: number) =>
+      Array.from({ length: n }, (_, i) => ask(keys[i % keys.length]!, i % 3 ? 'tranabygg' : 'tranaavd', ['read', 'sign'][i % 2]!));
     const token = await as('skatteetaten');
     const statements = async (n: number) => {
       const before = stack.database.statementCount();
@@ -146,7 +151,11 @@ describe('delegations through the router', () => {
     const siriSigns = ask('siri', 'tranabygg', 'sign');
     expect((await decisionOf(siriSigns)).decision).toBe('DENY');
 
-    const { body } = await stack.graphql(DELEGATE, { input: { from: urn('tranabygg'), to: urn('siri'), package: CLIENT_PACKAGE } }, await as('arian'));
+    const { body } = await stack.graphql(
+      DELEGATE,
+      { input: { from: urn('tranabygg'), to: urn('siri'), package: CLIENT_PACKAGE } },
+      await as('arian'),
+    );
     expect(body.errors).toBeUndefined();
     const delegation = body.data!.delegate;
     expect(delegation).toMatchObject({
@@ -157,7 +166,10 @@ describe('delegations through the router', () => {
       actions: null,
       validTo: null,
     });
-    const [row] = await stack.database.db.select().from(delegations).where(sql`${delegations.id} = ${delegation.id}`);
+    const [row] = await stack.database.db
+      .select()
+      .from(delegations)
+      .where(sql`${delegations.id} = ${delegation.id}`);
     expect(row).toMatchObject({ facilitatorId: id('regnskap'), createdById: id('arian') });
 
     expect(await decisionOf(siriSigns)).toMatchObject({ decision: 'PERMIT', reasons: [{ source: 'DELEGATION', via: delegation.id }] });
@@ -165,7 +177,15 @@ describe('delegations through the router', () => {
     const mine = await stack.graphql(MY_ACCESS, {}, await as('siri'));
     expect(mine.body.errors).toBeUndefined();
     expect(mine.body.data!.me.delegationsReceived).toEqual([
-      { id: delegation.id, from: { urn: urn('tranabygg') }, to: { urn: urn('siri') }, resource: null, package: { urn: CLIENT_PACKAGE }, actions: null, validTo: null },
+      {
+        id: delegation.id,
+        from: { urn: urn('tranabygg') },
+        to: { urn: urn('siri') },
+        resource: null,
+        package: { urn: CLIENT_PACKAGE },
+        actions: null,
+        validTo: null,
+      },
     ]);
     expect(mine.body.data!.me.authorizedParties).toEqual(
       expect.arrayContaining([
@@ -189,7 +209,10 @@ describe('delegations through the router', () => {
     expect(body.errors).toBeUndefined();
     expect(body.data!.delegate).toMatchObject({ resource: { id: 'ske-mva-melding' }, actions: ['read'], validTo });
 
-    expect(await decisionOf(ask('arian', 'tranabygg', 'read'))).toMatchObject({ decision: 'PERMIT', reasons: [{ source: 'DELEGATION', via: body.data!.delegate.id }] });
+    expect(await decisionOf(ask('arian', 'tranabygg', 'read'))).toMatchObject({
+      decision: 'PERMIT',
+      reasons: [{ source: 'DELEGATION', via: body.data!.delegate.id }],
+    });
     expect((await decisionOf(ask('arian', 'tranabygg', 'sign'))).decision).toBe('DENY');
 
     let decision = 'PERMIT';
@@ -205,18 +228,33 @@ describe('delegations through the router', () => {
     const before = await rows();
     for (const what of [{ resource: 'ske-mva-melding', actions: ['read'] }, { package: 'urn:altinn:accesspackage:merverdiavgift' }]) {
       const { body } = await stack.graphql(DELEGATE, { input: { from: urn('tranabygg'), to: urn('siri'), ...what } }, await as('arian'));
-      expect(errorOf(body)).toEqual({ code: 'FORBIDDEN', message: expect.stringContaining('You may not delegate for TRANA BYGG AS: you do not administer it') });
+      expect(errorOf(body)).toEqual({
+        code: 'FORBIDDEN',
+        message: expect.stringContaining('You may not delegate for TRANA BYGG AS: you do not administer it'),
+      });
     }
-    const outsider = await stack.graphql(DELEGATE, { input: { from: urn('tranabygg'), to: urn('astrid'), package: CLIENT_PACKAGE } }, await as('arian'));
+    const outsider = await stack.graphql(
+      DELEGATE,
+      { input: { from: urn('tranabygg'), to: urn('astrid'), package: CLIENT_PACKAGE } },
+      await as('arian'),
+    );
     expect(errorOf(outsider.body)).toEqual({ code: 'FORBIDDEN', message: expect.stringContaining('recipient among its own people') });
     expect(await rows()).toEqual(before);
   });
 
   it('refuses an organisation token delegating, and a stranger revoking', async () => {
-    const org = await stack.graphql(DELEGATE, { input: { from: urn('tranabygg'), to: urn('arian'), package: 'urn:altinn:accesspackage:merverdiavgift' } }, await as('skatteetaten'));
+    const org = await stack.graphql(
+      DELEGATE,
+      { input: { from: urn('tranabygg'), to: urn('arian'), package: 'urn:altinn:accesspackage:merverdiavgift' } },
+      await as('skatteetaten'),
+    );
     expect(errorOf(org.body).code).toBe('FORBIDDEN');
 
-    const { body } = await stack.graphql(DELEGATE, { input: { from: urn('tranabygg'), to: urn('hakon'), resource: 'ske-mva-melding', actions: ['write'] } }, await as('kari'));
+    const { body } = await stack.graphql(
+      DELEGATE,
+      { input: { from: urn('tranabygg'), to: urn('hakon'), resource: 'ske-mva-melding', actions: ['write'] } },
+      await as('kari'),
+    );
     const delegationId = body.data!.delegate.id;
     expect(errorOf((await stack.graphql(REVOKE, { id: delegationId }, await as('astrid'))).body).code).toBe('NOT_FOUND');
     expect(errorOf((await stack.graphql(REVOKE, { id: '00000000-0000-4000-8000-000000000000' }, await as('kari'))).body).code).toBe('NOT_FOUND');
@@ -226,14 +264,38 @@ describe('delegations through the router', () => {
   });
 
   it.each([
-    ['the main-administrator package', { package: 'urn:altinn:accesspackage:hovedadministrator' }, 'input.package: urn:altinn:accesspackage:hovedadministrator is not delegable'],
+    [
+      'the main-administrator package',
+      { package: 'urn:altinn:accesspackage:hovedadministrator' },
+      'input.package: urn:altinn:accesspackage:hovedadministrator is not delegable',
+    ],
     ['an unknown resource', { resource: 'xyz', actions: ['read'] }, 'input.resource: no resource xyz'],
-    ['an action the resource lacks', { resource: 'ske-mva-melding', actions: ['read', 'fly'] }, 'input.actions[1]: ske-mva-melding has no action fly'],
-    ['a malformed URN', { to: 'urn:altinn:person:identifier-no:1785721004', package: 'urn:altinn:accesspackage:merverdiavgift' }, 'input.to: a national identity number has exactly 11 digits'],
+    [
+      'an action the resource lacks',
+      { resource: 'ske-mva-melding', actions: ['read', 'fly'] },
+      'input.actions[1]: ske-mva-melding has no action fly',
+    ],
+    [
+      'a malformed URN',
+      { to: 'urn:altinn:person:identifier-no:1785721004', package: 'urn:altinn:accesspackage:merverdiavgift' },
+      'input.to: a national identity number has exactly 11 digits',
+    ],
     ['a party not in the registers', { to: organizationUrn('999999999'), package: 'urn:altinn:accesspackage:merverdiavgift' }, 'input.to: no party'],
-    ['a validTo in the past', { resource: 'ske-mva-melding', actions: ['read'], validTo: '2020-01-01T00:00:00Z' }, 'input.validTo: must be in the future'],
-    ['both a resource and a package', { resource: 'ske-mva-melding', actions: ['read'], package: 'urn:altinn:accesspackage:merverdiavgift' }, 'input.package: give a resource or a package, not both'],
-    ['actions with a package', { package: 'urn:altinn:accesspackage:merverdiavgift', actions: ['read'] }, 'input.actions: not allowed with a package'],
+    [
+      'a validTo in the past',
+      { resource: 'ske-mva-melding', actions: ['read'], validTo: '2020-01-01T00:00:00Z' },
+      'input.validTo: must be in the future',
+    ],
+    [
+      'both a resource and a package',
+      { resource: 'ske-mva-melding', actions: ['read'], package: 'urn:altinn:accesspackage:merverdiavgift' },
+      'input.package: give a resource or a package, not both',
+    ],
+    [
+      'actions with a package',
+      { package: 'urn:altinn:accesspackage:merverdiavgift', actions: ['read'] },
+      'input.actions: not allowed with a package',
+    ],
   ])('refuses %s as BAD_USER_INPUT naming the field, writing nothing', async (_name, what, message) => {
     const before = await rows();
     const input = { from: urn('tranabygg'), to: urn('arian'), ...what };
@@ -297,7 +359,11 @@ describe('access requests', () => {
 
   it('validates a request like a delegation, writing nothing', async () => {
     const before = await rows();
-    const { body } = await stack.graphql(REQUEST_ACCESS, { input: { from: urn('tranabygg'), resource: 'ske-mva-melding', actions: ['fly'] } }, await as('arian'));
+    const { body } = await stack.graphql(
+      REQUEST_ACCESS,
+      { input: { from: urn('tranabygg'), resource: 'ske-mva-melding', actions: ['fly'] } },
+      await as('arian'),
+    );
     expect(errorOf(body)).toEqual({ code: 'BAD_USER_INPUT', message: 'input.actions[0]: ske-mva-melding has no action fly' });
     expect(await rows()).toEqual(before);
   });
@@ -322,13 +388,25 @@ describe('overviews and the audit log', () => {
     // The approved access request's delegation counts; revoked and expired ones do not.
     const delegated = list.filter((r: any) => r.source === 'DELEGATION');
     expect(delegated).toEqual([
-      { holder: { urn: uuidUrn('arian'), name: 'ARIAN ROLANDSEN' }, party: { urn: urn('tranabygg') }, via: expect.any(String), source: 'DELEGATION', resource: { id: 'ske-mva-melding' }, package: null, actions: ['write'] },
+      {
+        holder: { urn: uuidUrn('arian'), name: 'ARIAN ROLANDSEN' },
+        party: { urn: urn('tranabygg') },
+        via: expect.any(String),
+        source: 'DELEGATION',
+        resource: { id: 'ske-mva-melding' },
+        package: null,
+        actions: ['write'],
+      },
     ]);
 
     const lines = csv.trimEnd().split('\n');
     expect(lines[0]).toBe('holder_urn,holder_name,party_urn,source,via,resource,package,actions');
     expect(lines.slice(1)).toEqual(
-      list.map((r: any) => [r.holder.urn, r.holder.name, r.party.urn, r.source, r.via, r.resource?.id ?? '', r.package?.urn ?? '', (r.actions ?? []).join(' ')].join(',')),
+      list.map((r: any) =>
+        [r.holder.urn, r.holder.name, r.party.urn, r.source, r.via, r.resource?.id ?? '', r.package?.urn ?? '', (r.actions ?? []).join(' ')].join(
+          ',',
+        ),
+      ),
     );
   });
 
@@ -359,10 +437,22 @@ describe('overviews and the audit log', () => {
       'ACCESS_REQUEST_WITHDRAWN',
     ]);
     const [created, revoked] = log;
-    expect(created).toMatchObject({ actor: { urn: uuidUrn('arian') }, before: null, after: { packageUrn: CLIENT_PACKAGE, facilitatorId: id('regnskap'), revokedAt: null } });
-    expect(revoked).toMatchObject({ entityId: created!.entityId, before: { revokedAt: null }, after: { revokedAt: expect.any(String), revokedById: id('arian') } });
+    expect(created).toMatchObject({
+      actor: { urn: uuidUrn('arian') },
+      before: null,
+      after: { packageUrn: CLIENT_PACKAGE, facilitatorId: id('regnskap'), revokedAt: null },
+    });
+    expect(revoked).toMatchObject({
+      entityId: created!.entityId,
+      before: { revokedAt: null },
+      after: { revokedAt: expect.any(String), revokedById: id('arian') },
+    });
     const approved = log.find((e) => e.action === 'ACCESS_REQUEST_APPROVED')!;
-    expect(approved).toMatchObject({ actor: { urn: urn('kari') }, before: { status: 'PENDING', delegationId: null }, after: { status: 'APPROVED', delegationId: expect.any(String) } });
+    expect(approved).toMatchObject({
+      actor: { urn: urn('kari') },
+      before: { status: 'PENDING', delegationId: null },
+      after: { status: 'APPROVED', delegationId: expect.any(String) },
+    });
   });
 
   it('keeps the audit log append-only', async () => {
@@ -380,14 +470,22 @@ describe('overviews and the audit log', () => {
         { party: { urn: urn('tranaavd') }, reasons: [{ source: 'ROLE', via: DAGL }], viaMainUnit: { urn: urn('tranabygg') } },
       ]),
     );
-    const other = await stack.graphql(`query($urn: String!) { party(urn: $urn) { authorizedParties { urn } } }`, { urn: urn('hakon') }, await as('kari'));
+    const other = await stack.graphql(
+      `query($urn: String!) { party(urn: $urn) { authorizedParties { urn } } }`,
+      { urn: urn('hakon') },
+      await as('kari'),
+    );
     expect(errorOf(other.body).code).toBe('FORBIDDEN');
   });
 });
 
 describe('ids in any letter case', () => {
   it('finds an access request and a delegation given their ids in upper case', async () => {
-    const { body } = await stack.graphql(REQUEST_ACCESS, { input: { from: urn('tranabygg'), resource: 'ske-mva-melding', actions: ['read'] } }, await as('arian'));
+    const { body } = await stack.graphql(
+      REQUEST_ACCESS,
+      { input: { from: urn('tranabygg'), resource: 'ske-mva-melding', actions: ['read'] } },
+      await as('arian'),
+    );
     const pending = body.data!.requestAccess as { id: string };
     const approved = await stack.graphql(APPROVE, { id: pending.id.toUpperCase() }, await as('kari'));
     expect(approved.body.errors).toBeUndefined();

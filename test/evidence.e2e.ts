@@ -9,7 +9,11 @@ let kommune: string;
 let hakon: string;
 beforeAll(async () => {
   stack = await startTestStack();
-  [banken, kommune, hakon] = await Promise.all([stack.token({ client: 'banken-system' }), stack.token({ client: 'kommune-system' }), stack.personToken('hakon')]);
+  [banken, kommune, hakon] = await Promise.all([
+    stack.token({ client: 'banken-system' }),
+    stack.token({ client: 'kommune-system' }),
+    stack.personToken('hakon'),
+  ]);
 });
 afterAll(() => stack?.close());
 
@@ -42,10 +46,16 @@ describe('BANKEN accredits HÅKON in sbl', () => {
     expect(acc.consentRequest).toMatchObject({ status: 'CREATED', viewUrl: expect.stringContaining('/consent/request?id=') });
     // One consent request covers all three (under the loan-application text: `default` yields to `sblanesoknad`).
     expect(consentIds.length).toBe(1);
-    const read = await stack.graphql(`query($id: ID!) { consentRequest(id: $id) { template { id } rights { resource { id } } } }`, { id: consentIds[0] }, banken);
+    const read = await stack.graphql(
+      `query($id: ID!) { consentRequest(id: $id) { template { id } rights { resource { id } } } }`,
+      { id: consentIds[0] },
+      banken,
+    );
     expect(read.body.data.consentRequest.template.id).toBe('sblanesoknad');
     expect(read.body.data.consentRequest.rights.map((r: { resource: { id: string } }) => r.resource.id).sort()).toEqual([
-      'lanekassen-studielan-saldo', 'nav-aap-uforetrygd', 'ske-inntekt-skattegrunnlag',
+      'lanekassen-studielan-saldo',
+      'nav-aap-uforetrygd',
+      'ske-inntekt-skattegrunnlag',
     ]);
     expect(acc.evidence.map((e) => e.status)).toEqual(['PENDING_CONSENT', 'PENDING_CONSENT', 'PENDING_CONSENT']);
   });
@@ -82,25 +92,36 @@ describe('BANKEN accredits HÅKON in sbl', () => {
     const { body } = await stack.graphql(HARVEST, { id, code: 'StudielanSaldo' }, banken);
     expect(body.errors).toBeUndefined();
     expect(body.data.accreditation.evidence).toEqual([
-      expect.objectContaining({ code: 'StudielanSaldo', status: 'DENIED', values: null, reason: expect.stringMatching(/one-time right to lanekassen-studielan-saldo was already used/) }),
+      expect.objectContaining({
+        code: 'StudielanSaldo',
+        status: 'DENIED',
+        values: null,
+        reason: expect.stringMatching(/one-time right to lanekassen-studielan-saldo was already used/),
+      }),
     ]);
   });
 
   it('shows HÅKON who has retrieved what about him', async () => {
     const { body } = await stack.graphql(MY_RETRIEVALS, {}, hakon);
     expect(body.errors).toBeUndefined();
-    const mine = body.data.me.evidenceRetrievals as { code: string; status: string; requestor: { urn: string; name: string }; accreditationId: string }[];
-    expect(mine.filter((r) => r.status === 'AVAILABLE').map((r) => r.code).sort()).toEqual(['AapUforetrygd', 'StudielanSaldo', 'SummertSkattegrunnlag']);
+    const mine = body.data.me.evidenceRetrievals as {
+      code: string;
+      status: string;
+      requestor: { urn: string; name: string };
+      accreditationId: string;
+    }[];
+    expect(
+      mine
+        .filter((r) => r.status === 'AVAILABLE')
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(['AapUforetrygd', 'StudielanSaldo', 'SummertSkattegrunnlag']);
     expect(mine.every((r) => r.requestor.name === 'BANKEN AS' && r.accreditationId === id)).toBe(true);
     expect(body.data.me.accreditationsAboutMe).toEqual([{ id, requestor: { name: 'BANKEN AS' } }]);
   });
 
   it('does not let BANKEN read HÅKON’s retrieval log', async () => {
-    const { body } = await stack.graphql(
-      `query($urn: String!) { party(urn: $urn) { evidenceRetrievals { code } } }`,
-      { urn: URN.hakon },
-      banken,
-    );
+    const { body } = await stack.graphql(`query($urn: String!) { party(urn: $urn) { evidenceRetrievals { code } } }`, { urn: URN.hakon }, banken);
     expect(errorOf(body)?.code).toBe('FORBIDDEN');
   });
 });
@@ -124,7 +145,15 @@ describe('TESTKOMMUNE accredits TRANA BYGG in ebevis on a legal basis', () => {
   });
 
   it('gives the same values for the same question', async () => {
-    const [a, b] = await Promise.all([1, 2].map(() => stack.graphql(`query($s: String!) { openEvidence(subject: $s, code: "KonkursStatus") { status values { name value } } }`, { s: URN.tranabygg }, banken)));
+    const [a, b] = await Promise.all(
+      [1, 2].map(() =>
+        stack.graphql(
+          `query($s: String!) { openEvidence(subject: $s, code: "KonkursStatus") { status values { name value } } }`,
+          { s: URN.tranabygg },
+          banken,
+        ),
+      ),
+    );
     expect(a!.body.errors).toBeUndefined();
     expect(a!.body.data.openEvidence.status).toBe('AVAILABLE');
     expect(a!.body.data).toEqual(b!.body.data);
@@ -141,7 +170,11 @@ describe('TESTKOMMUNE accredits TRANA BYGG in ebevis on a legal basis', () => {
 
   it('refuses BANKEN AS, not a public agency, in ebevis', async () => {
     const withScope = await stack.token({ org: '310000108', scope: 'altinn:dataaltinnno/ebevis' });
-    const { body } = await stack.graphql(`mutation($i: CreateAccreditationInput!) { createAccreditation(input: $i) { id } }`, { i: input }, withScope);
+    const { body } = await stack.graphql(
+      `mutation($i: CreateAccreditationInput!) { createAccreditation(input: $i) { id } }`,
+      { i: input },
+      withScope,
+    );
     expect(errorOf(body)).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('BANKEN AS is not a public agency') });
     const plain = await stack.graphql(`mutation($i: CreateAccreditationInput!) { createAccreditation(input: $i) { id } }`, { i: input }, banken);
     expect(errorOf(plain.body)?.code).toBe('FORBIDDEN');

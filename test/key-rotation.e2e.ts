@@ -21,7 +21,14 @@ describe('signing-key rotation', () => {
     const bank = await stack.token({ client: 'banken-system' });
     const created = await stack.graphql(
       CREATE,
-      { input: { from: URN.hakon, validTo: inSeconds(3600), rights: [{ resource: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: '2024' } }], redirectUrl: 'https://banken.example/retur' } },
+      {
+        input: {
+          from: URN.hakon,
+          validTo: inSeconds(3600),
+          rights: [{ resource: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: '2024' } }],
+          redirectUrl: 'https://banken.example/retur',
+        },
+      },
       bank,
     );
     const id = created.body.data.createConsentRequest.id;

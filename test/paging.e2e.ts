@@ -44,7 +44,12 @@ beforeAll(async () => {
   // Consents: HÅKON's (some since expired) and ASTRID's, half of hers about NAV data her guardian ARIAN may not see.
   const consents = [
     ...Array.from({ length: ROWS }, (_, i) => ({ from: HAKON, i, resource: 'ske-inntekt-skattegrunnlag', expired: i % 5 === 0 })),
-    ...Array.from({ length: 2 * ROWS }, (_, i) => ({ from: ASTRID, i, resource: i % 2 ? 'nav-aap-uforetrygd' : 'ske-inntekt-skattegrunnlag', expired: false })),
+    ...Array.from({ length: 2 * ROWS }, (_, i) => ({
+      from: ASTRID,
+      i,
+      resource: i % 2 ? 'nav-aap-uforetrygd' : 'ske-inntekt-skattegrunnlag',
+      expired: false,
+    })),
   ].map((c) => ({ ...c, id: randomUUID() }));
   await db.insert(consentRequests).values(
     consents.map((c) => ({

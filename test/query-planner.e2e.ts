@@ -19,7 +19,11 @@ const CASES: [string, Record<string, string>, Record<string, unknown>?][] = [
   ['PartyRoleHolders', KARI, { urn: TRANA_BYGG }],
   ['AccessOverview', KARI, { urn: TRANA_BYGG }],
   ['PartyRoleHolders', KARI, { urn: 'urn:altinn:organization:identifier-no:310000108' }],
-  ['Authorize', SERVICE_OWNER, { requests: [{ subject: 'urn:altinn:person:identifier-no:17857210042', party: TRANA_BYGG, resource: 'ske-mva-melding', action: 'sign' }] }],
+  [
+    'Authorize',
+    SERVICE_OWNER,
+    { requests: [{ subject: 'urn:altinn:person:identifier-no:17857210042', party: TRANA_BYGG, resource: 'ske-mva-melding', action: 'sign' }] },
+  ],
   ['EvidenceCodes', SERVICE_OWNER, {}],
 ];
 

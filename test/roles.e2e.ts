@@ -27,10 +27,22 @@ describe('who holds roles for a party', () => {
         party: {
           urn: TRANA_BYGG,
           roleHolders: [
-            { role: { code: 'DAGL', urn: 'urn:altinn:external-role:ccr:daglig-leder', name: 'Daglig leder' }, to: { urn: person('17857210042'), name: 'KARI NORDMANN' } },
-            { role: { code: 'LEDE', urn: 'urn:altinn:external-role:ccr:styreleder', name: 'Styrets leder' }, to: { urn: `urn:altinn:party:uuid:${partyUuid('12888510018')}`, name: 'HÅKON TRANA' } }, // KARI may not act for HÅKON: no number
-            { role: { code: 'REGN', urn: 'urn:altinn:external-role:ccr:regnskapsforer', name: 'Regnskapsfører' }, to: { urn: org('310000418'), name: 'HALTDALEN OG SELVÆR REGNSKAP' } },
-            { role: { code: 'REVI', urn: 'urn:altinn:external-role:ccr:revisor', name: 'Revisor' }, to: { urn: org('310000302'), name: 'BIRTAVARRE OG BEGNADALEN REVISJON' } },
+            {
+              role: { code: 'DAGL', urn: 'urn:altinn:external-role:ccr:daglig-leder', name: 'Daglig leder' },
+              to: { urn: person('17857210042'), name: 'KARI NORDMANN' },
+            },
+            {
+              role: { code: 'LEDE', urn: 'urn:altinn:external-role:ccr:styreleder', name: 'Styrets leder' },
+              to: { urn: `urn:altinn:party:uuid:${partyUuid('12888510018')}`, name: 'HÅKON TRANA' },
+            }, // KARI may not act for HÅKON: no number
+            {
+              role: { code: 'REGN', urn: 'urn:altinn:external-role:ccr:regnskapsforer', name: 'Regnskapsfører' },
+              to: { urn: org('310000418'), name: 'HALTDALEN OG SELVÆR REGNSKAP' },
+            },
+            {
+              role: { code: 'REVI', urn: 'urn:altinn:external-role:ccr:revisor', name: 'Revisor' },
+              to: { urn: org('310000302'), name: 'BIRTAVARRE OG BEGNADALEN REVISJON' },
+            },
           ],
         },
       },
@@ -56,7 +68,10 @@ describe('who holds roles for a party', () => {
         me: {
           urn: person('12888510018'),
           rolesHeld: [
-            { role: { code: 'FORELDREANSVAR', urn: 'urn:altinn:external-role:cra:foreldreansvar' }, from: { urn: person('09921550062'), name: 'EMMA TRANA' } },
+            {
+              role: { code: 'FORELDREANSVAR', urn: 'urn:altinn:external-role:cra:foreldreansvar' },
+              from: { urn: person('09921550062'), name: 'EMMA TRANA' },
+            },
             { role: { code: 'LEDE', urn: 'urn:altinn:external-role:ccr:styreleder' }, from: { urn: TRANA_BYGG, name: 'TRANA BYGG AS' } },
           ],
         },
@@ -302,10 +317,22 @@ describe('resource owners maintain their resources', () => {
     ['a policy action the resource lacks', { policy: [{ ...DAGL_READ, actions: ['sign'] }] }, 'input.policy[0].actions[0]: sign is not one of'],
     ['a policy rule with no actions', { policy: [{ ...DAGL_READ, actions: [] }] }, 'input.policy[0].actions: name at least one action'],
     ['an unknown role', { policy: [{ ...DAGL_READ, subject: 'XYZ' }] }, 'input.policy[0].subject: no role XYZ'],
-    ['an unknown package', { policy: [DAGL_READ, { ...DAGL_READ, subjectKind: 'PACKAGE', subject: 'urn:altinn:accesspackage:nope' }] }, 'input.policy[1].subject: no access package urn:altinn:accesspackage:nope'],
+    [
+      'an unknown package',
+      { policy: [DAGL_READ, { ...DAGL_READ, subjectKind: 'PACKAGE', subject: 'urn:altinn:accesspackage:nope' }] },
+      'input.policy[1].subject: no access package urn:altinn:accesspackage:nope',
+    ],
     ['the same role twice', { policy: [DAGL_READ, DAGL_READ] }, 'input.policy[1].subject: DAGL already has a rule'],
-    ['a consent resource without a template', { type: 'CONSENT', actions: ['consent'], policy: [] }, 'input.consentTemplate: a CONSENT resource needs a consent template'],
-    ['an unknown consent template', { type: 'CONSENT', actions: ['consent'], consentTemplate: 'nope', policy: [] }, 'input.consentTemplate: no consent template nope'],
+    [
+      'a consent resource without a template',
+      { type: 'CONSENT', actions: ['consent'], policy: [] },
+      'input.consentTemplate: a CONSENT resource needs a consent template',
+    ],
+    [
+      'an unknown consent template',
+      { type: 'CONSENT', actions: ['consent'], consentTemplate: 'nope', policy: [] },
+      'input.consentTemplate: no consent template nope',
+    ],
     ['a consent template on a service', { consentTemplate: 'default' }, 'input.consentTemplate: only CONSENT resources'],
   ])('refuses %s as BAD_USER_INPUT naming the field, and writes nothing', async (_case, overrides, message) => {
     const input = serviceInput('ske-ugyldig', overrides);

@@ -95,14 +95,25 @@ describe('the router in production', () => {
   let prodBase: string;
   beforeAll(async () => {
     prod = await startTestStack({
-      env: { NODE_ENV: 'production', PUBLIC_URL: 'https://hub.test', ROUTER_SIGNING_SECRET: 'p'.repeat(48), KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), EVIDENCE_SKATTEETATEN_URL: 'https://skatteetaten.test', ...PRODUCTION_OIDC_ENV },
+      env: {
+        NODE_ENV: 'production',
+        PUBLIC_URL: 'https://hub.test',
+        ROUTER_SIGNING_SECRET: 'p'.repeat(48),
+        KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+        EVIDENCE_SKATTEETATEN_URL: 'https://skatteetaten.test',
+        ...PRODUCTION_OIDC_ENV,
+      },
     });
     prodBase = prod.url.replace(/\/graphql$/, '');
   });
   afterAll(() => prod?.close());
 
   it('has no dev identity and no dev login', async () => {
-    const token = await fetch(`${prodBase}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"pid":"17857210042"}' });
+    const token = await fetch(`${prodBase}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"pid":"17857210042"}',
+    });
     expect(token.status).toBe(404);
     expect((await fetch(`${prodBase}/dev/login`)).status).toBe(404);
   });

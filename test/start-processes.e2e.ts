@@ -10,7 +10,10 @@ const dataDir = mkdtempSync(join(tmpdir(), 'hub-start-'));
 
 /** The processes whose parent is `pid`, with their command lines. */
 const childrenOf = (pid: number) =>
-  execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+  execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .filter(Boolean);
 
 let start: ChildProcess | undefined;
 afterAll(() => {
@@ -23,7 +26,12 @@ describe('npm start', () => {
     // What `npm start` runs, in a process group of its own so that a Ctrl-C can be sent to the group as a terminal does.
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', PGLITE_DIR: join(dataDir, 'pglite'), LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;
-    start = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+    start = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+      cwd: ROOT,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     const base = await new Promise<string>((resolve, reject) => {
       start!.stdout!.on('data', (chunk: Buffer) => {

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { } from '@hub/db';
+import {} from '@hub/db';
 import { loadStoryIds, partyUuid } from './support/story-ids';
 import { DEV_ROUTER_SECRET, SIGNATURE_HEADER, signBody } from '@hub/kit';
 import { startTestStack, type TestStack } from './support/stack';
@@ -34,10 +34,20 @@ describe('trust between router and subgraphs', () => {
 
   it.each([
     ['no signature', (url: string, body: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })],
-    ['a signature made with another secret', (url: string, body: string) =>
-      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody('x'.repeat(40), body) }, body })],
-    ['an expired signature', (url: string, body: string) =>
-      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(DEV_ROUTER_SECRET, body, Date.now() - 120_000) }, body })],
+    [
+      'a signature made with another secret',
+      (url: string, body: string) =>
+        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody('x'.repeat(40), body) }, body }),
+    ],
+    [
+      'an expired signature',
+      (url: string, body: string) =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(DEV_ROUTER_SECRET, body, Date.now() - 120_000) },
+          body,
+        }),
+    ],
     ['a GET with a query string', (url: string) => fetch(`${url}?query=${encodeURIComponent('{ _service { sdl } }')}`)],
   ])('refuses %s with 401 before running anything', async (_name, send) => {
     const body = JSON.stringify({ query: '{ _service { sdl } }' });

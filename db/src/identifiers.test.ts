@@ -8,7 +8,6 @@ import {
 } from './identifiers';
 import { story } from './story';
 
-
 describe('national identity numbers', () => {
   it.each(story.persons.map((p) => [p.key, p.nationalIdentityNumber, p.birthDate]))(
     'accepts the story person %s (%s) and reads the birth date',

@@ -34,7 +34,9 @@ beforeAll(async () => {
     await migrate({ db, kind: 'pglite' } as never);
     const party = '00000000-0000-4000-8000-000000000001';
     for (const action of ['DELEGATION_CREATED', 'DELEGATION_REVOKED', 'DELEGATION_CREATED']) {
-      await db.insert(auditLog).values({ actorId: party, action, entityType: 'DELEGATION', entityId: party, partyId: party, before: null, after: { action } });
+      await db
+        .insert(auditLog)
+        .values({ actorId: party, action, entityType: 'DELEGATION', entityId: party, partyId: party, before: null, after: { action } });
     }
   });
 }, 120_000);
@@ -51,7 +53,9 @@ describe('npm run logs:verify on the embedded database', () => {
   it('names the log and the first broken row, with exit 1, after an edit under replica role', async () => {
     let second = 0;
     await withDatabase(async (db) => {
-      const result = (await db.execute(sql`SELECT id FROM delegations.audit_log ORDER BY id OFFSET 1 LIMIT 1`)) as unknown as { rows: { id: number }[] };
+      const result = (await db.execute(sql`SELECT id FROM delegations.audit_log ORDER BY id OFFSET 1 LIMIT 1`)) as unknown as {
+        rows: { id: number }[];
+      };
       second = Number(result.rows[0]!.id);
       await db.execute(sql`SET session_replication_role = replica`);
       await db.execute(sql.raw(`UPDATE delegations.audit_log SET after = '{"action":"FORGED"}' WHERE id = ${second}`));

@@ -71,7 +71,12 @@ export async function verifyLog(db: Db, log: (typeof LOGS)[number], pageSize = 5
         previous = '';
       }
       if (row.prev_hash !== previous) {
-        return { log: log.name, rows: count, head: previous, broken: { id, problem: 'prev_hash does not match the previous row (a row was removed, inserted or re-chained)' } };
+        return {
+          log: log.name,
+          rows: count,
+          head: previous,
+          broken: { id, problem: 'prev_hash does not match the previous row (a row was removed, inserted or re-chained)' },
+        };
       }
       if (row.hash !== sha256(previous + row.content)) {
         return { log: log.name, rows: count, head: previous, broken: { id, problem: 'hash does not match the row content (the row was changed)' } };

@@ -125,10 +125,21 @@ describe('migration 0005: random party ids', { timeout: 60_000 }, () => {
     expect(await one(`select parent_id from parties.parties where organization_number = '${SUBUNIT}'`)).toEqual({ parent_id: id(TRANABYGG) });
     expect(await one(`select from_id, to_id from roles.role_assignments`)).toEqual({ from_id: id(TRANABYGG), to_id: id(KARI) });
     expect(await one(`select owner_id from roles.resources`)).toEqual({ owner_id: id(BANKEN) });
-    expect(await one(`select from_id, to_id, created_by_id from delegations.delegations`)).toEqual({ from_id: id(TRANABYGG), to_id: id(HAKON), created_by_id: id(KARI) });
-    expect(await one(`select from_id, requester_id, decided_by_id from delegations.access_requests`)).toEqual({ from_id: id(TRANABYGG), requester_id: id(HAKON), decided_by_id: id(KARI) });
+    expect(await one(`select from_id, to_id, created_by_id from delegations.delegations`)).toEqual({
+      from_id: id(TRANABYGG),
+      to_id: id(HAKON),
+      created_by_id: id(KARI),
+    });
+    expect(await one(`select from_id, requester_id, decided_by_id from delegations.access_requests`)).toEqual({
+      from_id: id(TRANABYGG),
+      requester_id: id(HAKON),
+      decided_by_id: id(KARI),
+    });
     expect(await one(`select from_id, to_id, handled_by_id, answered_by_id from consents.consent_requests`)).toEqual({
-      from_id: id(HAKON), to_id: id(BANKEN), handled_by_id: id(TRANABYGG), answered_by_id: id(HAKON),
+      from_id: id(HAKON),
+      to_id: id(BANKEN),
+      handled_by_id: id(TRANABYGG),
+      answered_by_id: id(HAKON),
     });
     expect(await one(`select performed_by_id from consents.consent_events`)).toEqual({ performed_by_id: id(HAKON) });
     expect(await one(`select recipient_id from consents.issued_tokens`)).toEqual({ recipient_id: id(BANKEN) });
@@ -142,7 +153,13 @@ describe('migration 0005: random party ids', { timeout: 60_000 }, () => {
     expect(row.actor_id).toBe(now.get(KARI));
     expect(row.party_id).toBe(now.get(TRANABYGG));
     expect(row.entity_id).toBe(ids.delegation);
-    expect(row.after).toEqual({ id: ids.delegation, fromId: now.get(TRANABYGG), toId: now.get(HAKON), createdById: now.get(KARI), actions: ['consent'] });
+    expect(row.after).toEqual({
+      id: ids.delegation,
+      fromId: now.get(TRANABYGG),
+      toId: now.get(HAKON),
+      createdById: now.get(KARI),
+      actions: ['consent'],
+    });
     await expect(database.db.execute(sql.raw(`update delegations.audit_log set action = 'X'`))).rejects.toThrow();
   });
 
@@ -154,12 +171,19 @@ describe('migration 0005: random party ids', { timeout: 60_000 }, () => {
   });
 
   it('leaves no old id anywhere, and the foreign keys in force', async () => {
-    const columns = (await database.db.execute(sql.raw(`select table_schema, table_name, column_name from information_schema.columns
-      where data_type in ('uuid', 'jsonb') and table_schema in ('parties', 'roles', 'delegations', 'consents', 'evidence')`))) as unknown as
-      { rows?: { table_schema: string; table_name: string; column_name: string }[] } & { table_schema: string; table_name: string; column_name: string }[];
+    const columns = (await database.db.execute(
+      sql.raw(`select table_schema, table_name, column_name from information_schema.columns
+      where data_type in ('uuid', 'jsonb') and table_schema in ('parties', 'roles', 'delegations', 'consents', 'evidence')`),
+    )) as unknown as { rows?: { table_schema: string; table_name: string; column_name: string }[] } & {
+      table_schema: string;
+      table_name: string;
+      column_name: string;
+    }[];
     const list = columns.rows ?? columns;
     expect(list.length).toBeGreaterThan(20);
-    const olds = Object.values(old).map((o) => `'${o}'`).join(',');
+    const olds = Object.values(old)
+      .map((o) => `'${o}'`)
+      .join(',');
     for (const c of list) {
       const { n } = await one<{ n: number }>(
         `select count(*)::int as n from "${c.table_schema}"."${c.table_name}" where "${c.column_name}"::text ~ any (array[${olds}])`,
@@ -167,12 +191,16 @@ describe('migration 0005: random party ids', { timeout: 60_000 }, () => {
       expect(n, `${c.table_schema}.${c.table_name}.${c.column_name}`).toBe(0);
     }
     await expect(
-      database.db.execute(sql.raw(`insert into roles.role_assignments (from_id, to_id, role_code) values ('${old[TRANABYGG]}', '${old[KARI]}', 'DAGL')`)),
+      database.db.execute(
+        sql.raw(`insert into roles.role_assignments (from_id, to_id, role_code) values ('${old[TRANABYGG]}', '${old[KARI]}', 'DAGL')`),
+      ),
     ).rejects.toThrow();
   });
 
   it('gives parties inserted afterwards a random id by default', async () => {
-    const row = await one<{ id: string }>(`insert into parties.parties (type, name, organization_number) values ('ORGANIZATION', 'NY AS', '310000019') returning id`);
+    const row = await one<{ id: string }>(
+      `insert into parties.parties (type, name, organization_number) values ('ORGANIZATION', 'NY AS', '310000019') returning id`,
+    );
     expect(row.id).not.toBe(legacyPartyUuid('310000019'));
     expect(row.id).toMatch(/^[0-9a-f-]{36}$/);
   });

@@ -6,9 +6,7 @@ export const ORGANIZATION_URN_PREFIX = 'urn:altinn:organization:identifier-no:';
 export const PARTY_UUID_URN_PREFIX = 'urn:altinn:party:uuid:';
 
 export type PartyRef =
-  | { kind: 'person'; nationalIdentityNumber: string }
-  | { kind: 'organization'; organizationNumber: string }
-  | { kind: 'uuid'; id: string };
+  { kind: 'person'; nationalIdentityNumber: string } | { kind: 'organization'; organizationNumber: string } | { kind: 'uuid'; id: string };
 
 export type ParsedUrn = { ok: true; ref: PartyRef } | { ok: false; problem: string };
 
@@ -39,7 +37,11 @@ export const organizationUrn = (organizationNumber: string) => `${ORGANIZATION_U
 export const partyUuidUrn = (id: string) => `${PARTY_UUID_URN_PREFIX}${id}`;
 
 /** A party row's person or organisation URN, as tokens, receipts and the graph name it. */
-export function urnOfParty(party: { type: 'PERSON' | 'ORGANIZATION'; nationalIdentityNumber: string | null; organizationNumber: string | null }): string {
+export function urnOfParty(party: {
+  type: 'PERSON' | 'ORGANIZATION';
+  nationalIdentityNumber: string | null;
+  organizationNumber: string | null;
+}): string {
   return party.type === 'PERSON' ? personUrn(party.nationalIdentityNumber!) : organizationUrn(party.organizationNumber!);
 }
 

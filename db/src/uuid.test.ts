@@ -8,11 +8,14 @@ describe('parseUuid', () => {
     expect(isUuid('0F8FAD5B-D9CB-469F-A165-70867728950E')).toBe(true);
   });
 
-  it.each(['', 'not-a-uuid', '0f8fad5b-d9cb-469f-a165-70867728950', '0f8fad5b-d9cb-469f-a165-70867728950e ', '{0f8fad5b-d9cb-469f-a165-70867728950e}'])(
-    'refuses %j',
-    (value) => {
-      expect(parseUuid(value)).toBeNull();
-      expect(isUuid(value)).toBe(false);
-    },
-  );
+  it.each([
+    '',
+    'not-a-uuid',
+    '0f8fad5b-d9cb-469f-a165-70867728950',
+    '0f8fad5b-d9cb-469f-a165-70867728950e ',
+    '{0f8fad5b-d9cb-469f-a165-70867728950e}',
+  ])('refuses %j', (value) => {
+    expect(parseUuid(value)).toBeNull();
+    expect(isUuid(value)).toBe(false);
+  });
 });

@@ -82,7 +82,12 @@ export async function createDevIdentity(publicUrl: string): Promise<DevIdentity>
       }
       return {
         ok: true,
-        token: await maskinporten.sign({ sub: clientId, client_id: clientId, scope, consumer: { authority: 'iso6523-actorid-upis', ID: `0192:${orgNo}` } }),
+        token: await maskinporten.sign({
+          sub: clientId,
+          client_id: clientId,
+          scope,
+          consumer: { authority: 'iso6523-actorid-upis', ID: `0192:${orgNo}` },
+        }),
       };
     },
   };

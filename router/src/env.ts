@@ -57,7 +57,10 @@ const RouterEnv = z
     /** Retries of a failed subgraph request, for queries only (mutations are never repeated). */
     SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
     /** Path of the Prometheus metrics; empty turns them off. */
-    METRICS_PATH: z.string().regex(/^(\/[\w-]+)*$/).default('/metrics'),
+    METRICS_PATH: z
+      .string()
+      .regex(/^(\/[\w-]+)*$/)
+      .default('/metrics'),
     /** A separate (internal) port for the metrics. In production the only place they are served. */
     METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     /** How long a client may take to send the request headers. */
@@ -87,7 +90,12 @@ const RouterEnv = z
     /** A page session ends after this many seconds without a request. */
     SESSION_IDLE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(1_800),
     /** A page session ends this many seconds after login, however busy. */
-    SESSION_MAX_SECONDS: z.coerce.number().int().min(5).max(7 * 86_400).default(7_200),
+    SESSION_MAX_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(7 * 86_400)
+      .default(7_200),
   })
   .transform((env, ctx) => {
     const production = env.NODE_ENV === 'production';
@@ -103,7 +111,11 @@ const RouterEnv = z
     const oidc = oidcSettings(env);
     if (!oidc.ok) issues.push(...oidc.issues);
     else if (production && env.PAGES === 'on' && !oidc.settings) {
-      issues.push({ path: 'OIDC_ISSUER', message: 'is required in production while PAGES=on (with OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URL): nobody could log in to the pages' });
+      issues.push({
+        path: 'OIDC_ISSUER',
+        message:
+          'is required in production while PAGES=on (with OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URL): nobody could log in to the pages',
+      });
     }
     for (const issue of issues) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
     if (issues.length) return z.NEVER;

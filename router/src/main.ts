@@ -15,8 +15,11 @@ server.listen(config.port, config.host, () => {
 const metrics = config.metrics.port !== null ? createMetricsServer(metricsRegistry, config.metrics.path!) : undefined;
 metrics?.listen(config.metrics.port!, config.host);
 // In-flight requests finish (they may still need the subgraphs), then the gateway is disposed.
-closeOnSignals(async () => {
-  metrics?.close();
-  await closeServer(server);
-  await router.dispose();
-}, { info: (o, m) => console.log(m, o), error: (o, m) => console.error(m, o) });
+closeOnSignals(
+  async () => {
+    metrics?.close();
+    await closeServer(server);
+    await router.dispose();
+  },
+  { info: (o, m) => console.log(m, o), error: (o, m) => console.error(m, o) },
+);

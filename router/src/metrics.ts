@@ -16,7 +16,15 @@ export function useMetrics(config: RouterConfig['metrics'], registry: Registry, 
     // Served here only on the public port outside production; otherwise by `serveMetrics` on an internal port.
     endpoint: config.onPublicPort ? config.path! : false,
     registry,
-    labels: { operationName: false, url: false, path: false, fieldName: false, typeName: false, fetchRequestHeaders: false, fetchResponseHeaders: false },
+    labels: {
+      operationName: false,
+      url: false,
+      path: false,
+      fieldName: false,
+      typeName: false,
+      fetchRequestHeaders: false,
+      fetchResponseHeaders: false,
+    },
     metrics: {
       // Off: each walks or summarises every request for nothing the hub reads. The schema has no deprecated fields
       // (the counter would stay 0 after a walk of every document), and the summary repeats request_duration at the

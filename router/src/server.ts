@@ -104,7 +104,18 @@ export async function createRouter({ config, jwks, logDestination, metricsRegist
         : undefined,
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight', 'graphql-preflight'] },
     plugins: () =>
-      hubPlugins({ config, subgraphUrls, jwks, devIdentity, verifyToken, sessions, log, logging, metricsRegistry, graph: async (request) => self!.fetch(request) }),
+      hubPlugins({
+        config,
+        subgraphUrls,
+        jwks,
+        devIdentity,
+        verifyToken,
+        sessions,
+        log,
+        logging,
+        metricsRegistry,
+        graph: async (request) => self!.fetch(request),
+      }),
   });
   self = gateway;
   return gateway;

@@ -23,7 +23,10 @@ export type VerifiedClaims = JWTPayload & { [IDENTITY_KIND_CLAIM]: IdentityKind 
 /** A remote issuer's keys: fetched on first use and on an unknown `kid` (at most every 30 s), kept as key objects. */
 export function remoteIssuer(issuer: TrustedIssuer): VerifierIssuer {
   const { jwksUri, ...rules } = issuer;
-  return { ...rules, keys: createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: KEY_SET_MAX_AGE_MS }) };
+  return {
+    ...rules,
+    keys: createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: KEY_SET_MAX_AGE_MS }),
+  };
 }
 
 /**

@@ -50,7 +50,12 @@ function generated(seed: number, n: number) {
   });
 }
 
-const toAuthorize = (e: ReturnType<typeof evaluation>) => ({ subject: e.subject.id, party: e.resource.properties.party, resource: e.resource.id, action: e.action.name });
+const toAuthorize = (e: ReturnType<typeof evaluation>) => ({
+  subject: e.subject.id,
+  party: e.resource.properties.party,
+  resource: e.resource.id,
+  action: e.action.name,
+});
 
 describe('AuthZEN and authorize give the same answers', () => {
   it('on the same 1,000 generated requests, and the single endpoint on 100 of them', { timeout: 120_000 }, async () => {
@@ -98,13 +103,21 @@ describe('AuthZEN and authorize give the same answers', () => {
     const cases = parties.flatMap((party) => ACTIONS.map((action) => ({ party, action })));
     const answers = await Promise.all(
       cases.map(({ party, action }) =>
-        authzen(stack, '/access/v1/search/subject', { subject: { type: 'person' }, action: { name: action }, resource: evaluation('kari', party, action).resource }, service),
+        authzen(
+          stack,
+          '/access/v1/search/subject',
+          { subject: { type: 'person' }, action: { name: action }, resource: evaluation('kari', party, action).resource },
+          service,
+        ),
       ),
     );
     let listed = 0;
     cases.forEach(({ party, action }, i) => {
       const ids = (answers[i]!.body.results as { id: string }[]).map((s) => storyUrnOf.get(s.id) ?? s.id).sort();
-      const expected = persons.filter((p) => yes.has(keyOf(evaluation(p, party, action)))).map(urn).sort();
+      const expected = persons
+        .filter((p) => yes.has(keyOf(evaluation(p, party, action))))
+        .map(urn)
+        .sort();
       expect([party, action, ids]).toEqual([party, action, expected]);
       listed += ids.length;
     });
@@ -135,7 +148,12 @@ describe('AuthZEN and authorize give the same answers', () => {
     const yes = await permitted(persons.flatMap(asksOf));
     const answers = await Promise.all(
       persons.map((subject) =>
-        authzen(stack, '/access/v1/search/resource', { subject: evaluation(subject, 'kari', 'sign').subject, action: { name: 'sign' }, resource: { type: 'urn:altinn:resource' } }, service),
+        authzen(
+          stack,
+          '/access/v1/search/resource',
+          { subject: evaluation(subject, 'kari', 'sign').subject, action: { name: 'sign' }, resource: { type: 'urn:altinn:resource' } },
+          service,
+        ),
       ),
     );
     let found = 0;
@@ -143,7 +161,10 @@ describe('AuthZEN and authorize give the same answers', () => {
       const listed = (answers[i]!.body.results as { id: string; properties: { party: string } }[])
         .map((r) => `${r.id} ${storyUrnOf.get(r.properties.party) ?? r.properties.party}`)
         .sort();
-      const expected = asksOf(subject).filter((a) => yes.has(keyOf(a))).map((a) => `${a.resource.id} ${a.resource.properties.party}`).sort();
+      const expected = asksOf(subject)
+        .filter((a) => yes.has(keyOf(a)))
+        .map((a) => `${a.resource.id} ${a.resource.properties.party}`)
+        .sort();
       expect([subject, listed]).toEqual([subject, expected]);
       found += listed.length;
     });

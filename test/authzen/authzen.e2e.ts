@@ -39,7 +39,12 @@ describe('the AuthZEN evaluation endpoint', () => {
     expect(status).toBe(200);
     expect(body).toEqual({
       decision: false,
-      context: { decision: 'DENY', reasons: [], obligations: { minimumAuthenticationLevel: 3 }, reason_admin: { en: expect.stringContaining('No role') } },
+      context: {
+        decision: 'DENY',
+        reasons: [],
+        obligations: { minimumAuthenticationLevel: 3 },
+        reason_admin: { en: expect.stringContaining('No role') },
+      },
     });
   });
 
@@ -47,7 +52,10 @@ describe('the AuthZEN evaluation endpoint', () => {
     const ask = evaluation('kari', 'tranabygg', 'sign');
     ask.resource.properties.party = 'urn:altinn:organization:identifier-no:999999999';
     const { body } = await evaluate(ask);
-    expect(body).toMatchObject({ decision: false, context: { decision: 'INDETERMINATE', reason_admin: { en: expect.stringContaining('not in the registers') } } });
+    expect(body).toMatchObject({
+      decision: false,
+      context: { decision: 'INDETERMINATE', reason_admin: { en: expect.stringContaining('not in the registers') } },
+    });
   });
 
   it('echoes X-Request-ID, on answers and refusals alike', async () => {
@@ -70,7 +78,13 @@ describe('security and errors', () => {
 
   it('is 403 for an organisation without the decision-point scope, and for a person', async () => {
     for (const token of [await stack.token({ client: 'banken-system' }), await stack.personToken('kari')]) {
-      for (const path of ['/access/v1/evaluation', '/access/v1/evaluations', '/access/v1/search/subject', '/access/v1/search/resource', '/access/v1/search/action']) {
+      for (const path of [
+        '/access/v1/evaluation',
+        '/access/v1/evaluations',
+        '/access/v1/search/subject',
+        '/access/v1/search/resource',
+        '/access/v1/search/action',
+      ]) {
         const { status, body } = await authzen(stack, path, evaluation('kari', 'tranabygg', 'sign'), token);
         expect([path, status, body.error]).toEqual([path, 403, 'forbidden']);
       }
@@ -86,19 +100,32 @@ describe('security and errors', () => {
 
   it.each([
     ['a missing action', { ...evaluation('kari', 'tranabygg', 'sign'), action: undefined }, 'action: '],
-    ['another resource type', { ...evaluation('kari', 'tranabygg', 'sign'), resource: { type: 'document', id: 'x', properties: { party: urn('tranabygg') } } }, 'resource.type'],
+    [
+      'another resource type',
+      { ...evaluation('kari', 'tranabygg', 'sign'), resource: { type: 'document', id: 'x', properties: { party: urn('tranabygg') } } },
+      'resource.type',
+    ],
     ['a malformed party URN', evaluation('kari', 'tranabygg', 'sign', 'ske-mva-melding'), 'resource.properties.party: '],
     ['an action the resource lacks', evaluation('kari', 'tranabygg', 'fly'), 'action.name: ske-mva-melding has no action fly'],
-    ['a person URN as an organisation subject', { ...evaluation('kari', 'tranabygg', 'sign'), subject: { type: 'organization', id: urn('kari') } }, 'subject.type'],
+    [
+      'a person URN as an organisation subject',
+      { ...evaluation('kari', 'tranabygg', 'sign'), subject: { type: 'organization', id: urn('kari') } },
+      'subject.type',
+    ],
   ])('is 400 for %s, naming the field', async (what, ask, message) => {
-    if (what === 'a malformed party URN') (ask as ReturnType<typeof evaluation>).resource.properties.party = 'urn:altinn:organization:identifier-no:310000508';
+    if (what === 'a malformed party URN')
+      (ask as ReturnType<typeof evaluation>).resource.properties.party = 'urn:altinn:organization:identifier-no:310000508';
     const { status, body } = await evaluate(ask);
     expect(status).toBe(400);
     expect(body).toEqual({ error: 'bad_request', message: expect.stringContaining(message) });
   });
 
   it('is 400 for a body that is not JSON, 404 for an unknown endpoint and 405 for GET', async () => {
-    const res = await fetch(new URL('/access/v1/evaluation', stack.url), { method: 'POST', headers: { authorization: `Bearer ${service}` }, body: '{' });
+    const res = await fetch(new URL('/access/v1/evaluation', stack.url), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${service}` },
+      body: '{',
+    });
     expect(res.status).toBe(400);
     expect((await authzen(stack, '/access/v1/nothing', {}, service)).status).toBe(404);
     expect((await fetch(new URL('/access/v1/evaluation', stack.url))).status).toBe(405);
@@ -160,7 +187,12 @@ describe('the AuthZEN evaluations endpoint', () => {
     const { body } = await evaluations({
       ...defaults(),
       subject: evaluation('kari', 'tranabygg', 'sign').subject,
-      evaluations: [{}, { action: { name: 'read' } }, { subject: evaluation('astrid', 'tranabygg', 'sign').subject }, { resource: evaluation('kari', 'tranaavd', 'sign').resource }],
+      evaluations: [
+        {},
+        { action: { name: 'read' } },
+        { subject: evaluation('astrid', 'tranabygg', 'sign').subject },
+        { resource: evaluation('kari', 'tranaavd', 'sign').resource },
+      ],
     });
     expect(body.evaluations.map((e: { decision: boolean }) => e.decision)).toEqual([true, true, false, true]);
     const single = await evaluations(evaluation('kari', 'tranabygg', 'sign'));
@@ -199,7 +231,9 @@ describe('the AuthZEN evaluations endpoint', () => {
 
   it('costs a fixed number of statements for a batch with malformed evaluations too', async () => {
     const batch = (n: number) =>
-      Array.from({ length: n }, (_, i) => (i % 5 === 4 ? evaluation('kari', 'tranabygg', 'fly') : evaluation(i % 2 ? 'kari' : 'astrid', 'tranabygg', 'sign')));
+      Array.from({ length: n }, (_, i) =>
+        i % 5 === 4 ? evaluation('kari', 'tranabygg', 'fly') : evaluation(i % 2 ? 'kari' : 'astrid', 'tranabygg', 'sign'),
+      );
     const statements = async (n: number) => {
       const before = stack.database.statementCount();
       const { body } = await evaluations({ evaluations: batch(n) });
@@ -214,7 +248,8 @@ describe('the AuthZEN evaluations endpoint', () => {
 
   it('costs the same SQL statements as an authorize batch, in every semantic, 10 or 1,000 evaluations', async () => {
     const keys = ['kari', 'astrid', 'hakon', 'siri', 'arian'];
-    const batch = (n: number) => Array.from({ length: n }, (_, i) => evaluation(keys[i % keys.length]!, i % 3 ? 'tranabygg' : 'tranaavd', ['read', 'sign'][i % 2]!));
+    const batch = (n: number) =>
+      Array.from({ length: n }, (_, i) => evaluation(keys[i % keys.length]!, i % 3 ? 'tranabygg' : 'tranaavd', ['read', 'sign'][i % 2]!));
     const statements = async (run: () => Promise<unknown>) => {
       const before = stack.database.statementCount();
       await run();
@@ -223,7 +258,9 @@ describe('the AuthZEN evaluations endpoint', () => {
     const viaGraph = await statements(() =>
       stack.graphql(
         'query($r: [AuthorizationRequestInput!]!) { authorize(requests: $r) { decision } }',
-        { r: batch(1000).map((e) => ({ subject: e.subject.id, party: e.resource.properties.party, resource: e.resource.id, action: e.action.name })) },
+        {
+          r: batch(1000).map((e) => ({ subject: e.subject.id, party: e.resource.properties.party, resource: e.resource.id, action: e.action.name })),
+        },
         service,
       ),
     );
@@ -244,7 +281,8 @@ describe('the AuthZEN evaluations endpoint', () => {
 
 const DELEGATE = /* GraphQL */ `mutation Delegate($input: DelegateInput!) { delegate(input: $input) { id } }`;
 const REVOKE = /* GraphQL */ `mutation Revoke($id: ID!) { revokeDelegation(id: $id) { id revokedAt } }`;
-const search = async (kind: 'subject' | 'resource' | 'action', body: unknown, token = service) => authzen(stack, `/access/v1/search/${kind}`, body, token);
+const search = async (kind: 'subject' | 'resource' | 'action', body: unknown, token = service) =>
+  authzen(stack, `/access/v1/search/${kind}`, body, token);
 const subjectSearch = (page?: { limit?: number; token?: string; next_token?: string }) => {
   const { action, resource } = evaluation('kari', 'tranabygg', 'sign');
   return { subject: { type: 'person' }, action, resource, ...(page ? { page } : {}) };
@@ -299,7 +337,9 @@ describe('a delegation and its revocation', () => {
 
   it('lists only organisations when asked for organisation subjects', async () => {
     const { body } = await search('subject', { ...subjectSearch(), subject: { type: 'organization' } });
-    expect(body.results.every((s: { type: string; id: string }) => s.type === 'organization' && s.id.startsWith('urn:altinn:organization:'))).toBe(true);
+    expect(body.results.every((s: { type: string; id: string }) => s.type === 'organization' && s.id.startsWith('urn:altinn:organization:'))).toBe(
+      true,
+    );
   });
 
   it('finds ARIAN’s actions for TRANA BYGG AS (action search), and TRANA BYGG AS among his parties (resource search)', async () => {
@@ -326,13 +366,23 @@ describe('a delegation and its revocation', () => {
     const found = await search('subject', subjectSearch());
     expect(found.body.results.map((s: { id: string }) => s.id)).toContain(uuidUrn('kari'));
     expect(found.body.results.map((s: { id: string }) => s.id)).not.toContain(uuidUrn('arian'));
-    expect((await search('action', { subject: evaluation('arian', 'tranabygg', 'sign').subject, resource: evaluation('arian', 'tranabygg', 'sign').resource })).body.results).toEqual([]);
+    expect(
+      (
+        await search('action', {
+          subject: evaluation('arian', 'tranabygg', 'sign').subject,
+          resource: evaluation('arian', 'tranabygg', 'sign').resource,
+        })
+      ).body.results,
+    ).toEqual([]);
   });
 
   it('refuses a search about a resource another organisation owns (403)', async () => {
     const bank = await stack.token({ org: '310000108', scope: 'altinn:authorization/authorize' });
     expect((await search('subject', subjectSearch(), bank)).status).toBe(403);
     const { subject } = evaluation('kari', 'tranabygg', 'sign');
-    expect((await search('resource', { subject, action: { name: 'sign' }, resource: { type: 'urn:altinn:resource', id: 'ske-mva-melding' } }, bank)).status).toBe(403);
+    expect(
+      (await search('resource', { subject, action: { name: 'sign' }, resource: { type: 'urn:altinn:resource', id: 'ske-mva-melding' } }, bank))
+        .status,
+    ).toBe(403);
   });
 });

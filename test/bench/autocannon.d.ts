@@ -2,10 +2,7 @@
 declare module 'autocannon' {
   import type { EventEmitter } from 'node:events';
 
-  function autocannon(
-    options: autocannon.Options,
-    callback: (error: Error | null, result: autocannon.Result) => void,
-  ): autocannon.Instance;
+  function autocannon(options: autocannon.Options, callback: (error: Error | null, result: autocannon.Result) => void): autocannon.Instance;
 
   namespace autocannon {
     interface Request {

@@ -43,7 +43,15 @@ describe('CPU accounting from /proc', () => {
   });
 
   it('counts a process that appeared in between whole, and a known one by its difference', () => {
-    expect(cpuDelta(new Map([[1, 2.5]]), new Map([[1, 3], [2, 0.25]]))).toBe(0.75);
+    expect(
+      cpuDelta(
+        new Map([[1, 2.5]]),
+        new Map([
+          [1, 3],
+          [2, 0.25],
+        ]),
+      ),
+    ).toBe(0.75);
   });
 });
 

@@ -21,7 +21,17 @@ import { benchOfflineVerification } from './offline-verify';
 import { freePort } from '../support/ports';
 import { backendPids, cpuOfProcesses, startCommand, startNode, waitForLine, waitForOk, type Child } from './processes';
 import { fmt, log, table } from './report';
-import { SCENARIOS, TARGET_LABELS, type BenchContext, type Scenario, type GraphQLResponse, type Load, type ScenarioKey, type TargetName, type Variant } from './scenarios';
+import {
+  SCENARIOS,
+  TARGET_LABELS,
+  type BenchContext,
+  type Scenario,
+  type GraphQLResponse,
+  type Load,
+  type ScenarioKey,
+  type TargetName,
+  type Variant,
+} from './scenarios';
 import { startStatementCounter } from './sql-count';
 import { cpuDelta, interleave } from './stats';
 
@@ -182,7 +192,8 @@ async function runRow(row: Row, ctx: BenchContext, p: Processes, args: Args): Pr
 
   const entries = targets.flatMap((t) => [{ target: t, merged: false }, ...(args.merged ? [{ target: t, merged: true }] : [])]);
   const label = (e: { target: TargetName; merged: boolean }) => `${TARGET_LABELS[e.target]}${e.merged ? ' (shared token)' : ''}`;
-  const variantsOf = (e: { target: TargetName; merged: boolean }) => (e.merged ? loads.get(e.target)!.variants.slice(0, 1) : loads.get(e.target)!.variants);
+  const variantsOf = (e: { target: TargetName; merged: boolean }) =>
+    e.merged ? loads.get(e.target)!.variants.slice(0, 1) : loads.get(e.target)!.variants;
   for (const e of entries) {
     checkInterrupted();
     if (args.warmup > 0) await fire(loads.get(e.target)!, variantsOf(e), args.warmup, connections);
@@ -194,13 +205,21 @@ async function runRow(row: Row, ctx: BenchContext, p: Processes, args: Args): Pr
     checkInterrupted();
     log(`  round ${round + 1}/${args.rounds}: ${label(e)} …`);
     const before = await cpuReading(p, backends);
-    const r = connections === 1 ? await fireOne(loads.get(e.target)!, variantsOf(e)[0]!, args.duration) : await fire(loads.get(e.target)!, variantsOf(e), args.duration, connections);
+    const r =
+      connections === 1
+        ? await fireOne(loads.get(e.target)!, variantsOf(e)[0]!, args.duration)
+        : await fire(loads.get(e.target)!, variantsOf(e), args.duration, connections);
     const after = await cpuReading(p, backends);
     const done = Math.max(1, r.latency.totalCount);
     const cpuPerRequest = Object.fromEntries([...after].map(([name, reading]) => [name, cpuDelta(before.get(name)!, reading) / done]));
     const slot = results.get(label(e))!;
     slot.figures.push({ reqPerSec: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, cpuPerRequest });
-    if (r.non2xx) slot.failures.push(`${fmt(r.non2xx)} non-2xx (${Object.entries(r.statusCodeStats).map(([c, s]) => `${c}: ${s.count}`).join(', ')})`);
+    if (r.non2xx)
+      slot.failures.push(
+        `${fmt(r.non2xx)} non-2xx (${Object.entries(r.statusCodeStats)
+          .map(([c, s]) => `${c}: ${s.count}`)
+          .join(', ')})`,
+      );
     if (r.errors) slot.failures.push(`${fmt(r.errors)} socket errors (${fmt(r.timeouts)} timeouts)`);
     if (r.mismatches) slot.failures.push(`${fmt(r.mismatches)} responses with errors or with other data than expected`);
   }
@@ -235,7 +254,10 @@ async function runRow(row: Row, ctx: BenchContext, p: Processes, args: Args): Pr
         ...(units ? [fmt(f.reqPerSec * units)] : []),
         fmt(f.p50, 1),
         fmt(f.p99, 1),
-        results.get(l)!.figures.map((x) => fmt(x.reqPerSec)).join(' '),
+        results
+          .get(l)!
+          .figures.map((x) => fmt(x.reqPerSec))
+          .join(' '),
         results.get(l)!.failures.length ? 'FAILED' : samples.get(l)!,
       ]),
     ),
@@ -245,7 +267,11 @@ async function runRow(row: Row, ctx: BenchContext, p: Processes, args: Args): Pr
   out(
     table(
       ['CPU ms per request', ...shown, 'total'],
-      [...medians].map(([l, f]) => [l, ...shown.map((n) => fmt((f.cpuPerRequest[n] ?? 0) * 1000, 2)), fmt(shown.reduce((s, n) => s + (f.cpuPerRequest[n] ?? 0), 0) * 1000, 2)]),
+      [...medians].map(([l, f]) => [
+        l,
+        ...shown.map((n) => fmt((f.cpuPerRequest[n] ?? 0) * 1000, 2)),
+        fmt(shown.reduce((s, n) => s + (f.cpuPerRequest[n] ?? 0), 0) * 1000, 2),
+      ]),
     ),
   );
   for (const [l, r] of results) for (const failure of new Set(r.failures)) out(`  FAILED ${l}: ${failure}`);
@@ -265,7 +291,9 @@ async function sameAnswers(what: string, router: Load, apollo: Load): Promise<vo
   for (const [i, variant] of router.variants.slice(0, n).entries()) {
     const [a, b] = await Promise.all([send(router.url, variant), send(apollo.url, variant)]);
     if (JSON.stringify(a.body) !== JSON.stringify(b.body)) {
-      throw new Error(`${what}: router and Apollo Gateway differ on request ${i}:\n  router ${a.text.slice(0, 400)}\n  apollo ${b.text.slice(0, 400)}`);
+      throw new Error(
+        `${what}: router and Apollo Gateway differ on request ${i}:\n  router ${a.text.slice(0, 400)}\n  apollo ${b.text.slice(0, 400)}`,
+      );
     }
   }
   log(`  ${what}: router and Apollo Gateway give identical JSON (${n} requests)`);
@@ -293,7 +321,12 @@ async function countStatements(ctx: BenchContext, dbUrl: string, env: NodeJS.Pro
   const routerPort = await freePort();
   const urls = Object.fromEntries(SUBGRAPHS.map((s) => [`SUBGRAPH_${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s.name]}/graphql`]));
   const children = SUBGRAPHS.map((s) =>
-    startNode(`${s.name} (counted)`, `subgraphs/${s.name}/src/main.ts`, { ...env, ...urls, DATABASE_URL: proxied.toString(), PORT: String(ports[s.name]) }),
+    startNode(`${s.name} (counted)`, `subgraphs/${s.name}/src/main.ts`, {
+      ...env,
+      ...urls,
+      DATABASE_URL: proxied.toString(),
+      PORT: String(ports[s.name]),
+    }),
   );
   try {
     await Promise.all(children.map((c, i) => waitForOk(c, `http://127.0.0.1:${ports[SUBGRAPHS[i]!.name]}/readyz`)));
@@ -326,7 +359,13 @@ async function reportOfflineVerification(ctx: BenchContext, seconds: number): Pr
   const token = body.data?.issueConsentToken?.accessToken as string;
   const base = ctx.routerPublicUrl.replace('//localhost', '//127.0.0.1');
   const jwks = (await (await fetch(`${base}/.well-known/jwks.json`)).json()) as JSONWebKeySet;
-  const figures = await benchOfflineVerification({ token, jwks, issuer: ctx.routerPublicUrl, audience: 'urn:altinn:organization:identifier-no:310000701', seconds });
+  const figures = await benchOfflineVerification({
+    token,
+    jwks,
+    issuer: ctx.routerPublicUrl,
+    audience: 'urn:altinn:organization:identifier-no:310000701',
+    seconds,
+  });
   out('Offline consent-token verification (one thread, JWKS fetched once, ES256 + iss/aud/exp checks)');
   out(
     table(
@@ -366,7 +405,9 @@ async function seed(database: Database, persons: number, organizations: number, 
   });
   await analyze(database);
   const g = seeded.generated;
-  log(`Seeded ${fmt(g.persons)} persons, ${fmt(g.organizations)} organisations, ${fmt(g.roleAssignments)} role assignments, ANALYZE, in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  log(
+    `Seeded ${fmt(g.persons)} persons, ${fmt(g.organizations)} organisations, ${fmt(g.roleAssignments)} role assignments, ANALYZE, in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------- main
@@ -378,7 +419,11 @@ function machine(): string[] {
     `node      ${process.version}; load generator: autocannon, 1 worker thread of the benchmark process`,
   ];
 }
-const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
 
 async function bench(args: Args): Promise<number> {
   const wanted = (key: string) => !args.scenarios.length || args.scenarios.some((s) => key.toLowerCase().includes(s.toLowerCase()));
@@ -403,14 +448,22 @@ async function bench(args: Args): Promise<number> {
     for (const line of machine()) out(`  ${line}`);
     out(`  load avg  ${loadAverage()} (1 / 5 / 15 min) before the run`);
     out(`  command   ${command}`);
-    out(`  runs      ${args.rounds} interleaved rounds × ${args.duration} s per target after ${args.warmup} s warm-up; medians; c${args.connections}; ${args.merged ? 'distinct and shared tokens' : 'a token or body of its own per connection'}`);
+    out(
+      `  runs      ${args.rounds} interleaved rounds × ${args.duration} s per target after ${args.warmup} s warm-up; medians; c${args.connections}; ${args.merged ? 'distinct and shared tokens' : 'a token or body of its own per connection'}`,
+    );
 
     if (needsDatabase) {
       log(`Creating database ${describeUrl(dbUrl)} …`);
       await createRunDatabase(adminUrl, name);
       created = true;
       issuer = await startBenchIssuer();
-      const env: NodeJS.ProcessEnv = { DATABASE_URL: dbUrl, LOG_LEVEL: args.logLevel, HOST: '127.0.0.1', JWT_ISSUERS: JSON.stringify(issuer.trusted), ROUTER_SIGNING_SECRET: DEV_ROUTER_SECRET };
+      const env: NodeJS.ProcessEnv = {
+        DATABASE_URL: dbUrl,
+        LOG_LEVEL: args.logLevel,
+        HOST: '127.0.0.1',
+        JWT_ISSUERS: JSON.stringify(issuer.trusted),
+        ROUTER_SIGNING_SECRET: DEV_ROUTER_SECRET,
+      };
 
       // The stack as `npm start` runs it (migrates and seeds the story), on a free port.
       let t = performance.now();
@@ -430,7 +483,9 @@ async function bench(args: Args): Promise<number> {
       const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (s) => [s.name, await freePort()] as const)));
       const routerPort = await freePort();
       const routerBase = `http://127.0.0.1:${routerPort}`;
-      const subgraphEnv = Object.fromEntries(SUBGRAPHS.map((s) => [`SUBGRAPH_${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s.name]}/graphql`]));
+      const subgraphEnv = Object.fromEntries(
+        SUBGRAPHS.map((s) => [`SUBGRAPH_${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s.name]}/graphql`]),
+      );
       const subgraphs = SUBGRAPHS.map((s) =>
         startNode(s.name, `subgraphs/${s.name}/src/main.ts`, { ...env, ...subgraphEnv, PORT: String(ports[s.name]), PUBLIC_URL: routerBase }),
       );
@@ -469,7 +524,9 @@ async function bench(args: Args): Promise<number> {
         measured.scaleP50 = { small: small.stack!.p50, large: Number.NaN };
       }
       const counts = await rowCounts(database);
-      out(`  database  Postgres ${counts.server}, ${describeUrl(dbUrl)}: ${fmt(counts.persons)} persons, ${fmt(counts.organizations)} organisations, ${fmt(counts.roleAssignments)} role assignments`);
+      out(
+        `  database  Postgres ${counts.server}, ${describeUrl(dbUrl)}: ${fmt(counts.persons)} persons, ${fmt(counts.organizations)} organisations, ${fmt(counts.roleAssignments)} role assignments`,
+      );
       out();
 
       if (apollo) await compareOtherScenarios(ctx);
@@ -479,10 +536,22 @@ async function bench(args: Args): Promise<number> {
         measured.rows[row.key] = await runRow(row, ctx, processes, args);
       }
       if (measured.rows.consentTokens) await reportOfflineVerification(ctx, args.duration);
-      if (measured.scaleP50) measured.scaleP50.large = measured.rows.authorize1c1?.stack?.p50 ?? (await runRow(ROWS.find((r) => r.key === 'authorize1c1')!, ctx, processes, args)).stack!.p50;
+      if (measured.scaleP50)
+        measured.scaleP50.large =
+          measured.rows.authorize1c1?.stack?.p50 ??
+          (
+            await runRow(
+              ROWS.find((r) => r.key === 'authorize1c1')!,
+              ctx,
+              processes,
+              args,
+            )
+          ).stack!.p50;
       if (wanted('sqlStatements')) {
         measured.statements = await countStatements(ctx, dbUrl, { ...env, ...subgraphEnv, PUBLIC_URL: routerBase });
-        out(`sqlStatements: ${fmt(measured.statements.authorize100, 1)} per Authorize of 100, ${fmt(measured.statements.authorize1, 1)} per Authorize of 1 (Execute and Query messages at the wire, mean of 20 after 3 warm-up)`);
+        out(
+          `sqlStatements: ${fmt(measured.statements.authorize100, 1)} per Authorize of 100, ${fmt(measured.statements.authorize1, 1)} per Authorize of 1 (Execute and Query messages at the wire, mean of 20 after 3 warm-up)`,
+        );
       }
     }
     if (wanted('startup')) {
@@ -496,7 +565,13 @@ async function bench(args: Args): Promise<number> {
     out();
     out(`Issue 14 goals (load avg ${loadAverage()} after the run)`);
     const goals = goalRows(measured);
-    out(table(['figure', 'measured', 'goal', ''], goals.map((g) => [g.figure, g.measured, g.goal, g.pass === null ? '—' : g.pass ? 'PASS' : 'FAIL']), 3));
+    out(
+      table(
+        ['figure', 'measured', 'goal', ''],
+        goals.map((g) => [g.figure, g.measured, g.goal, g.pass === null ? '—' : g.pass ? 'PASS' : 'FAIL']),
+        3,
+      ),
+    );
     out('  ratios of medians over interleaved rounds; CPU from /proc (utime+stime) of each process and its children,');
     out("  Postgres: the run database's backends; a row FAILED above (errors, wrong answers) is not a result.");
     if (args.writeDocs) writeDocs();

@@ -25,7 +25,13 @@ async function measure(library: string, seconds: number, verify: () => Promise<u
   }
   const elapsed = (performance.now() - start) / 1000;
   times.sort((a, b) => a - b);
-  return { library, verifications: times.length, perSecond: times.length / elapsed, p50Micros: percentile(times, 0.5), p99Micros: percentile(times, 0.99) };
+  return {
+    library,
+    verifications: times.length,
+    perSecond: times.length / elapsed,
+    p50Micros: percentile(times, 0.5),
+    p99Micros: percentile(times, 0.99),
+  };
 }
 
 /**

@@ -132,7 +132,8 @@ async function reference(url: string, variant: Variant, signWith?: string): Prom
   const headers = signWith ? { ...variant.headers, [SIGNATURE_HEADER]: signBody(signWith, variant.body) } : variant.headers;
   const res = await fetch(url, { method: 'POST', headers, body: variant.body });
   const body = (await res.json()) as GraphQLResponse;
-  if (res.status !== 200 || body.errors?.length || !body.data) throw new Error(`reference request to ${url} failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+  if (res.status !== 200 || body.errors?.length || !body.data)
+    throw new Error(`reference request to ${url} failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
   return body.data;
 }
 
@@ -179,7 +180,8 @@ function authorizeScenario(name: string, n: number): Scenario {
       const data = await reference(url, variants[0]!);
       const decisions = (data as { authorize: { decision: string }[] }).authorize.map((a) => a.decision);
       const wanted = cases.map((c) => c.decision);
-      if (JSON.stringify(decisions) !== JSON.stringify(wanted)) throw new Error(`${name}: wrong decisions before the load: ${decisions.join(',')} (expected ${wanted.join(',')})`);
+      if (JSON.stringify(decisions) !== JSON.stringify(wanted))
+        throw new Error(`${name}: wrong decisions before the load: ${decisions.join(',')} (expected ${wanted.join(',')})`);
       return fixedAnswer(url, variants, data);
     },
   };
@@ -193,7 +195,8 @@ const BANKEN_AS = orgUrn('310000701');
 async function setUp(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<Record<string, any>> {
   const res = await fetch(url, { method: 'POST', headers: bearer(token), body: JSON.stringify({ query, variables }) });
   const body = (await res.json()) as GraphQLResponse;
-  if (body.errors?.length || !body.data) throw new Error(`setting up the benchmark's data failed: ${JSON.stringify(body.errors ?? body).slice(0, 400)}`);
+  if (body.errors?.length || !body.data)
+    throw new Error(`setting up the benchmark's data failed: ${JSON.stringify(body.errors ?? body).slice(0, 400)}`);
   return body.data;
 }
 
@@ -271,7 +274,8 @@ export const SCENARIOS = {
   },
   meThree: {
     name: 'me: roles, delegations, consents',
-    description: "HÅKON TRANA's `me` with his roles, delegations received and consents given (three subgraphs, none empty), a token of its own per connection",
+    description:
+      "HÅKON TRANA's `me` with his roles, delegations received and consents given (three subgraphs, none empty), a token of its own per connection",
     async prepare(ctx, target, connections) {
       const url = routerUrl(ctx, target);
       await meViewerData(ctx, url);

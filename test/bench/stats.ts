@@ -30,7 +30,10 @@ export function procStatTicks(line: string): { ppid: number; ticks: number } {
   const end = line.lastIndexOf(')');
   if (end < 0) throw new Error(`not a /proc/<pid>/stat line: ${line.slice(0, 80)}`);
   // After ") ": field 3 (state) is index 0, so field n is index n - 3.
-  const fields = line.slice(end + 2).trim().split(/\s+/);
+  const fields = line
+    .slice(end + 2)
+    .trim()
+    .split(/\s+/);
   const field = (n: number) => Number(fields[n - 3]);
   const ppid = field(4);
   const ticks = field(14) + field(15);

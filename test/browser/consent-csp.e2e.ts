@@ -65,7 +65,14 @@ describeBrowser('the consent pages under a CSP without inline script', () => {
   it("serves the request page with script-src 'self' only, and the page works under it: read, switch language, accept", async () => {
     const { body } = await stack.graphql(
       CREATE,
-      { input: { from: HAKON, validTo: new Date(Date.now() + 30 * 86_400_000).toISOString(), rights: [{ resource: 'ske-restanser' }], redirectUrl: REDIRECT } },
+      {
+        input: {
+          from: HAKON,
+          validTo: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+          rights: [{ resource: 'ske-restanser' }],
+          redirectUrl: REDIRECT,
+        },
+      },
       bankToken,
     );
     expect(body.errors).toBeUndefined();
@@ -96,11 +103,22 @@ describeBrowser('the consent pages under a CSP without inline script', () => {
   it('runs the overview under the same policy: the withdraw button works, and an injected inline script is refused', async () => {
     const { body } = await stack.graphql(
       CREATE,
-      { input: { from: HAKON, validTo: new Date(Date.now() + 30 * 86_400_000).toISOString(), rights: [{ resource: 'ske-restanser' }], redirectUrl: REDIRECT } },
+      {
+        input: {
+          from: HAKON,
+          validTo: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+          rights: [{ resource: 'ske-restanser' }],
+          redirectUrl: REDIRECT,
+        },
+      },
       bankToken,
     );
     const { id } = body.data.createConsentRequest;
-    const accepted = await stack.graphql(`mutation ($id: ID!) { acceptConsentRequest(id: $id) { status } }`, { id }, await stack.token({ pid: '12888510018' }));
+    const accepted = await stack.graphql(
+      `mutation ($id: ID!) { acceptConsentRequest(id: $id) { status } }`,
+      { id },
+      await stack.token({ pid: '12888510018' }),
+    );
     expect(accepted.body.errors).toBeUndefined();
     const { context, page, problems } = await hakonsBrowser();
 

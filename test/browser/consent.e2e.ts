@@ -128,7 +128,11 @@ describeBrowser('the consent pages in Chromium', () => {
         from: 'urn:altinn:person:identifier-no:12888510018',
         to: 'urn:altinn:organization:identifier-no:310000108',
         consentRights: [
-          { action: ['consent'], resource: [{ type: 'urn:altinn:resource', value: 'ske-inntekt-skattegrunnlag' }], metadata: { inntektsaar: '2024' } },
+          {
+            action: ['consent'],
+            resource: [{ type: 'urn:altinn:resource', value: 'ske-inntekt-skattegrunnlag' }],
+            metadata: { inntektsaar: '2024' },
+          },
         ],
       }),
     ]);

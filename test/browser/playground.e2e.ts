@@ -42,10 +42,7 @@ describeBrowser('the playground in Chromium', () => {
   /** Waits until the query editor (Monaco, which renders only visible lines) shows `text`. */
   const editorShows = (page: Page, text: string) =>
     page.waitForFunction(
-      (t) =>
-        [...document.querySelectorAll('.graphiql-query-editor .view-lines')].some((e) =>
-          (e.textContent ?? '').replace(/\s+/g, ' ').includes(t),
-        ),
+      (t) => [...document.querySelectorAll('.graphiql-query-editor .view-lines')].some((e) => (e.textContent ?? '').replace(/\s+/g, ' ').includes(t)),
       text,
       { timeout: STEP_TIMEOUT },
     );

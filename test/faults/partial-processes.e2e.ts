@@ -28,7 +28,6 @@ afterAll(async () => {
   await pg?.destroy();
 });
 
-
 const exited = (except: string[] = []) =>
   stack.processes.filter((p) => p.exit && !except.includes(p.name)).map((p) => `${p.name} ${JSON.stringify(p.exit)}\n${p.output()}`);
 
@@ -73,7 +72,9 @@ describe('partial results with one subgraph process killed (separate processes, 
     await stack.restart('parties');
     const restartMs = Date.now() - restartAt;
     const back = await stack.graphql(ALL_FIVE, {}, hakon);
-    console.log(`parties killed: me null in ${down.ms} ms, other root fields in ${res.ms} ms; restarted and ready in ${restartMs} ms; whole answer in ${back.ms} ms`);
+    console.log(
+      `parties killed: me null in ${down.ms} ms, other root fields in ${res.ms} ms; restarted and ready in ${restartMs} ms; whole answer in ${back.ms} ms`,
+    );
 
     expect(down.body.data).toEqual({ me: null });
     expect(down.body.errors).toEqual([expect.objectContaining({ path: ['me'], extensions: { code: 'UNAVAILABLE', service: 'parties' } })]);

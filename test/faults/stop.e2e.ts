@@ -41,34 +41,53 @@ function slowRequest(url: string, token: string, query: string, between: () => v
 }
 
 const variants = [
-  { name: 'on the embedded database', signal: 'SIGTERM' as const, group: false, env: () => ({ PGLITE_DIR: join(dirs[dirs.push(mkdtempSync(join(tmpdir(), 'hub-stop-'))) - 1]!, 'pglite') }) },
+  {
+    name: 'on the embedded database',
+    signal: 'SIGTERM' as const,
+    group: false,
+    env: () => ({ PGLITE_DIR: join(dirs[dirs.push(mkdtempSync(join(tmpdir(), 'hub-stop-'))) - 1]!, 'pglite') }),
+  },
   { name: 'on Postgres', signal: 'SIGTERM' as const, group: false, env: () => ({ DATABASE_URL: pg.url }) },
   { name: 'on Postgres, Ctrl-C from a parent', signal: 'SIGINT' as const, group: false, env: () => ({ DATABASE_URL: pg.url }) },
-  { name: 'on Postgres, Ctrl-C in a terminal (the whole process group)', signal: 'SIGINT' as const, group: true, env: () => ({ DATABASE_URL: pg.url }) },
+  {
+    name: 'on Postgres, Ctrl-C in a terminal (the whole process group)',
+    signal: 'SIGINT' as const,
+    group: true,
+    env: () => ({ DATABASE_URL: pg.url }),
+  },
 ];
 
 describe('stopping npm start', () => {
-  it.each(variants)('$signal to the npm process $name ends every process within 10 s, letting a request in flight finish', async ({ signal, env, group }) => {
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const proc = npmRun('start', { ...env(), PORT: String(port), PUBLIC_URL: base, LOG_LEVEL: 'warn' }, 'start', group);
-    await waitUntilReady(`${base}/readyz`, [proc]);
-    const tree = processTree(proc.child.pid!);
-    expect(tree.length).toBeGreaterThanOrEqual(2);
-    const res = await fetch(`${base}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"pid":"17857210042"}' });
-    const { access_token: token } = (await res.json()) as { access_token: string };
+  it.each(variants)(
+    '$signal to the npm process $name ends every process within 10 s, letting a request in flight finish',
+    async ({ signal, env, group }) => {
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const proc = npmRun('start', { ...env(), PORT: String(port), PUBLIC_URL: base, LOG_LEVEL: 'warn' }, 'start', group);
+      await waitUntilReady(`${base}/readyz`, [proc]);
+      const tree = processTree(proc.child.pid!);
+      expect(tree.length).toBeGreaterThanOrEqual(2);
+      const res = await fetch(`${base}/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"pid":"17857210042"}',
+      });
+      const { access_token: token } = (await res.json()) as { access_token: string };
 
-    let stopping: Promise<number> | undefined;
-    const answer = await slowRequest(`${base}/graphql`, token, '{ me { urn name } }', () => {
-      stopping = stopProcess(proc, signal, 10_000, group);
-    });
-    expect(answer.status).toBe(200);
-    expect(answer.body, JSON.stringify(answer.body)).toEqual({ data: { me: { urn: 'urn:altinn:person:identifier-no:17857210042', name: 'KARI NORDMANN' } } });
-    const took = await stopping!;
-    console.log(`${signal}: every process ended after ${took} ms (${tree.length} processes)`);
-    expect(took).toBeLessThan(10_000);
-    expect(proc.exit?.code).toBe(0);
-    // No new connections once stopping.
-    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
-  });
+      let stopping: Promise<number> | undefined;
+      const answer = await slowRequest(`${base}/graphql`, token, '{ me { urn name } }', () => {
+        stopping = stopProcess(proc, signal, 10_000, group);
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.body, JSON.stringify(answer.body)).toEqual({
+        data: { me: { urn: 'urn:altinn:person:identifier-no:17857210042', name: 'KARI NORDMANN' } },
+      });
+      const took = await stopping!;
+      console.log(`${signal}: every process ended after ${took} ms (${tree.length} processes)`);
+      expect(took).toBeLessThan(10_000);
+      expect(proc.exit?.code).toBe(0);
+      // No new connections once stopping.
+      await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+    },
+  );
 });

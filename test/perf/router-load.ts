@@ -88,7 +88,14 @@ async function startRouter(name: string, where: string, urls: Record<string, str
   const [dir, extraEnv] = where.includes('?') ? [where.slice(0, where.indexOf('?')), where.slice(where.indexOf('?') + 1)] : [where, ''];
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: publicUrl, LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: publicUrl,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'development',
+  };
   for (const [subgraph, url] of Object.entries(urls)) env[`SUBGRAPH_${subgraph.toUpperCase()}_URL`] = url;
   Object.assign(env, Object.fromEntries(new URLSearchParams(extraEnv)));
   const execArgv = ['--import', 'tsx', '--import', HOOK, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir, name)}`] : [])];
@@ -96,7 +103,11 @@ async function startRouter(name: string, where: string, urls: Record<string, str
   const tokens: string[] = [];
   for (let attempt = 0; tokens.length < count; attempt++) {
     try {
-      const res = await fetch(`${publicUrl}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"pid":"17857210042"}' });
+      const res = await fetch(`${publicUrl}/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"pid":"17857210042"}',
+      });
       if (res.ok) tokens.push(((await res.json()) as { access_token: string }).access_token);
       else throw new Error(String(res.status));
     } catch (err) {
@@ -120,7 +131,10 @@ async function startRouter(name: string, where: string, urls: Record<string, str
 
 /** CPU seconds of a process and its children, from /proc (clock ticks of 10 ms). */
 function treeCpu(pid: number): number {
-  const stat = (p: number) => readFileSync(`/proc/${p}/stat`, 'utf8').slice(readFileSync(`/proc/${p}/stat`, 'utf8').lastIndexOf(')') + 2).split(' ');
+  const stat = (p: number) =>
+    readFileSync(`/proc/${p}/stat`, 'utf8')
+      .slice(readFileSync(`/proc/${p}/stat`, 'utf8').lastIndexOf(')') + 2)
+      .split(' ');
   const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   const own = stat(pid);
   return (Number(own[11]) + Number(own[12])) / 100 + children.reduce((sum, c) => sum + treeCpu(c), 0);
@@ -132,9 +146,19 @@ function treeCpu(pid: number): number {
  * told apart from its subgraphs.
  */
 async function startWholeStack(name: string, dir: string, count: number): Promise<Router> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', PGLITE_DIR: join(mkdtempSync(join(tmpdir(), 'router-load-')), 'pglite'), LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    PGLITE_DIR: join(mkdtempSync(join(tmpdir(), 'router-load-')), 'pglite'),
+    LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: dir, env, detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: dir,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   const base = await new Promise<string>((done, fail) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -194,26 +218,33 @@ async function main(): Promise<void> {
   const routers = (values.router ?? ['this=.']).map((r) => [r.slice(0, r.indexOf('=')), r.slice(r.indexOf('=') + 1)] as const);
   const query = QUERIES[values.query!];
   if (!query) throw new Error(`--query is one of ${Object.keys(QUERIES).join(', ')}`);
-  const [rounds, duration, warmup, connections, tokenCount] = [values.rounds, values.duration, values.warmup, values.connections, values.tokens].map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [rounds, duration, warmup, connections, tokenCount] = [values.rounds, values.duration, values.warmup, values.connections, values.tokens].map(
+    Number,
+  ) as [number, number, number, number, number];
 
-  const subgraphs = fork(SELF, ['--serve-subgraphs'], { execArgv: ['--import', 'tsx', '--import', HOOK], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const subgraphs = fork(SELF, ['--serve-subgraphs'], {
+    execArgv: ['--import', 'tsx', '--import', HOOK],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const started: Router[] = [];
   try {
     const urls = await message(subgraphs, (m: any) => m?.urls as Record<string, string> | undefined);
     for (const [name, dir] of routers) {
-      started.push(dir.startsWith('start:') ? await startWholeStack(name, dir.slice('start:'.length), tokenCount) : await startRouter(name, dir, urls, tokenCount, values['cpu-prof']));
+      started.push(
+        dir.startsWith('start:')
+          ? await startWholeStack(name, dir.slice('start:'.length), tokenCount)
+          : await startRouter(name, dir, urls, tokenCount, values['cpu-prof']),
+      );
     }
 
     // Identical answers first: the routers are compared only when they agree.
     const answers = await Promise.all(
       started.map(async (r) => {
-        const res = await fetch(r.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${r.tokens[0]}` }, body: query.body });
+        const res = await fetch(r.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${r.tokens[0]}` },
+          body: query.body,
+        });
         return { status: res.status, text: await res.text() };
       }),
     );
@@ -227,8 +258,15 @@ async function main(): Promise<void> {
       if (!same) throw new Error(`${started[i]!.name} answers differently from ${started[0]!.name}`);
     }
     const cpus = os.cpus();
-    console.log(`${values.query}, c${connections}, ${tokenCount} distinct tokens per router, ${rounds} rounds of ${duration} s (after ${warmup} s warm-up each), routers interleaved`);
-    console.log(`machine: ${cpus.length} × ${cpus[0]?.model.trim()}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `${values.query}, c${connections}, ${tokenCount} distinct tokens per router, ${rounds} rounds of ${duration} s (after ${warmup} s warm-up each), routers interleaved`,
+    );
+    console.log(
+      `machine: ${cpus.length} × ${cpus[0]?.model.trim()}, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
     for (const r of started) if (warmup > 0) await load(r, query.body, warmup, connections);
 
     const runs = new Map<string, { rps: number; p50: number; p99: number; cpuPerRequest: number; bad: number }[]>();
@@ -238,7 +276,13 @@ async function main(): Promise<void> {
         const result = await load(r, query.body, duration, connections);
         const cpu = (await r.cpu()) - before;
         const requests = result['2xx'] + result.non2xx;
-        const run = { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuPerRequest: cpu / requests, bad: result.non2xx + result.errors };
+        const run = {
+          rps: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          cpuPerRequest: cpu / requests,
+          bad: result.non2xx + result.errors,
+        };
         runs.set(r.name, [...(runs.get(r.name) ?? []), run]);
         console.log(
           `  round ${round} ${r.name.padEnd(8)} ${run.rps.toFixed(0).padStart(6)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  router CPU ${(run.cpuPerRequest * 1e6).toFixed(0)} µs/request  non-2xx+errors ${run.bad}`,
@@ -264,6 +308,5 @@ async function main(): Promise<void> {
     subgraphs.disconnect();
   }
 }
-
 
 await main();

@@ -44,8 +44,13 @@ async function appendAudit(n: number) {
     Array.from({ length: n }, (_, i) =>
       db.transaction(async (tx) => {
         await tx.insert(auditLog).values({
-          actorId: party, action: 'DELEGATION_CREATED', entityType: 'DELEGATION', entityId: randomUUID(), partyId: party,
-          before: null, after: { n: i, note: 'æøå "quoted"' },
+          actorId: party,
+          action: 'DELEGATION_CREATED',
+          entityType: 'DELEGATION',
+          entityId: randomUUID(),
+          partyId: party,
+          before: null,
+          after: { n: i, note: 'æøå "quoted"' },
         });
       }),
     ),
@@ -56,18 +61,30 @@ describe('the append-only logs', () => {
   it('chains the rows of every log, also under concurrent appends, and verifies clean', async () => {
     const t = await storyTokens(stack);
     const input = () => ({
-      from: URN.hakon, validTo: inSeconds(3600), redirectUrl: 'http://localhost:9999/callback',
+      from: URN.hakon,
+      validTo: inSeconds(3600),
+      redirectUrl: 'http://localhost:9999/callback',
       rights: [{ resource: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: '2024' } }],
     });
     const created = await Promise.all(Array.from({ length: 12 }, () => stack.graphql(CREATE, { input: input() }, t.banken)));
     for (const { body } of created) expect(body.errors).toBeUndefined();
     await appendAudit(20);
-    const [{ name: code }] = (await rowsOf<{ name: string }>(sql`SELECT name FROM evidence.evidence_codes ORDER BY name LIMIT 1`)) as [{ name: string }];
+    const [{ name: code }] = (await rowsOf<{ name: string }>(sql`SELECT name FROM evidence.evidence_codes ORDER BY name LIMIT 1`)) as [
+      { name: string },
+    ];
     const [requestor, subject] = [await stack.partyId('banken'), await stack.partyId('hakon')];
     await Promise.all(
       Array.from({ length: 5 }, () =>
         db.insert(evidenceRetrievals).values(
-          [0, 1, 2].map(() => ({ requestorId: requestor, subjectId: subject, code, accreditationId: null, status: 'DENIED', reason: 'test', at: new Date() })),
+          [0, 1, 2].map(() => ({
+            requestorId: requestor,
+            subjectId: subject,
+            code,
+            accreditationId: null,
+            status: 'DENIED',
+            reason: 'test',
+            at: new Date(),
+          })),
         ),
       ),
     );
@@ -82,7 +99,9 @@ describe('the append-only logs', () => {
     // shared (no fork).
     for (const { name, chainWithin } of LOGS) {
       const key = chainWithin ?? `''`;
-      const rows = await rowsOf<{ key: string; prev_hash: string; hash: string }>(sql.raw(`SELECT ${key}::text AS key, prev_hash, hash FROM ${name} ORDER BY 1, id`));
+      const rows = await rowsOf<{ key: string; prev_hash: string; hash: string }>(
+        sql.raw(`SELECT ${key}::text AS key, prev_hash, hash FROM ${name} ORDER BY 1, id`),
+      );
       expect(rows.length).toBe(await count(name));
       const chains = new Map<string, typeof rows>();
       for (const row of rows) chains.set(row.key, [...(chains.get(row.key) ?? []), row]);
@@ -95,7 +114,9 @@ describe('the append-only logs', () => {
   });
 
   it.runIf(!!process.env.DATABASE_URL)('npm run logs:verify exits 0 on the untampered database', async () => {
-    const { stdout } = await promisify(execFile)('npx', ['tsx', 'db/src/logs-verify-cli.ts'], { env: { ...process.env, DATABASE_URL: stack.databaseUrl! } });
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'db/src/logs-verify-cli.ts'], {
+      env: { ...process.env, DATABASE_URL: stack.databaseUrl! },
+    });
     for (const { name } of LOGS) expect(stdout).toMatch(new RegExp(`^ok {5}${name.replace('.', '\\.')}: \\d+ rows, head [0-9a-f]{64}$`, 'm'));
   });
 
@@ -120,12 +141,18 @@ describe('the append-only logs', () => {
 
   it('finds a re-hashed edit and a removed row by the next link', async () => {
     // Two events in a row of one consent: consent events are chained per consent.
-    const [{ consent_id: consentId }] = (await rowsOf<{ consent_id: string }>(sql`SELECT consent_id FROM consents.consent_events ORDER BY id LIMIT 1`)) as [{ consent_id: string }];
+    const [{ consent_id: consentId }] = (await rowsOf<{ consent_id: string }>(
+      sql`SELECT consent_id FROM consents.consent_events ORDER BY id LIMIT 1`,
+    )) as [{ consent_id: string }];
     await db.insert(consentEvents).values({ consentId, type: 'TOKEN_ISSUED', performedById: null });
-    const [victim, next] = await rowsOf<{ id: string | number }>(sql`SELECT id FROM consents.consent_events WHERE consent_id = ${consentId} ORDER BY id LIMIT 2`);
+    const [victim, next] = await rowsOf<{ id: string | number }>(
+      sql`SELECT id FROM consents.consent_events WHERE consent_id = ${consentId} ORDER BY id LIMIT 2`,
+    );
     // The forger recomputes the edited row's own hash: the next row's link still gives it away.
     await tamper(`UPDATE consents.consent_events SET at = at - interval '1 day' WHERE id = ${victim!.id}`);
-    await tamper(`UPDATE consents.consent_events SET hash = logs.link(prev_hash, logs.content(consent_events, ARRAY['id','consent_id','type','at','performed_by_id','resource_id','delivered_to_id'])) WHERE id = ${victim!.id}`);
+    await tamper(
+      `UPDATE consents.consent_events SET hash = logs.link(prev_hash, logs.content(consent_events, ARRAY['id','consent_id','type','at','performed_by_id','resource_id','delivered_to_id'])) WHERE id = ${victim!.id}`,
+    );
     const events = (await verifyLogs(db)).find((r) => r.log === 'consents.consent_events')!;
     expect(events.broken).toEqual({ id: Number(next!.id), problem: expect.stringMatching(/previous row/) });
 

@@ -23,7 +23,6 @@ afterAll(async () => {
   await stack?.close();
 });
 
-
 async function askWithout(name: string | null, query = ALL_FIVE) {
   const router = await startExtraRouter(stack, { subgraphUrls: name ? { [name]: deadUrl } : {} });
   closers.push(router.close);
@@ -67,7 +66,7 @@ describe('partial results with one subgraph dead', () => {
     expect(res.body.errors.map((e: { extensions: { service?: string } }) => e.extensions.service)).toEqual(['parties']);
   });
 
-  it('keeps the other four\'s data when evidence hangs past the router\'s timeout, with the error at evidenceRetrievals', async () => {
+  it("keeps the other four's data when evidence hangs past the router's timeout, with the error at evidenceRetrievals", async () => {
     const proxy = await startFaultProxy(stack.subgraphUrls.evidence!, () => 'handled');
     const router = await startExtraRouter(stack, { subgraphUrls: { evidence: proxy.url }, env: { SUBGRAPH_TIMEOUT_MS: '800' } });
     closers.push(proxy.close, router.close);

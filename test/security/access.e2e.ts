@@ -51,9 +51,17 @@ describe('least privilege: a relationship gives only what it covers', () => {
 
   it('does not show ARIAN, with one read delegation from TRANA BYGG AS, its delegations and role holders', async () => {
     const DELEGATE = `mutation($input: DelegateInput!) { delegate(input: $input) { id } }`;
-    const mine = await stack.graphql(DELEGATE, { input: { from: URN.tranabygg, to: URN.arian, resource: 'ske-mva-melding', actions: ['read'] } }, t.kari);
+    const mine = await stack.graphql(
+      DELEGATE,
+      { input: { from: URN.tranabygg, to: URN.arian, resource: 'ske-mva-melding', actions: ['read'] } },
+      t.kari,
+    );
     expect(mine.body.errors).toBeUndefined();
-    const other = await stack.graphql(DELEGATE, { input: { from: URN.tranabygg, to: URN.hakon, resource: 'ske-mva-melding', actions: ['write'] } }, t.kari);
+    const other = await stack.graphql(
+      DELEGATE,
+      { input: { from: URN.tranabygg, to: URN.hakon, resource: 'ske-mva-melding', actions: ['write'] } },
+      t.kari,
+    );
     expect(other.body.errors).toBeUndefined();
 
     for (const field of ['delegationsGiven { id }', 'roleHolders { role { code } }', 'accessRequestsReceived { id }']) {
@@ -95,10 +103,18 @@ describe('least privilege: a relationship gives only what it covers', () => {
 });
 
 describe('legal bases are checked, not any text', () => {
-  const restanser = (subject: string, legalBasis: string) => ({ subject, serviceContext: 'ebevis', evidenceCodes: [{ code: 'Restanser', legalBasis }] });
+  const restanser = (subject: string, legalBasis: string) => ({
+    subject,
+    serviceContext: 'ebevis',
+    evidenceCodes: [{ code: 'Restanser', legalBasis }],
+  });
 
   it('lists the legal bases Restanser accepts and whom they apply to', async () => {
-    const { body } = await stack.graphql(`{ evidenceCodes(serviceContext: "ebevis") { name legalBases { id subjects } } serviceContexts { id subjects } }`, {}, kommune);
+    const { body } = await stack.graphql(
+      `{ evidenceCodes(serviceContext: "ebevis") { name legalBases { id subjects } } serviceContexts { id subjects } }`,
+      {},
+      kommune,
+    );
     expect(body.errors).toBeUndefined();
     const code = body.data.evidenceCodes.find((c: { name: string }) => c.name === 'Restanser');
     expect(code.legalBases).toContainEqual({ id: 'anskaffelsesforskriften-24-2', subjects: ['ORGANIZATION'] });
@@ -145,11 +161,20 @@ describe('registered redirect URLs', () => {
   it('refuses an organisation token whose client is not registered', async () => {
     const token = await stack.token({ org: '310000108', scope: 'altinn:consentrequests.write' });
     const { body } = await stack.graphql(CREATE, { input: input(REDIRECT) }, token);
-    expect(errorOf(body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.redirectUrl', message: expect.stringContaining('no registered redirect URLs') });
+    expect(errorOf(body)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.redirectUrl',
+      message: expect.stringContaining('no registered redirect URLs'),
+    });
   });
 
   it('refuses an accreditation whose consent redirect is not registered', async () => {
-    const accreditation = { subject: URN.hakon, serviceContext: 'sbl', consentRedirectUrl: 'https://evil.example/cb', evidenceCodes: [{ code: 'StudielanSaldo' }] };
+    const accreditation = {
+      subject: URN.hakon,
+      serviceContext: 'sbl',
+      consentRedirectUrl: 'https://evil.example/cb',
+      evidenceCodes: [{ code: 'StudielanSaldo' }],
+    };
     const { body } = await stack.graphql(CREATE_ACCREDITATION, { input: accreditation }, t.banken);
     expect(errorOf(body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.consentRedirectUrl' });
   });

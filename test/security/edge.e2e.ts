@@ -28,7 +28,9 @@ describe('metrics', () => {
     await post({ query: 'query Warm { me { name } }' }, token);
     const before = await series();
     for (let i = 0; i < 500; i += 50) {
-      await Promise.all(Array.from({ length: 50 }, (_, j) => post({ query: `query Op${i + j} { me { name } }`, operationName: `Op${i + j}` }, token)));
+      await Promise.all(
+        Array.from({ length: 50 }, (_, j) => post({ query: `query Op${i + j} { me { name } }`, operationName: `Op${i + j}` }, token)),
+      );
     }
     const text = await (await fetch(`${base}/metrics`)).text();
     expect(await series()).toBe(before);
@@ -50,16 +52,18 @@ describe('slow clients', () => {
     const sockets: Socket[] = [];
     onTestFinished(() => sockets.forEach((s) => s.destroy()));
     const closed = await Promise.all(
-      Array.from({ length: 100 }, () =>
-        new Promise<number>((resolve) => {
-          const started = Date.now();
-          const socket = connect(Number(port), '127.0.0.1', () => socket.write('POST'));
-          socket.on('error', () => {});
-          // Read what the server says (its 408), as a client does; an unread socket never sees the close.
-          socket.resume();
-          socket.on('close', () => resolve(Date.now() - started));
-          sockets.push(socket);
-        }),
+      Array.from(
+        { length: 100 },
+        () =>
+          new Promise<number>((resolve) => {
+            const started = Date.now();
+            const socket = connect(Number(port), '127.0.0.1', () => socket.write('POST'));
+            socket.on('error', () => {});
+            // Read what the server says (its 408), as a client does; an unread socket never sees the close.
+            socket.resume();
+            socket.on('close', () => resolve(Date.now() - started));
+            sockets.push(socket);
+          }),
       ),
     );
     expect(Math.max(...closed)).toBeLessThan(10_000);
@@ -95,7 +99,9 @@ describe('document limits', () => {
 
 describe('GET /graphql', () => {
   it.each(['variables', 'extensions'])('answers malformed %s with 400', async (name) => {
-    const res = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}&${name}=%7Bbad`, { headers: { 'graphql-preflight': '1' } });
+    const res = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}&${name}=%7Bbad`, {
+      headers: { 'graphql-preflight': '1' },
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
@@ -146,7 +152,8 @@ describe('in production', () => {
 
   it('answers two refusals from one subgraph as FORBIDDEN, never INTERNAL', async () => {
     const banken = await issuers.maskinporten.sign({ consumer: { authority: 'iso6523-actorid-upis', ID: '0192:310000108' }, scope: '' });
-    const ask = '[{ subject: "urn:altinn:person:identifier-no:17857210042", party: "urn:altinn:organization:identifier-no:310000507", resource: "ske-mva-melding", action: "sign" }]';
+    const ask =
+      '[{ subject: "urn:altinn:person:identifier-no:17857210042", party: "urn:altinn:organization:identifier-no:310000507", resource: "ske-mva-melding", action: "sign" }]';
     const { text } = await prodPost(`{ a: authorize(requests: ${ask}) { decision } b: authorize(requests: ${ask}) { decision } }`, banken);
     const json = JSON.parse(text);
     expect(json.errors.length).toBeGreaterThan(0);

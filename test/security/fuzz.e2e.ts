@@ -57,7 +57,9 @@ describe('fuzzing the router with generated operations', () => {
       byStatus.set(o.status, (byStatus.get(o.status) ?? 0) + 1);
       for (const m of o.text.matchAll(/"code":"([A-Z_]+)"/g)) byCode.set(m[1]!, (byCode.get(m[1]!) ?? 0) + 1);
     }
-    console.log(`fuzz seed ${SEED}: ${outcomes.length} requests; statuses ${JSON.stringify(Object.fromEntries(byStatus))}; codes ${JSON.stringify(Object.fromEntries(byCode))}`);
+    console.log(
+      `fuzz seed ${SEED}: ${outcomes.length} requests; statuses ${JSON.stringify(Object.fromEntries(byStatus))}; codes ${JSON.stringify(Object.fromEntries(byCode))}`,
+    );
 
     const failures = outcomes
       .map((o) => ({ o, problems: [...(o.status >= 500 ? [`HTTP ${o.status}`] : []), ...findLeaks(o.text, stack.publicUrl, o.fuzz.body)] }))

@@ -23,17 +23,14 @@ describe('the consent answer endpoint', () => {
 });
 
 describe('every HTML page', () => {
-  it.each([
-    ['/consent/request?id=' + ID],
-    ['/consent/request?id=bad'],
-    ['/consent/overview'],
-    ['/dev/login'],
-    ['/graphql'],
-  ])('%s refuses to be framed', async (path) => {
-    const res = await fetch(`${base}${path}`, { headers: { accept: 'text/html' } });
-    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-  });
+  it.each([['/consent/request?id=' + ID], ['/consent/request?id=bad'], ['/consent/overview'], ['/dev/login'], ['/graphql']])(
+    '%s refuses to be framed',
+    async (path) => {
+      const res = await fetch(`${base}${path}`, { headers: { accept: 'text/html' } });
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    },
+  );
 });
 
 describe('the consent pages’ scripts', () => {
@@ -87,7 +84,10 @@ describe('the dev login’s next', () => {
     expect(scriptSrc).toBe("'self'");
     const html = await res.text();
     const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
-    expect(scripts).toEqual([' type="application/json" id="dev-login-data"', expect.stringMatching(/^ src="\/assets\/dev-login\.[\w-]+\.js" defer$/)]);
+    expect(scripts).toEqual([
+      ' type="application/json" id="dev-login-data"',
+      expect.stringMatching(/^ src="\/assets\/dev-login\.[\w-]+\.js" defer$/),
+    ]);
     const src = /src="([^"]+)"/.exec(html)![1];
     const js = await fetch(`${base}${src}`);
     expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);

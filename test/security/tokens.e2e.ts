@@ -107,14 +107,32 @@ describe('bad tokens are 401, never 500', () => {
   it.each([
     ['an unknown kid', async () => issuers.idporten.sign(kariClaims, { key: strangerKey, header: { kid: 'unknown-kid' } })],
     ['no kid (signed by a stranger)', async () => issuers.idporten.sign(kariClaims, { key: strangerKey, header: { kid: undefined } })],
-    ['alg none without kid', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ iss: issuers.idporten.issuer, aud: PRODUCTION_URL, pid: KARI, exp: now() + 600, iat: now() })}.`],
-    ['HS256 with the issuer’s kid', async () => {
-      const { createHmac } = await import('node:crypto');
-      const head = `${b64({ alg: 'HS256', typ: 'JWT', kid: issuers.idporten.kid })}.${b64({ iss: issuers.idporten.issuer, aud: PRODUCTION_URL, pid: KARI, exp: now() + 600, iat: now() })}`;
-      return `${head}.${createHmac('sha256', issuers.idporten.kid).update(head).digest('base64url')}`;
-    }],
-    ['a token of the hub’s own (a consent token)', async () => issuers.idporten.sign({ iss: PRODUCTION_URL, aud: 'urn:altinn:organization:identifier-no:310000701', typ: 'at+jwt' }, { key: strangerKey, header: { kid: 'consent-key' } })],
-    ['the dev kid in production', async () => issuers.idporten.sign({ ...kariClaims, iss: `${PRODUCTION_URL}/dev/idporten` }, { key: strangerKey, header: { kid: 'dev-idporten' } })],
+    [
+      'alg none without kid',
+      async () =>
+        `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ iss: issuers.idporten.issuer, aud: PRODUCTION_URL, pid: KARI, exp: now() + 600, iat: now() })}.`,
+    ],
+    [
+      'HS256 with the issuer’s kid',
+      async () => {
+        const { createHmac } = await import('node:crypto');
+        const head = `${b64({ alg: 'HS256', typ: 'JWT', kid: issuers.idporten.kid })}.${b64({ iss: issuers.idporten.issuer, aud: PRODUCTION_URL, pid: KARI, exp: now() + 600, iat: now() })}`;
+        return `${head}.${createHmac('sha256', issuers.idporten.kid).update(head).digest('base64url')}`;
+      },
+    ],
+    [
+      'a token of the hub’s own (a consent token)',
+      async () =>
+        issuers.idporten.sign(
+          { iss: PRODUCTION_URL, aud: 'urn:altinn:organization:identifier-no:310000701', typ: 'at+jwt' },
+          { key: strangerKey, header: { kid: 'consent-key' } },
+        ),
+    ],
+    [
+      'the dev kid in production',
+      async () =>
+        issuers.idporten.sign({ ...kariClaims, iss: `${PRODUCTION_URL}/dev/idporten` }, { key: strangerKey, header: { kid: 'dev-idporten' } }),
+    ],
     ['something that is not a JWT', async () => 'not-a-jwt'],
   ])('refuses %s with 401 UNAUTHENTICATED', async (_name, make) => {
     expectUnauthenticated(await me(`Bearer ${await make()}`));

@@ -163,9 +163,11 @@ function mutateDocument(source: string, random: Random): { kind: string; query: 
       return { kind: 'unknown field', query: source.slice(0, m.index) + `${m[1]}Zz` + source.slice(m.index + m[1]!.length) };
     }
     case 2:
-      return { kind: 'typename aliases', query: source.replace('{', `{ ${Array.from({ length: random.int(5, 60) }, (_, i) => `a${i}: __typename`).join(' ')} `) };
-    case 3:
-    {
+      return {
+        kind: 'typename aliases',
+        query: source.replace('{', `{ ${Array.from({ length: random.int(5, 60) }, (_, i) => `a${i}: __typename`).join(' ')} `),
+      };
+    case 3: {
       const n = random.int(2, 10);
       return { kind: 'deep nesting', query: `{ me { ${'authorizedParties { subunits { '.repeat(n)}name${' } }'.repeat(n)} } }` };
     }
@@ -204,7 +206,10 @@ function authorization(random: Random, tokens: readonly string[]): { kind: strin
       return { kind: 'tampered token', header: `Bearer ${h}.${b64url({ ...payload, pid })}.${s}` };
     }
     case 6:
-      return { kind: 'unknown kid', header: `Bearer ${b64url({ alg: 'ES256', kid: randomUUID() })}.${b64url({ pid, exp: now + 600 })}.${b64url('sig')}` };
+      return {
+        kind: 'unknown kid',
+        header: `Bearer ${b64url({ alg: 'ES256', kid: randomUUID() })}.${b64url({ pid, exp: now + 600 })}.${b64url('sig')}`,
+      };
     case 7:
       return { kind: 'HS256 with kid', header: `Bearer ${b64url({ alg: 'HS256', kid: 'dev' })}.${b64url({ pid, exp: now + 600 })}.${b64url('sig')}` };
     default:
@@ -245,7 +250,10 @@ export function generateCase(random: Random, ctx: { schema: GraphQLSchema; opera
 const LEAKS: [string, RegExp][] = [
   ['INTERNAL', /"code":"INTERNAL(_SERVER_ERROR)?"/],
   ['stack trace', /\bat (?:async )?[\w$.<>[\] ]+ \(?(?:file:\/\/)?\/?[\w./-]+:\d+:\d+\)?/],
-  ['SQL or driver text', /relation "[^"]+" does not exist|syntax error at or near|violates [\w-]+ constraint|duplicate key value|invalid input syntax for type|Failed query:|PostgresError|SQLSTATE|pglite/i],
+  [
+    'SQL or driver text',
+    /relation "[^"]+" does not exist|syntax error at or near|violates [\w-]+ constraint|duplicate key value|invalid input syntax for type|Failed query:|PostgresError|SQLSTATE|pglite/i,
+  ],
   ['internal address', /\b(?:127\.0\.0\.1|localhost|0\.0\.0\.0|\[::1\]):\d+/],
   ['file path', /(?:\/work\/|\/home\/|\/usr\/|\/tmp\/|node_modules|\w\.[tj]s:\d+)/],
   ['internal error field', /"(?:serviceName|originalError|stacktrace)"/],

@@ -14,11 +14,20 @@ export interface ExtraRouter {
  * A second router over a running stack's subgraphs, with its own environment and some subgraphs' URLs
  * replaced (by a proxy that injects faults, say). It has its own dev issuer: get tokens from it.
  */
-export async function startExtraRouter(stack: Stack, options: { subgraphUrls?: Record<string, string>; env?: Record<string, string> } = {}): Promise<ExtraRouter> {
+export async function startExtraRouter(
+  stack: Stack,
+  options: { subgraphUrls?: Record<string, string>; env?: Record<string, string> } = {},
+): Promise<ExtraRouter> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const config = parseRouterEnv({ PORT: String(port), PUBLIC_URL: stack.publicUrl, LOG_LEVEL: 'silent', ROUTER_SIGNING_SECRET: stack.settings.signingSecret, ...options.env });
+  const config = parseRouterEnv({
+    PORT: String(port),
+    PUBLIC_URL: stack.publicUrl,
+    LOG_LEVEL: 'silent',
+    ROUTER_SIGNING_SECRET: stack.settings.signingSecret,
+    ...options.env,
+  });
   const router = await createRouter({ config: { ...config, subgraphUrls: { ...stack.subgraphUrls, ...options.subgraphUrls } } });
   server.on('request', router);
   const base = `http://127.0.0.1:${port}`;
@@ -60,7 +69,9 @@ export async function startFaultProxy(target: string, fault: Fault) {
       headers: Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'host' && k !== 'content-length')) as Record<string, string>,
       body,
     });
-    const headers = Object.fromEntries([...upstream.headers].filter(([k]) => !['content-length', 'content-encoding', 'transfer-encoding'].includes(k)));
+    const headers = Object.fromEntries(
+      [...upstream.headers].filter(([k]) => !['content-length', 'content-encoding', 'transfer-encoding'].includes(k)),
+    );
     res.writeHead(upstream.status, headers);
     res.end(Buffer.from(await upstream.arrayBuffer()));
   });

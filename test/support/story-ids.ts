@@ -7,7 +7,10 @@ let ids = new Map<string, string>();
 
 /** Reads the stored ids of every story party; call in `beforeAll` once the stack is up. */
 export async function loadStoryIds(stack: TestStack): Promise<void> {
-  ids = await partyIdsOf(stack.database.db, [...story.persons.map((p) => p.nationalIdentityNumber), ...story.organizations.map((o) => o.organizationNumber)]);
+  ids = await partyIdsOf(stack.database.db, [
+    ...story.persons.map((p) => p.nationalIdentityNumber),
+    ...story.organizations.map((o) => o.organizationNumber),
+  ]);
 }
 
 /** The stored id of the story party with this register number. */

@@ -12,7 +12,14 @@ const server = createDatasourceServer(settings);
 server.listen(settings.port, settings.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
-  console.log(JSON.stringify({ msg: 'data source listening', url: `http://${settings.host}:${port}`, organization: settings.organizationNumber, hub: settings.hubUrl }));
+  console.log(
+    JSON.stringify({
+      msg: 'data source listening',
+      url: `http://${settings.host}:${port}`,
+      organization: settings.organizationNumber,
+      hub: settings.hubUrl,
+    }),
+  );
 });
 const stop = () => {
   server.close(() => process.exit(0));

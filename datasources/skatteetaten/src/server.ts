@@ -17,7 +17,11 @@ const Ask = z.object({
 });
 
 type Answer = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
-const problem = (status: number, error: string, message: string, headers?: Record<string, string>): Answer => ({ status, body: { error, message }, headers });
+const problem = (status: number, error: string, message: string, headers?: Record<string, string>): Answer => ({
+  status,
+  body: { error, message },
+  headers,
+});
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -49,7 +53,9 @@ async function answer(req: IncomingMessage, settings: DatasourceSettings, keys: 
   try {
     body = await readJson(req);
   } catch (err) {
-    return err instanceof RangeError ? problem(413, 'invalid_request', 'The body is too large.') : problem(400, 'invalid_request', 'The body must be JSON.');
+    return err instanceof RangeError
+      ? problem(413, 'invalid_request', 'The body is too large.')
+      : problem(400, 'invalid_request', 'The body must be JSON.');
   }
   const ask = Ask.safeParse(body);
   if (!ask.success) return problem(400, 'invalid_request', z.prettifyError(ask.error));

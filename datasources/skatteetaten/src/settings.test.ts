@@ -3,7 +3,10 @@ import { datasourceSettings } from './settings';
 
 describe('the data source’s settings', () => {
   it('fall back to development defaults outside production', () => {
-    expect(datasourceSettings({ HUB_URL: 'http://localhost:4000' })).toMatchObject({ tokenUrl: 'http://localhost:4000/dev/token', organizationNumber: '310000701' });
+    expect(datasourceSettings({ HUB_URL: 'http://localhost:4000' })).toMatchObject({
+      tokenUrl: 'http://localhost:4000/dev/token',
+      organizationNumber: '310000701',
+    });
   });
 
   it('refuse to start production on development defaults, naming each missing setting', () => {

@@ -6,7 +6,10 @@ const DatasourceEnv = z.object({
   /** The `iss` of the hub's consent tokens: its public URL. Default: HUB_URL. */
   HUB_ISSUER: z.url().optional(),
   /** This source's organisation number: its URN must be in a token's audience, and it reports uses as this organisation. */
-  DATASOURCE_ORGANIZATION_NUMBER: z.string().regex(/^\d{9}$/, 'must be 9 digits').default('310000701'),
+  DATASOURCE_ORGANIZATION_NUMBER: z
+    .string()
+    .regex(/^\d{9}$/, 'must be 9 digits')
+    .default('310000701'),
   /**
    * Where this source gets its own organisation token for reporting uses (POST {"org","scope"} → {access_token}).
    * Default: the hub's development issuer, `<HUB_URL>/dev/token`; production points it at its Maskinporten client.

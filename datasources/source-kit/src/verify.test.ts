@@ -22,7 +22,16 @@ beforeAll(async () => {
 
 /** A token shaped as the consents subgraph signs them; `over` changes one thing. */
 async function token(
-  over: { from?: string; to?: string; inntektsaar?: string; expiresIn?: number; key?: CryptoKey; audience?: string; typ?: string; resource?: string } = {},
+  over: {
+    from?: string;
+    to?: string;
+    inntektsaar?: string;
+    expiresIn?: number;
+    key?: CryptoKey;
+    audience?: string;
+    typ?: string;
+    resource?: string;
+  } = {},
 ) {
   const iat = Math.floor(NOW.getTime() / 1000);
   return new SignJWT({
@@ -66,11 +75,18 @@ const expectation = (): ConsentExpectation => ({
   now: NOW,
 });
 
-const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof ConsentRefused ? e.message : `not a refusal: ${String(e)}`));
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => (e instanceof ConsentRefused ? e.message : `not a refusal: ${String(e)}`),
+  );
 
 describe('a source verifying a consent token', () => {
   it('accepts a token for this subject, requestor, resource and income year, and names the consent and token', async () => {
-    await expect(verifyConsentToken(await token(), expectation())).resolves.toEqual({ consentId: CONSENT_ID, jti: '0b7c3d1e-5f2a-4c8b-9d0e-1a2b3c4d5e6f' });
+    await expect(verifyConsentToken(await token(), expectation())).resolves.toEqual({
+      consentId: CONSENT_ID,
+      jti: '0b7c3d1e-5f2a-4c8b-9d0e-1a2b3c4d5e6f',
+    });
   });
 
   it('refuses a token for another subject', async () => {
@@ -98,7 +114,9 @@ describe('a source verifying a consent token', () => {
   });
 
   it('refuses a token addressed to another source', async () => {
-    expect(await refusal(verifyConsentToken(await token({ audience: 'urn:altinn:organization:identifier-no:310000906' }), expectation()))).toMatch(/claim aud/);
+    expect(await refusal(verifyConsentToken(await token({ audience: 'urn:altinn:organization:identifier-no:310000906' }), expectation()))).toMatch(
+      /claim aud/,
+    );
   });
 
   it('refuses a plain JWT instead of an access token', async () => {
@@ -106,6 +124,8 @@ describe('a source verifying a consent token', () => {
   });
 
   it('refuses a token for another resource', async () => {
-    expect(await refusal(verifyConsentToken(await token({ resource: 'ske-restanser' }), expectation()))).toMatch(/does not cover ske-inntekt-skattegrunnlag/);
+    expect(await refusal(verifyConsentToken(await token({ resource: 'ske-restanser' }), expectation()))).toMatch(
+      /does not cover ske-inntekt-skattegrunnlag/,
+    );
   });
 });

@@ -66,7 +66,8 @@ async function verifiedPayload(token: string, expect: ConsentExpectation): Promi
     return payload;
   } catch (err) {
     if (err instanceof errors.JWTExpired) return refuse('it has expired');
-    if (err instanceof errors.JWSSignatureVerificationFailed || err instanceof errors.JWKSNoMatchingKey) return refuse('its signature is not the hub’s');
+    if (err instanceof errors.JWSSignatureVerificationFailed || err instanceof errors.JWKSNoMatchingKey)
+      return refuse('its signature is not the hub’s');
     if (err instanceof errors.JWTClaimValidationFailed) return refuse(`claim ${err.claim} does not hold (${err.reason})`);
     // The hub's keys could not be fetched in time: a failure to try again, not a verdict on the token.
     if (err instanceof errors.JOSEError && !(err instanceof errors.JWKSTimeout)) return refuse(err.message);
@@ -83,7 +84,8 @@ export async function verifyConsentToken(token: string, expect: ConsentExpectati
   const payload = await verifiedPayload(token, expect);
   const details = (payload.authorization_details as ConsentDetails[] | undefined)?.find((d) => d.type === 'urn:altinn:consent');
   if (!details?.id) return refuse('it carries no urn:altinn:consent details');
-  if (payload.sub !== expect.subjectUrn || details.from !== expect.subjectUrn) return refuse(`it is consent from ${details.from}, not from ${expect.subjectUrn}`);
+  if (payload.sub !== expect.subjectUrn || details.from !== expect.subjectUrn)
+    return refuse(`it is consent from ${details.from}, not from ${expect.subjectUrn}`);
   if (details.to !== expect.requestorUrn) return refuse(`it is consent to ${details.to}, not to ${expect.requestorUrn}`);
   const right = details.consentRights?.find((r) => r.resource?.some((x) => x.value === expect.resource));
   if (!right) return refuse(`it does not cover ${expect.resource}`);

@@ -37,7 +37,10 @@ export async function unrevokedDelegations(db: Db, between: DelegationParties | 
 export async function activeDelegationRows(db: Db, between: DelegationParties | SQL, now: Date): Promise<DelegationRow[]> {
   const where = betweenCondition(between);
   if (!where) return [];
-  return db.select().from(delegations).where(and(where, isActiveDelegation(db, now)));
+  return db
+    .select()
+    .from(delegations)
+    .where(and(where, isActiveDelegation(db, now)));
 }
 
 /** The condition for `between`; null when a list is empty (nothing can match). */

@@ -38,7 +38,12 @@ export async function partyRowsByKeys(
     ...(keys.nationalIdentityNumbers.length ? [anyOf(parties.nationalIdentityNumber, keys.nationalIdentityNumbers)] : []),
     ...(keys.organizationNumbers.length ? [anyOf(parties.organizationNumber, keys.organizationNumbers)] : []),
   ];
-  return where.length ? db.select().from(parties).where(or(...where)) : [];
+  return where.length
+    ? db
+        .select()
+        .from(parties)
+        .where(or(...where))
+    : [];
 }
 
 /** Each known party's main unit (null for main units and persons). */

@@ -6,16 +6,7 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { anyOf } from '../any-of';
 import type { Db } from '../client';
-import {
-  accessPackages,
-  catalogueVersion,
-  consentTemplates,
-  packageRoles,
-  policyRules,
-  resources,
-  roleAssignments,
-  roles,
-} from '../schema/roles';
+import { accessPackages, catalogueVersion, consentTemplates, packageRoles, policyRules, resources, roleAssignments, roles } from '../schema/roles';
 
 export type ResourceRow = typeof resources.$inferSelect;
 export type PolicyRuleRow = typeof policyRules.$inferSelect;

@@ -22,8 +22,12 @@ export const consentRequests = consentsSchema.table(
   'consent_requests',
   {
     id: uuid().primaryKey(),
-    fromId: uuid().notNull().references(() => parties.id),
-    toId: uuid().notNull().references(() => parties.id),
+    fromId: uuid()
+      .notNull()
+      .references(() => parties.id),
+    toId: uuid()
+      .notNull()
+      .references(() => parties.id),
     requiredDelegatorId: uuid().references(() => parties.id),
     handledById: uuid().references(() => parties.id),
     validTo: timestamp({ withTimezone: true }).notNull(),
@@ -35,7 +39,9 @@ export const consentRequests = consentsSchema.table(
     status: consentStatus().notNull().default('CREATED'),
     /** Hash of the creating input: a repeated client-chosen id with other input is a CONFLICT. */
     inputHash: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
+    createdAt: timestamp({ withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
     answeredAt: timestamp({ withTimezone: true }),
     answeredById: uuid().references(() => parties.id),
   },
@@ -45,9 +51,13 @@ export const consentRequests = consentsSchema.table(
 export const consentRights = consentsSchema.table(
   'consent_rights',
   {
-    consentId: uuid().notNull().references(() => consentRequests.id, { onDelete: 'cascade' }),
+    consentId: uuid()
+      .notNull()
+      .references(() => consentRequests.id, { onDelete: 'cascade' }),
     position: integer().notNull(),
-    resourceId: text().notNull().references(() => resources.id),
+    resourceId: text()
+      .notNull()
+      .references(() => resources.id),
     action: text().notNull().default('consent'),
     metadata: jsonb().$type<Record<string, string>>().notNull().default({}),
     /** The resource's one-time flag when the consent was asked: such a right is delivered once; the others until validTo. */
@@ -82,9 +92,13 @@ export const consentEvents = consentsSchema.table(
     xactId: bigint({ mode: 'number' })
       .notNull()
       .default(sql`(pg_current_xact_id()::text::bigint)`),
-    consentId: uuid().notNull().references(() => consentRequests.id),
+    consentId: uuid()
+      .notNull()
+      .references(() => consentRequests.id),
     type: consentEventType().notNull(),
-    at: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
+    at: timestamp({ withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
     performedById: uuid().references(() => parties.id),
     /** USED: the resource (the data) the source delivered. */
     resourceId: text().references(() => resources.id),
@@ -100,7 +114,9 @@ export const consentEvents = consentsSchema.table(
 
 /** What the person saw and accepted, frozen at acceptance, with its hash. */
 export const consentReceipts = consentsSchema.table('consent_receipts', {
-  consentId: uuid().primaryKey().references(() => consentRequests.id),
+  consentId: uuid()
+    .primaryKey()
+    .references(() => consentRequests.id),
   acceptedAt: timestamp({ withTimezone: true }).notNull(),
   body: jsonb().notNull(),
   textShown: text().notNull(),
@@ -110,8 +126,12 @@ export const consentReceipts = consentsSchema.table('consent_receipts', {
 /** One-time authorization codes, stored hashed; bound to consent, recipient, redirect URL and PKCE challenge. */
 export const authorizationCodes = consentsSchema.table('authorization_codes', {
   codeHash: text().primaryKey(),
-  consentId: uuid().notNull().references(() => consentRequests.id),
-  recipientId: uuid().notNull().references(() => parties.id),
+  consentId: uuid()
+    .notNull()
+    .references(() => consentRequests.id),
+  recipientId: uuid()
+    .notNull()
+    .references(() => parties.id),
   redirectUrl: text().notNull(),
   codeChallenge: text(),
   expiresAt: timestamp({ withTimezone: true }).notNull(),
@@ -123,9 +143,13 @@ export const issuedTokens = consentsSchema.table(
   'issued_tokens',
   {
     jti: uuid().primaryKey(),
-    consentId: uuid().notNull().references(() => consentRequests.id),
+    consentId: uuid()
+      .notNull()
+      .references(() => consentRequests.id),
     codeHash: text(),
-    recipientId: uuid().notNull().references(() => parties.id),
+    recipientId: uuid()
+      .notNull()
+      .references(() => parties.id),
     kid: text().notNull(),
     issuedAt: timestamp({ withTimezone: true }).notNull(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
@@ -143,7 +167,9 @@ export const signingKeys = consentsSchema.table('signing_keys', {
   kid: text().primaryKey(),
   publicJwk: jsonb().$type<Record<string, unknown>>().notNull(),
   privateKeyEncrypted: text().notNull(),
-  createdAt: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
+  createdAt: timestamp({ withTimezone: true })
+    .notNull()
+    .default(sql`now()`),
   activeFrom: timestamp({ withTimezone: true }).notNull(),
 });
 
@@ -156,8 +182,13 @@ export const clients = consentsSchema.table(
   'clients',
   {
     id: text().primaryKey(),
-    organizationId: uuid().notNull().references(() => parties.id),
-    redirectUris: text().array().notNull().default(sql`'{}'::text[]`),
+    organizationId: uuid()
+      .notNull()
+      .references(() => parties.id),
+    redirectUris: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [index('clients_organization_idx').on(t.organizationId)],
 );

@@ -15,16 +15,26 @@ export const accessRequestStatus = delegationsSchema.enum('access_request_status
 export const delegations = delegationsSchema.table(
   'delegations',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
-    fromId: uuid().notNull().references(() => parties.id),
-    toId: uuid().notNull().references(() => parties.id),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    fromId: uuid()
+      .notNull()
+      .references(() => parties.id),
+    toId: uuid()
+      .notNull()
+      .references(() => parties.id),
     resourceId: text().references(() => resources.id),
     packageUrn: text().references(() => accessPackages.urn),
     actions: text().array(),
     validTo: timestamp({ withTimezone: true }),
     facilitatorId: uuid().references(() => parties.id),
-    createdById: uuid().notNull().references(() => parties.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
+    createdById: uuid()
+      .notNull()
+      .references(() => parties.id),
+    createdAt: timestamp({ withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
     revokedAt: timestamp({ withTimezone: true }),
     revokedById: uuid().references(() => parties.id),
   },
@@ -35,15 +45,23 @@ export const delegations = delegationsSchema.table(
 export const accessRequests = delegationsSchema.table(
   'access_requests',
   {
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
-    fromId: uuid().notNull().references(() => parties.id),
-    requesterId: uuid().notNull().references(() => parties.id),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
+    fromId: uuid()
+      .notNull()
+      .references(() => parties.id),
+    requesterId: uuid()
+      .notNull()
+      .references(() => parties.id),
     resourceId: text().references(() => resources.id),
     packageUrn: text().references(() => accessPackages.urn),
     actions: text().array(),
     message: text(),
     status: accessRequestStatus().notNull().default('PENDING'),
-    createdAt: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
+    createdAt: timestamp({ withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
     decidedAt: timestamp({ withTimezone: true }),
     decidedById: uuid().references(() => parties.id),
     delegationId: uuid().references(() => delegations.id),
@@ -59,7 +77,9 @@ export const auditLog = delegationsSchema.table(
   'audit_log',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    at: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
+    at: timestamp({ withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
     actorId: uuid().notNull(),
     action: text().notNull(),
     entityType: text().notNull(),

@@ -21,7 +21,11 @@ export const serviceContexts = evidenceSchema.table('service_contexts', {
   name: text().notNull(),
   requestorMustBe: requestorKind().notNull(),
   /** Who evidence in this context may be about (public procurement: organisations only). */
-  subjects: text().array().$type<SubjectKind[]>().notNull().default(sql`'{PERSON,ORGANIZATION}'::text[]`),
+  subjects: text()
+    .array()
+    .$type<SubjectKind[]>()
+    .notNull()
+    .default(sql`'{PERSON,ORGANIZATION}'::text[]`),
 });
 
 /** What a source delivers about a subject, and on what basis. */
@@ -29,11 +33,15 @@ export const evidenceCodes = evidenceSchema.table('evidence_codes', {
   name: text().primaryKey(),
   description: text(),
   /** The source organisation (and the resource owner the consent token is addressed to). */
-  sourceId: uuid().notNull().references(() => parties.id),
+  sourceId: uuid()
+    .notNull()
+    .references(() => parties.id),
   /** The source plugin's key (skatteetaten, nav …). */
   sourceKey: text().notNull(),
   requirement: evidenceRequirement().notNull(),
-  resourceId: text().notNull().references(() => resources.id),
+  resourceId: text()
+    .notNull()
+    .references(() => resources.id),
   values: jsonb().$type<EvidenceValueSpecJson[]>().notNull(),
   parameters: jsonb().$type<EvidenceParameterSpecJson[]>().notNull().default([]),
   /** For LEGAL_BASIS and LEGAL_BASIS_OR_CONSENT: the legal bases accepted instead of consent; any other is refused. */
@@ -43,8 +51,12 @@ export const evidenceCodes = evidenceSchema.table('evidence_codes', {
 export const evidenceCodeContexts = evidenceSchema.table(
   'evidence_code_contexts',
   {
-    code: text().notNull().references(() => evidenceCodes.name),
-    serviceContextId: text().notNull().references(() => serviceContexts.id),
+    code: text()
+      .notNull()
+      .references(() => evidenceCodes.name),
+    serviceContextId: text()
+      .notNull()
+      .references(() => serviceContexts.id),
   },
   (t) => [primaryKey({ columns: [t.code, t.serviceContextId] })],
 );
@@ -54,10 +66,18 @@ export const accreditations = evidenceSchema.table(
   'accreditations',
   {
     id: uuid().primaryKey(),
-    requestorId: uuid().notNull().references(() => parties.id),
-    subjectId: uuid().notNull().references(() => parties.id),
-    serviceContextId: text().notNull().references(() => serviceContexts.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
+    requestorId: uuid()
+      .notNull()
+      .references(() => parties.id),
+    subjectId: uuid()
+      .notNull()
+      .references(() => parties.id),
+    serviceContextId: text()
+      .notNull()
+      .references(() => serviceContexts.id),
+    createdAt: timestamp({ withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
     validTo: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [index('accreditations_subject_idx').on(t.subjectId), index('accreditations_requestor_idx').on(t.requestorId)],
@@ -66,9 +86,13 @@ export const accreditations = evidenceSchema.table(
 export const accreditationCodes = evidenceSchema.table(
   'accreditation_codes',
   {
-    accreditationId: uuid().notNull().references(() => accreditations.id, { onDelete: 'cascade' }),
+    accreditationId: uuid()
+      .notNull()
+      .references(() => accreditations.id, { onDelete: 'cascade' }),
     position: integer().notNull(),
-    code: text().notNull().references(() => evidenceCodes.name),
+    code: text()
+      .notNull()
+      .references(() => evidenceCodes.name),
     parameters: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     legalBasis: text(),
     /**
@@ -85,13 +109,21 @@ export const evidenceRetrievals = evidenceSchema.table(
   'evidence_retrievals',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    requestorId: uuid().notNull().references(() => parties.id),
-    subjectId: uuid().notNull().references(() => parties.id),
-    code: text().notNull().references(() => evidenceCodes.name),
+    requestorId: uuid()
+      .notNull()
+      .references(() => parties.id),
+    subjectId: uuid()
+      .notNull()
+      .references(() => parties.id),
+    code: text()
+      .notNull()
+      .references(() => evidenceCodes.name),
     accreditationId: uuid().references(() => accreditations.id),
     status: text().notNull(),
     reason: text(),
-    at: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
+    at: timestamp({ withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
     /** Hash of the previous row of this log ('' for the first): filled in by the chain trigger (migration 0008). */
     prevHash: text().notNull().default(''),
     /** sha256 of `prevHash` + this row's canonical content: filled in by the chain trigger; `npm run logs:verify` checks it. */

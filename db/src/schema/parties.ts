@@ -10,7 +10,9 @@ export const parties = partiesSchema.table(
   'parties',
   {
     /** Random (never derived from the register number): a party's uuid URN reveals nothing about it. */
-    id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid()
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     type: partyType().notNull(),
     name: text().notNull(),
     /** 11 digits; persons only. Personal data: see the parties subgraph's rules. */
@@ -23,7 +25,9 @@ export const parties = partiesSchema.table(
     /** Public agencies may ask for evidence in some service contexts. */
     isPublic: boolean().notNull().default(false),
     parentId: uuid().references((): AnyPgColumn => parties.id),
-    createdAt: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
+    createdAt: timestamp({ withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
   },
   (t) => [index('parties_parent_id_idx').on(t.parentId)],
 );

@@ -20,10 +20,18 @@ export const roles = rolesSchema.table('roles', {
 export const roleAssignments = rolesSchema.table(
   'role_assignments',
   {
-    fromId: uuid().notNull().references(() => parties.id),
-    toId: uuid().notNull().references(() => parties.id),
-    roleCode: text().notNull().references(() => roles.code),
-    createdAt: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
+    fromId: uuid()
+      .notNull()
+      .references(() => parties.id),
+    toId: uuid()
+      .notNull()
+      .references(() => parties.id),
+    roleCode: text()
+      .notNull()
+      .references(() => roles.code),
+    createdAt: timestamp({ withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
   },
   (t) => [primaryKey({ columns: [t.fromId, t.toId, t.roleCode] }), index('role_assignments_to_idx').on(t.toId)],
 );
@@ -42,8 +50,12 @@ export const accessPackages = rolesSchema.table('access_packages', {
 export const packageRoles = rolesSchema.table(
   'package_roles',
   {
-    packageUrn: text().notNull().references(() => accessPackages.urn),
-    roleCode: text().notNull().references(() => roles.code),
+    packageUrn: text()
+      .notNull()
+      .references(() => accessPackages.urn),
+    roleCode: text()
+      .notNull()
+      .references(() => roles.code),
   },
   (t) => [primaryKey({ columns: [t.packageUrn, t.roleCode] })],
 );
@@ -51,7 +63,9 @@ export const packageRoles = rolesSchema.table(
 /** A service or data set owned by an agency. */
 export const resources = rolesSchema.table('resources', {
   id: text().primaryKey(),
-  ownerId: uuid().notNull().references(() => parties.id),
+  ownerId: uuid()
+    .notNull()
+    .references(() => parties.id),
   type: resourceType().notNull(),
   title: text().notNull(),
   actions: text().array().notNull(),
@@ -60,14 +74,20 @@ export const resources = rolesSchema.table('resources', {
   consentTemplate: text(),
   consentMetadata: text().array(),
   oneTimeConsent: boolean().notNull().default(false),
-  updatedAt: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
+  updatedAt: timestamp({ withTimezone: true })
+    .notNull()
+    .default(sql`now()`),
 });
 
 export const packageResources = rolesSchema.table(
   'package_resources',
   {
-    packageUrn: text().notNull().references(() => accessPackages.urn),
-    resourceId: text().notNull().references(() => resources.id),
+    packageUrn: text()
+      .notNull()
+      .references(() => accessPackages.urn),
+    resourceId: text()
+      .notNull()
+      .references(() => resources.id),
   },
   (t) => [primaryKey({ columns: [t.packageUrn, t.resourceId] }), index('package_resources_resource_idx').on(t.resourceId)],
 );
@@ -76,7 +96,9 @@ export const packageResources = rolesSchema.table(
 export const policyRules = rolesSchema.table(
   'policy_rules',
   {
-    resourceId: text().notNull().references(() => resources.id, { onDelete: 'cascade' }),
+    resourceId: text()
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
     subjectKind: policySubjectKind().notNull(),
     subject: text().notNull(),
     action: text().notNull(),

@@ -76,11 +76,19 @@ describe('seedSynthetic on the embedded database', { timeout: 30_000 }, () => {
     const rows = [...generateSynthetic(other)];
     const orgs = rows.flatMap((b) => (b.table === 'organizations' ? b.rows : []));
     const sub = orgs.find((o) => o.parentNumber !== null)!;
-    const role = rows.flatMap((b) => (b.table === 'roleAssignments' ? b.rows : [])).find((r) => r.fromNumber === sub.parentNumber && r.roleCode === 'DAGL')!;
+    const role = rows
+      .flatMap((b) => (b.table === 'roleAssignments' ? b.rows : []))
+      .find((r) => r.fromNumber === sub.parentNumber && r.roleCode === 'DAGL')!;
     const person = rows.flatMap((b) => (b.table === 'persons' ? b.rows : [])).find((p) => p.nationalIdentityNumber === role.toNumber)!;
     // As if an earlier run had written the main unit and the general manager under ids of its own.
-    const [main] = await database.db.insert(parties).values({ type: 'ORGANIZATION', name: 'FØRST AS', organizationNumber: sub.parentNumber! }).returning();
-    const [manager] = await database.db.insert(parties).values({ type: 'PERSON', name: 'FØRST', nationalIdentityNumber: person.nationalIdentityNumber }).returning();
+    const [main] = await database.db
+      .insert(parties)
+      .values({ type: 'ORGANIZATION', name: 'FØRST AS', organizationNumber: sub.parentNumber! })
+      .returning();
+    const [manager] = await database.db
+      .insert(parties)
+      .values({ type: 'PERSON', name: 'FØRST', nationalIdentityNumber: person.nationalIdentityNumber })
+      .returning();
     await seedSynthetic(database, other);
     const [subRow] = await database.db.select().from(parties).where(eq(parties.organizationNumber, sub.organizationNumber));
     expect(subRow?.parentId).toBe(main!.id);

@@ -64,9 +64,7 @@ async function seedSyntheticWithProgress(database: Database, args: Args): Promis
 
 async function seed(args: Args): Promise<void> {
   const env = parseDbEnv();
-  const database = createDatabase(
-    env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE } : { pgliteDir: env.PGLITE_DIR },
-  );
+  const database = createDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE } : { pgliteDir: env.PGLITE_DIR });
   const where = env.DATABASE_URL ? new URL(env.DATABASE_URL).host + new URL(env.DATABASE_URL).pathname : env.PGLITE_DIR;
   const started = performance.now();
   try {
@@ -88,6 +86,12 @@ async function seed(args: Args): Promise<void> {
   }
 }
 
-export const seedCli = defineCli({ name: 'seed', usage: USAGE, flags: { persons: { type: 'string' }, organizations: { type: 'string' }, seed: { type: 'string' } }, args: Args, run: seed });
+export const seedCli = defineCli({
+  name: 'seed',
+  usage: USAGE,
+  flags: { persons: { type: 'string' }, organizations: { type: 'string' }, seed: { type: 'string' } },
+  args: Args,
+  run: seed,
+});
 
 runWhenMain(import.meta.url, seedCli);

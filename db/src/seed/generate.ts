@@ -85,38 +85,256 @@ const chance = (rng: Rng, p: number) => rng() < p;
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 const FEMALE_FIRST = [
-  'ANNE', 'INGER', 'KARI', 'MARIT', 'INGRID', 'LIV', 'EVA', 'BERIT', 'ASTRID', 'BJØRG', 'HILDE', 'ANNA', 'SOLVEIG',
-  'MARIANNE', 'RANDI', 'IDA', 'NINA', 'ELLEN', 'HEGE', 'SILJE', 'NORA', 'EMMA', 'SARA', 'INGEBORG', 'SIRI', 'TONE',
-  'KRISTIN', 'GURO', 'MAJA', 'THEA', 'LINE', 'ÅSE', 'SIGRID', 'TURID', 'RAGNHILD', 'MARTE', 'JULIE', 'HANNE',
+  'ANNE',
+  'INGER',
+  'KARI',
+  'MARIT',
+  'INGRID',
+  'LIV',
+  'EVA',
+  'BERIT',
+  'ASTRID',
+  'BJØRG',
+  'HILDE',
+  'ANNA',
+  'SOLVEIG',
+  'MARIANNE',
+  'RANDI',
+  'IDA',
+  'NINA',
+  'ELLEN',
+  'HEGE',
+  'SILJE',
+  'NORA',
+  'EMMA',
+  'SARA',
+  'INGEBORG',
+  'SIRI',
+  'TONE',
+  'KRISTIN',
+  'GURO',
+  'MAJA',
+  'THEA',
+  'LINE',
+  'ÅSE',
+  'SIGRID',
+  'TURID',
+  'RAGNHILD',
+  'MARTE',
+  'JULIE',
+  'HANNE',
 ] as const;
 const MALE_FIRST = [
-  'JAN', 'PER', 'BJØRN', 'OLE', 'LARS', 'KJELL', 'KNUT', 'ARNE', 'SVEIN', 'THOMAS', 'HANS', 'GEIR', 'TOR', 'MORTEN',
-  'TERJE', 'ODD', 'ERIK', 'MARTIN', 'ANDREAS', 'JON', 'HÅKON', 'MAGNUS', 'JONAS', 'EMIL', 'SINDRE', 'ESPEN', 'ARIAN',
-  'TROND', 'RUNE', 'EINAR', 'SIGURD', 'HALVARD', 'ØYVIND', 'STIAN', 'VEGARD', 'ASBJØRN', 'TORE', 'FREDRIK',
+  'JAN',
+  'PER',
+  'BJØRN',
+  'OLE',
+  'LARS',
+  'KJELL',
+  'KNUT',
+  'ARNE',
+  'SVEIN',
+  'THOMAS',
+  'HANS',
+  'GEIR',
+  'TOR',
+  'MORTEN',
+  'TERJE',
+  'ODD',
+  'ERIK',
+  'MARTIN',
+  'ANDREAS',
+  'JON',
+  'HÅKON',
+  'MAGNUS',
+  'JONAS',
+  'EMIL',
+  'SINDRE',
+  'ESPEN',
+  'ARIAN',
+  'TROND',
+  'RUNE',
+  'EINAR',
+  'SIGURD',
+  'HALVARD',
+  'ØYVIND',
+  'STIAN',
+  'VEGARD',
+  'ASBJØRN',
+  'TORE',
+  'FREDRIK',
 ] as const;
 const LAST = [
-  'HANSEN', 'JOHANSEN', 'OLSEN', 'LARSEN', 'ANDERSEN', 'PEDERSEN', 'NILSEN', 'KRISTIANSEN', 'JENSEN', 'KARLSEN',
-  'JOHNSEN', 'PETTERSEN', 'ERIKSEN', 'BERG', 'HAUGEN', 'HAGEN', 'JOHANNESSEN', 'ANDREASSEN', 'JACOBSEN', 'DAHL',
-  'JØRGENSEN', 'HALVORSEN', 'HENRIKSEN', 'LUND', 'SØRENSEN', 'JAKOBSEN', 'MOEN', 'GUNDERSEN', 'IVERSEN', 'STRAND',
-  'SOLBERG', 'SVENDSEN', 'EIDE', 'KNUTSEN', 'MARTINSEN', 'PAULSEN', 'BAKKEN', 'KRISTOFFERSEN', 'MATHISEN', 'LIE',
-  'AMUNDSEN', 'NGUYEN', 'RASMUSSEN', 'AHMED', 'NORDMANN', 'TRANA', 'LØKEN', 'BRATTLI', 'FJELD', 'ØDEGÅRD', 'AAS',
+  'HANSEN',
+  'JOHANSEN',
+  'OLSEN',
+  'LARSEN',
+  'ANDERSEN',
+  'PEDERSEN',
+  'NILSEN',
+  'KRISTIANSEN',
+  'JENSEN',
+  'KARLSEN',
+  'JOHNSEN',
+  'PETTERSEN',
+  'ERIKSEN',
+  'BERG',
+  'HAUGEN',
+  'HAGEN',
+  'JOHANNESSEN',
+  'ANDREASSEN',
+  'JACOBSEN',
+  'DAHL',
+  'JØRGENSEN',
+  'HALVORSEN',
+  'HENRIKSEN',
+  'LUND',
+  'SØRENSEN',
+  'JAKOBSEN',
+  'MOEN',
+  'GUNDERSEN',
+  'IVERSEN',
+  'STRAND',
+  'SOLBERG',
+  'SVENDSEN',
+  'EIDE',
+  'KNUTSEN',
+  'MARTINSEN',
+  'PAULSEN',
+  'BAKKEN',
+  'KRISTOFFERSEN',
+  'MATHISEN',
+  'LIE',
+  'AMUNDSEN',
+  'NGUYEN',
+  'RASMUSSEN',
+  'AHMED',
+  'NORDMANN',
+  'TRANA',
+  'LØKEN',
+  'BRATTLI',
+  'FJELD',
+  'ØDEGÅRD',
+  'AAS',
 ] as const;
 const COMPANY_FIRST = [
-  'NORDLYS', 'FJORD', 'FJELL', 'KYST', 'VESTLANDS', 'TRØNDER', 'NORD', 'SØR', 'ØST', 'MIDT', 'POLAR', 'STORM', 'BØLGE',
-  'SKOG', 'GRAN', 'BJØRK', 'FURU', 'ELG', 'ØRN', 'REV', 'HAVØRN', 'VIKING', 'BREDDE', 'SOLSIKKE', 'STEIN', 'SMÅBY',
-  'BYGDE', 'HAVBRUK', 'LYNGEN', 'TANA', 'VARANGER', 'HARDANGER', 'NUMEDAL', 'VALDRES', 'TOTEN', 'HEDMARK', 'RØROS',
-  'ALTA', 'BODØ', 'MOLDE', 'FØRDE', 'SKIEN', 'ARENDAL', 'HAMAR', 'GJØVIK', 'ÅLESUND', 'TROMSØ', 'LOFOTEN', 'NAMSOS',
+  'NORDLYS',
+  'FJORD',
+  'FJELL',
+  'KYST',
+  'VESTLANDS',
+  'TRØNDER',
+  'NORD',
+  'SØR',
+  'ØST',
+  'MIDT',
+  'POLAR',
+  'STORM',
+  'BØLGE',
+  'SKOG',
+  'GRAN',
+  'BJØRK',
+  'FURU',
+  'ELG',
+  'ØRN',
+  'REV',
+  'HAVØRN',
+  'VIKING',
+  'BREDDE',
+  'SOLSIKKE',
+  'STEIN',
+  'SMÅBY',
+  'BYGDE',
+  'HAVBRUK',
+  'LYNGEN',
+  'TANA',
+  'VARANGER',
+  'HARDANGER',
+  'NUMEDAL',
+  'VALDRES',
+  'TOTEN',
+  'HEDMARK',
+  'RØROS',
+  'ALTA',
+  'BODØ',
+  'MOLDE',
+  'FØRDE',
+  'SKIEN',
+  'ARENDAL',
+  'HAMAR',
+  'GJØVIK',
+  'ÅLESUND',
+  'TROMSØ',
+  'LOFOTEN',
+  'NAMSOS',
 ] as const;
 const COMPANY_SECOND = [
-  'BYGG', 'TRANSPORT', 'EIENDOM', 'CONSULTING', 'ELEKTRO', 'RØRLEGGER', 'MASKIN', 'DATA', 'HANDEL', 'INVEST',
-  'HOLDING', 'MEKANISKE', 'SNEKKERI', 'BAKERI', 'FISK', 'SJØMAT', 'MALING', 'ANLEGG', 'TAKST', 'FRISØR', 'REKLAME',
-  'DESIGN', 'MEDIA', 'TRELAST', 'GARTNERI', 'KIOSK', 'VERKSTED', 'UTVIKLING', 'TEKNIKK', 'ENERGI', 'SIKKERHET',
-  'HELSE', 'REGNSKAP', 'REVISJON',
+  'BYGG',
+  'TRANSPORT',
+  'EIENDOM',
+  'CONSULTING',
+  'ELEKTRO',
+  'RØRLEGGER',
+  'MASKIN',
+  'DATA',
+  'HANDEL',
+  'INVEST',
+  'HOLDING',
+  'MEKANISKE',
+  'SNEKKERI',
+  'BAKERI',
+  'FISK',
+  'SJØMAT',
+  'MALING',
+  'ANLEGG',
+  'TAKST',
+  'FRISØR',
+  'REKLAME',
+  'DESIGN',
+  'MEDIA',
+  'TRELAST',
+  'GARTNERI',
+  'KIOSK',
+  'VERKSTED',
+  'UTVIKLING',
+  'TEKNIKK',
+  'ENERGI',
+  'SIKKERHET',
+  'HELSE',
+  'REGNSKAP',
+  'REVISJON',
 ] as const;
 const PLACES = [
-  'OSLO', 'BERGEN', 'TRONDHEIM', 'STAVANGER', 'DRAMMEN', 'FREDRIKSTAD', 'KRISTIANSAND', 'TROMSØ', 'SANDNES',
-  'SARPSBORG', 'SKIEN', 'BODØ', 'ÅLESUND', 'LARVIK', 'TØNSBERG', 'MOSS', 'HAUGESUND', 'HAMAR', 'ARENDAL', 'GJØVIK',
-  'STEINKJER', 'MOLDE', 'HARSTAD', 'LILLEHAMMER', 'KONGSBERG', 'NARVIK', 'ALTA', 'LEVANGER', 'HALDEN', 'MO I RANA',
+  'OSLO',
+  'BERGEN',
+  'TRONDHEIM',
+  'STAVANGER',
+  'DRAMMEN',
+  'FREDRIKSTAD',
+  'KRISTIANSAND',
+  'TROMSØ',
+  'SANDNES',
+  'SARPSBORG',
+  'SKIEN',
+  'BODØ',
+  'ÅLESUND',
+  'LARVIK',
+  'TØNSBERG',
+  'MOSS',
+  'HAUGESUND',
+  'HAMAR',
+  'ARENDAL',
+  'GJØVIK',
+  'STEINKJER',
+  'MOLDE',
+  'HARSTAD',
+  'LILLEHAMMER',
+  'KONGSBERG',
+  'NARVIK',
+  'ALTA',
+  'LEVANGER',
+  'HALDEN',
+  'MO I RANA',
 ] as const;
 
 const DAY_MS = 86_400_000;
@@ -130,8 +348,7 @@ function drawNationalIdentityNumber(rng: Rng): { fnr: string; birthDate: string 
   const year = date.getUTCFullYear();
   // Individual numbers 000–499 mean 1900–1999; 500–999 with a year below 40 mean 2000–2039.
   const individual = year < 2000 ? int(rng, 500) : 500 + int(rng, 500);
-  const first9 =
-    pad(date.getUTCDate(), 2) + pad(date.getUTCMonth() + 1 + 80, 2) + pad(year % 100, 2) + pad(individual, 3);
+  const first9 = pad(date.getUTCDate(), 2) + pad(date.getUTCMonth() + 1 + 80, 2) + pad(year % 100, 2) + pad(individual, 3);
   const fnr = completeNationalIdentityNumber(first9);
   return fnr ? { fnr, birthDate: date.toISOString().slice(0, 10) } : null;
 }
@@ -149,10 +366,7 @@ function personName(rng: Rng, female: boolean): string {
 
 /** Story numbers, so generated data never takes one of them. */
 const storyNumbers = (): Set<string> =>
-  new Set([
-    ...story.persons.map((p) => p.nationalIdentityNumber),
-    ...story.organizations.map((o) => o.organizationNumber),
-  ]);
+  new Set([...story.persons.map((p) => p.nationalIdentityNumber), ...story.organizations.map((o) => o.organizationNumber)]);
 
 interface PlannedMain {
   org: SyntheticOrganization;
@@ -160,8 +374,7 @@ interface PlannedMain {
 }
 
 type PlannedRole = { from: SyntheticOrganization; roleCode: SyntheticRoleAssignment['roleCode'] } & (
-  | { toPerson: number }
-  | { toOrganization: SyntheticOrganization }
+  { toPerson: number } | { toOrganization: SyntheticOrganization }
 );
 
 /** Organisations and the roles in them, referring to persons by index (persons are drawn lazily afterwards). */
@@ -275,7 +488,7 @@ export function* generateSynthetic(options: SyntheticOptions): Generator<Synthet
   const ids = stream(options.seed, 4);
   const personNumbers: string[] = new Array(options.persons);
   let batch: SyntheticPerson[] = [];
-  for (let i = 0; i < options.persons; ) {
+  for (let i = 0; i < options.persons;) {
     const drawn = drawNationalIdentityNumber(rng);
     if (!drawn || used.has(drawn.fnr)) continue;
     used.add(drawn.fnr);
@@ -296,13 +509,11 @@ export function* generateSynthetic(options: SyntheticOptions): Generator<Synthet
   }
 
   for (let i = 0; i < roles.length; i += batchSize) {
-    const rows = roles.slice(i, i + batchSize).map(
-      (r): SyntheticRoleAssignment => ({
-        fromNumber: r.from.organizationNumber,
-        toNumber: 'toOrganization' in r ? r.toOrganization.organizationNumber : personNumbers[r.toPerson]!,
-        roleCode: r.roleCode,
-      }),
-    );
+    const rows = roles.slice(i, i + batchSize).map((r): SyntheticRoleAssignment => ({
+      fromNumber: r.from.organizationNumber,
+      toNumber: 'toOrganization' in r ? r.toOrganization.organizationNumber : personNumbers[r.toPerson]!,
+      roleCode: r.roleCode,
+    }));
     yield { table: 'roleAssignments', rows, total };
   }
 }

@@ -34,7 +34,9 @@ async function seedStoryParties(tx: Db): Promise<IdOf> {
   };
   const persons = await tx
     .insert(parties)
-    .values(story.persons.map((p) => ({ type: 'PERSON' as const, name: p.name, nationalIdentityNumber: p.nationalIdentityNumber, birthDate: p.birthDate })))
+    .values(
+      story.persons.map((p) => ({ type: 'PERSON' as const, name: p.name, nationalIdentityNumber: p.nationalIdentityNumber, birthDate: p.birthDate })),
+    )
     .onConflictDoUpdate({ target: parties.nationalIdentityNumber, set: { name: sql`excluded.name` } })
     .returning({ id: parties.id, number: parties.nationalIdentityNumber });
   const keyOfNumber = new Map<string, string>([
@@ -108,7 +110,12 @@ async function seedCatalogue(tx: Db, idOf: IdOf): Promise<void> {
     )
     .onConflictDoUpdate({
       target: accessPackages.urn,
-      set: { name: sql`excluded.name`, delegable: sql`excluded.delegable`, administers: sql`excluded.administers`, clientPackage: sql`excluded.client_package` },
+      set: {
+        name: sql`excluded.name`,
+        delegable: sql`excluded.delegable`,
+        administers: sql`excluded.administers`,
+        clientPackage: sql`excluded.client_package`,
+      },
     });
   await tx
     .insert(packageRoles)
@@ -132,7 +139,9 @@ async function seedCatalogue(tx: Db, idOf: IdOf): Promise<void> {
     )
     .onConflictDoNothing();
   const resourceActions = new Map(story.resources.map((r) => [r.id, r.actions]));
-  const links = story.accessPackages.flatMap((p) => ((p as { resources?: string[] }).resources ?? []).map((resourceId) => ({ packageUrn: p.urn, resourceId })));
+  const links = story.accessPackages.flatMap((p) =>
+    ((p as { resources?: string[] }).resources ?? []).map((resourceId) => ({ packageUrn: p.urn, resourceId })),
+  );
   await tx.insert(packageResources).values(links).onConflictDoNothing();
   // A package grants every action of each of its resources; a resource's own policy names roles directly.
   const rules = [
@@ -177,7 +186,11 @@ async function seedEvidenceCatalogue(tx: Db, idOf: IdOf): Promise<void> {
         resourceId: c.resource,
         values: c.values,
         parameters: 'parameters' in c ? c.parameters : [],
-        legalBases: ((c as { legalBases?: { id: string; title: string; subjects: string[] }[] }).legalBases ?? []).map((b): LegalBasisJson => ({ id: b.id, title: b.title, subjects: subjectKinds(b.subjects) })),
+        legalBases: ((c as { legalBases?: { id: string; title: string; subjects: string[] }[] }).legalBases ?? []).map((b): LegalBasisJson => ({
+          id: b.id,
+          title: b.title,
+          subjects: subjectKinds(b.subjects),
+        })),
       })),
     )
     .onConflictDoUpdate({

@@ -45,7 +45,10 @@ export async function evaluateBatch(call: GraphCall, evaluations: Evaluation[], 
     } catch (err) {
       // The graph counts only the evaluations it was asked; name the one in the caller's batch.
       if (!(err instanceof AuthZenError)) throw err;
-      throw new AuthZenError(err.status, err.message.replace(/evaluations\[(\d+)\]/g, (_m, k: string) => `evaluations[${open[Number(k)]?.i ?? k}]`));
+      throw new AuthZenError(
+        err.status,
+        err.message.replace(/evaluations\[(\d+)\]/g, (_m, k: string) => `evaluations[${open[Number(k)]?.i ?? k}]`),
+      );
     }
   };
   try {

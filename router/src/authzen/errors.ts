@@ -13,7 +13,10 @@ export class AuthZenError extends Error {
 /** A zod failure as a 400 naming the first problem's path, as the graph names its fields. */
 export function invalidRequest(error: z.ZodError): AuthZenError {
   const issue = error.issues[0]!;
-  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  const path = issue.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
   return new AuthZenError(400, `${path || 'body'}: ${issue.message}`);
 }
 

@@ -14,7 +14,10 @@ interface Cursor {
 
 /** A search's key: its request without the page, hashed. */
 export const searchKey = (request: Record<string, unknown>) =>
-  createHash('sha256').update(JSON.stringify({ ...request, page: undefined })).digest('base64url').slice(0, 16);
+  createHash('sha256')
+    .update(JSON.stringify({ ...request, page: undefined }))
+    .digest('base64url')
+    .slice(0, 16);
 
 /**
  * AuthZEN §8 paging over a search's whole (ordered) answer: `page.token` (or `page.next_token`) and `page.limit` in,

@@ -39,5 +39,7 @@ export const bundleConsentScript = () => bundleScript('consent');
 export async function scriptResponse(asset: Promise<ScriptAsset>, pathname: string): Promise<Response> {
   const { path, body } = await asset;
   if (pathname !== path) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
-  return new Response(body, { headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' } });
+  return new Response(body, {
+    headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' },
+  });
 }

@@ -28,10 +28,16 @@ export function devLoginPage(next: string | null, scriptPath: string): string {
   // Only same-site paths: never an open redirect.
   const target = sameOriginPath(next);
   const persons = story.persons
-    .map((p) => `<li><button type="button" data-body='${escapeHtml(JSON.stringify({ pid: p.nationalIdentityNumber }))}'>${escapeHtml(p.name)}</button> <span class="muted">${p.nationalIdentityNumber}</span></li>`)
+    .map(
+      (p) =>
+        `<li><button type="button" data-body='${escapeHtml(JSON.stringify({ pid: p.nationalIdentityNumber }))}'>${escapeHtml(p.name)}</button> <span class="muted">${p.nationalIdentityNumber}</span></li>`,
+    )
     .join('\n');
   const clients = story.clients
-    .map((c) => `<li><button type="button" data-body='${escapeHtml(JSON.stringify({ client: c.key }))}'>${escapeHtml(c.key)}</button> <span class="muted">${escapeHtml(c.scopes.join(' '))}</span></li>`)
+    .map(
+      (c) =>
+        `<li><button type="button" data-body='${escapeHtml(JSON.stringify({ client: c.key }))}'>${escapeHtml(c.key)}</button> <span class="muted">${escapeHtml(c.scopes.join(' '))}</span></li>`,
+    )
     .join('\n');
   return page(
     'Testinnlogging',

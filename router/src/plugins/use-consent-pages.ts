@@ -75,7 +75,8 @@ export function useConsentPages(options: { sessions: PageSessions; graph: (reque
         return endResponse(html(consentProblemPage(refusal('FORBIDDEN')), 403));
       }
       // The session's own request goes through the graph with its cookie, so the same plugin turns it into claims.
-      const credentials: Record<string, string> = token !== null ? { authorization: `Bearer ${token}` } : { cookie: request.headers.get('cookie') ?? '' };
+      const credentials: Record<string, string> =
+        token !== null ? { authorization: `Bearer ${token}` } : { cookie: request.headers.get('cookie') ?? '' };
       const state = form.get('state');
       const body = JSON.stringify({ query: ANSWER[answer], variables: { id, state } });
       const res = await options.graph(

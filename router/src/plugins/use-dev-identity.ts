@@ -11,7 +11,8 @@ export interface DevIdentityOptions {
 }
 
 /** The login page's policy: scripts only from this site (its bundle), as on the consent pages. */
-export const DEV_LOGIN_CSP = "default-src 'self'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+export const DEV_LOGIN_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /**
  * Outside production: `POST /dev/token` (shared contract) issues test tokens, `GET /dev/login` is the login page,

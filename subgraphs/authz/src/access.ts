@@ -77,7 +77,10 @@ export function createAccess(db: Db, viewer: Viewer | null): Access {
   const actsOn = new DataLoader<ViewerAsk, boolean, string>(
     async (asks) => {
       if (!viewer) return asks.map(() => false);
-      const decisions = await decide(db, asks.map((a) => ({ ...a, subjectId: viewer.partyId })));
+      const decisions = await decide(
+        db,
+        asks.map((a) => ({ ...a, subjectId: viewer.partyId })),
+      );
       // A consent lets its recipient use the data; it does not let the recipient act for the party.
       return decisions.map((d) => d.decision === 'PERMIT' && d.reasons.some((r) => r.source !== 'CONSENT'));
     },

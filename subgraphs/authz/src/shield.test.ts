@@ -79,7 +79,10 @@ describe('the shared viewer-kind rules', () => {
   it('let the right kind through, and refuse the other kind saying which kind may, and nobody with UNAUTHENTICATED', async () => {
     expect(await ask('person', { kind: 'person' })).toEqual({ value: 'p' });
     expect(await ask('organization', { kind: 'organization' })).toEqual({ value: 'o' });
-    expect(await ask('person', { kind: 'organization' })).toEqual({ code: 'FORBIDDEN', message: 'Only a person (an ID-porten-like token) may do this.' });
+    expect(await ask('person', { kind: 'organization' })).toEqual({
+      code: 'FORBIDDEN',
+      message: 'Only a person (an ID-porten-like token) may do this.',
+    });
     expect(await ask('organization', { kind: 'person' })).toEqual({
       code: 'FORBIDDEN',
       message: 'Only an organisation (a Maskinporten-like token) may do this.',

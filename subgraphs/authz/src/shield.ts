@@ -6,9 +6,7 @@ import { accessOf } from './access';
 export { allow, deny, rule, and, or, not } from 'graphql-shield';
 
 /** Passes for any logged-in viewer; anyone else gets UNAUTHENTICATED. */
-export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: SubgraphContext) =>
-  ctx.viewer ? true : unauthenticated(),
-);
+export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: SubgraphContext) => (ctx.viewer ? true : unauthenticated()));
 
 const scopeRules = new Map<string, IRule>();
 
@@ -53,8 +51,7 @@ export function createPermissions(rules: IRules) {
   const merged: Record<string, unknown> = { ...rules };
   for (const [type, typeRules] of Object.entries(federationRules)) {
     const own = merged[type];
-    merged[type] =
-      own && typeof own === 'object' && typeof typeRules === 'object' ? { ...typeRules, ...own } : (own ?? typeRules);
+    merged[type] = own && typeof own === 'object' && typeof typeRules === 'object' ? { ...typeRules, ...own } : (own ?? typeRules);
   }
   return shield(merged as IRules, {
     fallbackRule: deny,
@@ -82,7 +79,5 @@ export const mayActForParty = rule({ cache: perEntityId })((party: { id: string 
  */
 export const administersParty = rule({ cache: perEntityId })(async (party: { id: string }, _a, ctx: SubgraphContext) => {
   if (!ctx.viewer) return unauthenticated();
-  return (await accessOf(ctx).administers(party.id))
-    ? true
-    : forbidden('Only the party itself and its administrators may see this.');
+  return (await accessOf(ctx).administers(party.id)) ? true : forbidden('Only the party itself and its administrators may see this.');
 });

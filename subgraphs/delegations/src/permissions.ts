@@ -11,7 +11,9 @@ const isViewer = (urn: string, viewer: Viewer) => {
   const parsed = parsePartyUrn(urn);
   if (!parsed.ok) return false;
   const { ref } = parsed;
-  return ref.kind === 'uuid' ? ref.id === viewer.partyId : ref.kind === 'person' && viewer.kind === 'person' && ref.nationalIdentityNumber === viewer.nationalIdentityNumber;
+  return ref.kind === 'uuid'
+    ? ref.id === viewer.partyId
+    : ref.kind === 'person' && viewer.kind === 'person' && ref.nationalIdentityNumber === viewer.nationalIdentityNumber;
 };
 
 /**

@@ -40,7 +40,9 @@ async function call<T>(
     // Down, hanging past the budget, or not answering GraphQL: consents is unavailable, which is not a refusal.
     const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
     throw new ConsentsCallError(
-      timedOut ? `The consents service did not answer within ${timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS} ms.` : 'The consents service could not be reached.',
+      timedOut
+        ? `The consents service did not answer within ${timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS} ms.`
+        : 'The consents service could not be reached.',
       'UNAVAILABLE',
     );
   }
@@ -59,7 +61,13 @@ export interface AsRequestor {
 /** createConsentRequest as the requestor organisation; returns the new request's id. */
 export async function createConsentRequest(
   as: AsRequestor,
-  input: { from: string; validTo: Date; redirectUrl: string; requestMessage: string; rights: { resource: string; metadata: Record<string, string> }[] },
+  input: {
+    from: string;
+    validTo: Date;
+    redirectUrl: string;
+    requestMessage: string;
+    rights: { resource: string; metadata: Record<string, string> }[];
+  },
 ): Promise<string> {
   const data = await call<{ createConsentRequest: { id: string } }>(
     as.hub,

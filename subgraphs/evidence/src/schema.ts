@@ -11,7 +11,14 @@ import { EvidenceRetrievalResolver, PartyEvidenceResolver } from './retrieval/re
 /** The evidence subgraph: codes and service contexts, accreditations, harvesting from the sources, the retrieval log. No side effects. */
 export const buildEvidenceSchema = () =>
   buildSubgraph({
-    resolvers: [EvidenceCodeResolver, CreateAccreditationResolver, AccreditationResolver, OpenEvidenceResolver, EvidenceRetrievalResolver, PartyEvidenceResolver],
+    resolvers: [
+      EvidenceCodeResolver,
+      CreateAccreditationResolver,
+      AccreditationResolver,
+      OpenEvidenceResolver,
+      EvidenceRetrievalResolver,
+      PartyEvidenceResolver,
+    ],
     referenceResolvers: partyReference,
     permissions: createPermissions(permissions),
   });

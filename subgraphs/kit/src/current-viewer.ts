@@ -38,5 +38,4 @@ export const CurrentViewer = () => createParameterDecorator<SubgraphContext>(({ 
 export const CurrentPerson = () => createParameterDecorator<SubgraphContext>(({ context }) => requirePerson(context));
 
 /** A resolver parameter: the logged-in organisation (`OrganizationViewer`); UNAUTHENTICATED without a viewer, FORBIDDEN for a person. */
-export const CurrentOrganization = () =>
-  createParameterDecorator<SubgraphContext>(({ context }) => requireOrganization(context));
+export const CurrentOrganization = () => createParameterDecorator<SubgraphContext>(({ context }) => requireOrganization(context));

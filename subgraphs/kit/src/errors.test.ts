@@ -5,7 +5,9 @@ import { badInput, maskError } from './errors';
 describe('maskError', () => {
   it('keeps a registered code and drops stack traces', () => {
     const logged: unknown[] = [];
-    const out = maskError({ message: 'urn: bad', extensions: { code: 'BAD_USER_INPUT', stacktrace: ['x'] } }, badInput('urn', 'bad'), (e) => logged.push(e));
+    const out = maskError({ message: 'urn: bad', extensions: { code: 'BAD_USER_INPUT', stacktrace: ['x'] } }, badInput('urn', 'bad'), (e) =>
+      logged.push(e),
+    );
     expect(out).toEqual({ message: 'urn: bad', extensions: { code: 'BAD_USER_INPUT' } });
     expect(logged).toHaveLength(0);
   });

@@ -12,7 +12,8 @@ export const ERROR_CODES = {
   BAD_USER_INPUT: 'An argument is malformed or out of range; the message names the field and the problem.',
   NOT_FOUND: 'The thing asked for does not exist, or the caller may not know that it exists.',
   CONFLICT: 'The request contradicts the current state (an id reused with other input, a finished request answered again).',
-  UNAVAILABLE: 'A service the answer needs (the database) cannot be reached right now. Nothing was changed by this part; try again after `retryAfter` seconds (at `retryAt`).',
+  UNAVAILABLE:
+    'A service the answer needs (the database) cannot be reached right now. Nothing was changed by this part; try again after `retryAfter` seconds (at `retryAt`).',
   INTERNAL: 'Something failed on our side. It was logged; the request id in the logs finds it.',
   GRAPHQL_PARSE_FAILED: 'The document is not valid GraphQL syntax.',
   GRAPHQL_VALIDATION_FAILED: 'The document does not validate against the schema.',
@@ -39,8 +40,7 @@ type Http = { status: number; headers?: Record<string, string> };
 export const unauthenticated = (message = 'Log in first: this needs a valid bearer token.', http?: Http) =>
   hubError('UNAUTHENTICATED', message, http ? { http } : {});
 export const forbidden = (message = 'You may not access this.', extensions: { field?: string } = {}) => hubError('FORBIDDEN', message, extensions);
-export const badInput = (field: string, problem: string) =>
-  hubError('BAD_USER_INPUT', `${field}: ${problem}`, { field });
+export const badInput = (field: string, problem: string) => hubError('BAD_USER_INPUT', `${field}: ${problem}`, { field });
 export const notFound = (what: string) => hubError('NOT_FOUND', `${what} was not found.`);
 export const conflict = (message: string) => hubError('CONFLICT', message);
 /** The database (or another service the answer needs) is down for now: the client may repeat the request later. */
@@ -77,11 +77,7 @@ export function errorsDocument(): string {
  * Keeps errors that carry a registered code, turns a database that cannot be reached into UNAVAILABLE, masks
  * everything else. `log` receives what was masked so that nothing disappears silently.
  */
-export function maskError(
-  formatted: GraphQLFormattedError,
-  original: unknown,
-  log: (err: unknown) => void,
-): GraphQLFormattedError {
+export function maskError(formatted: GraphQLFormattedError, original: unknown, log: (err: unknown) => void): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (isErrorCode(code) && code !== 'INTERNAL') {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};

@@ -26,7 +26,10 @@ export class PageArgs {
 @ObjectType({ description: 'Where a page of a list ends.' })
 @Directive('@shareable')
 export class PageInfo {
-  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on an empty first page, the given cursor on an empty later page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Pass as `after` for the next page; null on an empty first page, the given cursor on an empty later page.',
+  })
   endCursor!: string | null;
 
   @Field(() => Boolean, { description: 'More rows follow.' })

@@ -17,9 +17,7 @@ import { badInput } from './errors';
  */
 export function createPartyLoaders(db: Db) {
   return {
-    byId: new DataLoader<string, PartyRow | null>(async (ids) =>
-      oneEach(ids, await partyRowsByIds(db, ids), (r) => r.id),
-    ),
+    byId: new DataLoader<string, PartyRow | null>(async (ids) => oneEach(ids, await partyRowsByIds(db, ids), (r) => r.id)),
     byNationalIdentityNumber: new DataLoader<string, PartyRow | null>(async (numbers) =>
       oneEach(numbers, await partyRowsByNationalIdentityNumbers(db, numbers), (r) => r.nationalIdentityNumber),
     ),

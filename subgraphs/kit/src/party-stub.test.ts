@@ -15,13 +15,21 @@ describe('the Party entity stub', () => {
 
     @Resolver(() => First)
     class FirstResolver {
-      @Query(() => First) first(): PartyStub { return partyStub('a'); }
-      @FieldResolver(() => String) firstField(@Root() p: PartyStub): string { return p.id; }
+      @Query(() => First) first(): PartyStub {
+        return partyStub('a');
+      }
+      @FieldResolver(() => String) firstField(@Root() p: PartyStub): string {
+        return p.id;
+      }
     }
     @Resolver(() => Second)
     class SecondResolver {
-      @Query(() => Second) second(): PartyStub { return partyStub('b'); }
-      @FieldResolver(() => String) secondField(@Root() p: PartyStub): string { return p.id; }
+      @Query(() => Second) second(): PartyStub {
+        return partyStub('b');
+      }
+      @FieldResolver(() => String) secondField(@Root() p: PartyStub): string {
+        return p.id;
+      }
     }
 
     expect(Object.keys(party(await build(FirstResolver)).getFields())).toEqual(['id', 'firstField']);
@@ -37,13 +45,21 @@ describe('the Party entity stub', () => {
     }
     @Resolver(() => Shared)
     class One {
-      @Query(() => Shared) one(): PartyStub { return partyStub('a'); }
-      @FieldResolver(() => String) fromOne(@Root() p: PartyStub): string { return p.id; }
+      @Query(() => Shared) one(): PartyStub {
+        return partyStub('a');
+      }
+      @FieldResolver(() => String) fromOne(@Root() p: PartyStub): string {
+        return p.id;
+      }
     }
     @Resolver(() => Shared)
     class Two {
-      @Query(() => Shared) two(): PartyStub { return partyStub('b'); }
-      @FieldResolver(() => String) fromTwo(@Root() p: PartyStub): string { return p.id; }
+      @Query(() => Shared) two(): PartyStub {
+        return partyStub('b');
+      }
+      @FieldResolver(() => String) fromTwo(@Root() p: PartyStub): string {
+        return p.id;
+      }
     }
     await build(One);
     const second = (await build(Two)).getType('SharedParty') as GraphQLObjectType;

@@ -174,7 +174,9 @@ async function ready(res: ServerResponse, db: Db, name: string, log: Logger): Pr
     // A probe never hangs: a database that takes longer than this is as good as down.
     await Promise.race([
       db.execute(sql`select 1`),
-      new Promise((_, reject) => setTimeout(() => reject(Object.assign(new Error('readiness query timed out'), { code: 'ETIMEDOUT' })), 2_000).unref()),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(Object.assign(new Error('readiness query timed out'), { code: 'ETIMEDOUT' })), 2_000).unref(),
+      ),
     ]);
     send(res, 200, { status: 'ready', subgraph: name });
   } catch (err) {

@@ -23,12 +23,7 @@ export function signBody(secret: string | KeyObject, body: string, now = Date.no
 
 export type SignatureCheck = { ok: true } | { ok: false; reason: string };
 
-export function verifyBodySignature(
-  secret: string,
-  header: string | undefined | null,
-  body: string,
-  now = Date.now(),
-): SignatureCheck {
+export function verifyBodySignature(secret: string, header: string | undefined | null, body: string, now = Date.now()): SignatureCheck {
   if (!header) return { ok: false, reason: 'missing router signature' };
   const parts = Object.fromEntries(header.split(',').map((p) => p.split('=', 2) as [string, string]));
   const timestamp = Number(parts.t);

@@ -31,7 +31,11 @@ beforeAll(async () => {
     const check = verifyBodySignature(SECRET, seen.signature, body);
     res.statusCode = check.ok ? 200 : 401;
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify(check.ok ? { data: { echo: JSON.parse(body) } } : { errors: [{ message: check.reason, extensions: { code: 'UNAUTHENTICATED' } }] }));
+    res.end(
+      JSON.stringify(
+        check.ok ? { data: { echo: JSON.parse(body) } } : { errors: [{ message: check.reason, extensions: { code: 'UNAUTHENTICATED' } }] },
+      ),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

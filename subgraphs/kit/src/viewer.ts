@@ -52,8 +52,7 @@ const ACR_LEVELS: Record<string, number> = {
 };
 
 /** The authentication level an `acr` claim stands for; unknown or missing is 0. */
-export const authenticationLevelOf = (acr: unknown): number =>
-  typeof acr === 'string' && Object.hasOwn(ACR_LEVELS, acr) ? ACR_LEVELS[acr]! : 0;
+export const authenticationLevelOf = (acr: unknown): number => (typeof acr === 'string' && Object.hasOwn(ACR_LEVELS, acr) ? ACR_LEVELS[acr]! : 0);
 
 const personNumber = (c: Record<string, unknown>) => (typeof c.pid === 'string' && /^\d{11}$/.test(c.pid) ? c.pid : undefined);
 
@@ -91,7 +90,14 @@ export function claimsOfViewer(claims: unknown): ViewerClaims | null {
   const clientId = typeof c.client_id === 'string' ? c.client_id : null;
   if (kind === 'person') {
     const pid = personNumber(c)!;
-    return { kind: 'person', nationalIdentityNumber: pid, partyUrn: personUrn(pid), authenticationLevel: authenticationLevelOf(c.acr), scopes, clientId };
+    return {
+      kind: 'person',
+      nationalIdentityNumber: pid,
+      partyUrn: personUrn(pid),
+      authenticationLevel: authenticationLevelOf(c.acr),
+      scopes,
+      clientId,
+    };
   }
   const orgNo = organizationNumber(c)!;
   return { kind: 'organization', organizationNumber: orgNo, partyUrn: organizationUrn(orgNo), scopes, clientId };

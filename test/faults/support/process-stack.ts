@@ -9,7 +9,12 @@ export interface ProcessStack {
   subgraphBase: Record<string, string>;
   processes: NpmProcess[];
   token(body: Record<string, string>): Promise<string>;
-  graphql<T = any>(query: string, variables?: Record<string, unknown>, token?: string, timeoutMs?: number): Promise<{ status: number; body: GraphQLBody<T>; ms: number }>;
+  graphql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+    timeoutMs?: number,
+  ): Promise<{ status: number; body: GraphQLBody<T>; ms: number }>;
   /** SIGTERM to each npm process; returns how long each took to end with everything below it. */
   stop(): Promise<Record<string, number>>;
   /**
@@ -51,7 +56,11 @@ export async function startProcessStack(databaseUrl: string, env: NodeJS.Process
   }
 
   const token = async (body: Record<string, string>) => {
-    const res = await fetch(`${publicUrl}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${publicUrl}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`dev token refused: ${res.status} ${await res.text()}`);
     return ((await res.json()) as { access_token: string }).access_token;
   };

@@ -46,7 +46,11 @@ export function npmRun(script: string, env: NodeJS.ProcessEnv, name = script, de
 export function processTree(pid: number): number[] {
   let children: number[] = [];
   try {
-    children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)]).toString().split('\n').map((s) => Number(s.trim())).filter(Boolean);
+    children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)])
+      .toString()
+      .split('\n')
+      .map((s) => Number(s.trim()))
+      .filter(Boolean);
   } catch {
     // no children
   }
@@ -74,15 +78,19 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
 
 /** Waits until `url` answers 200 (or `proc` dies, which throws with its output). */
 export async function waitUntilReady(url: string, procs: NpmProcess[], timeoutMs = 120_000): Promise<void> {
-  const ok = await waitFor(async () => {
-    const dead = procs.find((p) => p.exit);
-    if (dead) throw new Error(`${dead.name} exited (${JSON.stringify(dead.exit)}) before ${url} was ready:\n${dead.output()}`);
-    try {
-      return (await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok;
-    } catch {
-      return false;
-    }
-  }, timeoutMs, 250);
+  const ok = await waitFor(
+    async () => {
+      const dead = procs.find((p) => p.exit);
+      if (dead) throw new Error(`${dead.name} exited (${JSON.stringify(dead.exit)}) before ${url} was ready:\n${dead.output()}`);
+      try {
+        return (await fetch(url, { signal: AbortSignal.timeout(2_000) })).ok;
+      } catch {
+        return false;
+      }
+    },
+    timeoutMs,
+    250,
+  );
   if (!ok) throw new Error(`${url} not ready after ${timeoutMs} ms:\n${procs.map((p) => `--- ${p.name}\n${p.output()}`).join('\n')}`);
 }
 

@@ -4,9 +4,7 @@
  * CSRF token, for the forms that change something; null when nobody is logged in (the script then sends the
  * person to `/auth/login`).
  */
-export type PageData =
-  | { page: 'request'; csrf: string | null; id: string; state: string | null }
-  | { page: 'overview'; csrf: string | null };
+export type PageData = { page: 'request'; csrf: string | null; id: string; state: string | null } | { page: 'overview'; csrf: string | null };
 
 /** Sent by the pages' script with every GraphQL call: without a live session, the call is refused (401), not anonymous. */
 export const SESSION_EXPECTED_HEADER = 'x-hub-session';

@@ -1,4 +1,18 @@
-import { byId, currentLang, describeRight, el, formatDate, graph, joinNames, label, needLogin, onLanguageSwitch, showLanguage, t, type Resource } from './common';
+import {
+  byId,
+  currentLang,
+  describeRight,
+  el,
+  formatDate,
+  graph,
+  joinNames,
+  label,
+  needLogin,
+  onLanguageSwitch,
+  showLanguage,
+  t,
+  type Resource,
+} from './common';
 
 const CONSENT_QUERY = /* GraphQL */ `query ConsentPage($id: ID!) {
   me { id }
@@ -58,9 +72,7 @@ export function requestPage(options: { id: string; state: string | null; csrf: s
       el('h1', { text: c.template.title[lang] }),
       el('p', { id: 'requester', text: `${c.to.name} ${t('asks')}.` }),
       ...(c.handledBy ? [el('p', { id: 'handled-by', text: `${t('handledBy')}: ${c.handledBy.name}` })] : []),
-      self
-        ? el('p', { text: `${t('onBehalfOf')}: ${c.from.name}` })
-        : el('p', { id: 'on-behalf-of', text: `${t('answeringFor')} ${c.from.name}.` }),
+      self ? el('p', { text: `${t('onBehalfOf')}: ${c.from.name}` }) : el('p', { id: 'on-behalf-of', text: `${t('answeringFor')} ${c.from.name}.` }),
       el('p', { id: 'text', text: c.template[lang] }),
       el('h2', { text: t('rights') }),
       rights,

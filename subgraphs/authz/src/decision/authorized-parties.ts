@@ -14,10 +14,7 @@ export interface AuthorizedParty {
 
 /** Every party `subjectId` may act for, other than itself, with the paths. Three statements at most. */
 export async function authorizedParties(db: Db, subjectId: string, now = new Date()): Promise<AuthorizedParty[]> {
-  const [held, received] = await Promise.all([
-    rolesHeldWithUrns(db, { toIds: [subjectId] }),
-    activeDelegations(db, { toIds: [subjectId] }, now),
-  ]);
+  const [held, received] = await Promise.all([rolesHeldWithUrns(db, { toIds: [subjectId] }), activeDelegations(db, { toIds: [subjectId] }, now)]);
 
   const byParty = new Map<string, AuthorizedParty>();
   const add = (partyId: string, reason: Reason, viaMainUnitId: string | null = null) => {

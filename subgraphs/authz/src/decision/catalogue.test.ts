@@ -80,7 +80,9 @@ describe('the in-memory catalogue', () => {
 
   it('sees a policy rule removed and restored by another connection at the next decision', async () => {
     expect((await decisionOf(karisSigns())).decision).toBe('PERMIT');
-    await writer.execute(sql`create temporary table saved_rules as select * from roles.policy_rules where resource_id = 'ske-mva-melding' and action = 'sign'`);
+    await writer.execute(
+      sql`create temporary table saved_rules as select * from roles.policy_rules where resource_id = 'ske-mva-melding' and action = 'sign'`,
+    );
     await writer.execute(sql`delete from roles.policy_rules where resource_id = 'ske-mva-melding' and action = 'sign'`);
     expect((await decisionOf(karisSigns())).decision).toBe('NOT_APPLICABLE');
     await writer.execute(sql`insert into roles.policy_rules select * from saved_rules`);
@@ -108,7 +110,9 @@ describe('the in-memory catalogue', () => {
     await writer.execute(sql`
       insert into roles.resources (id, owner_id, type, title, actions, minimum_authentication_level)
       values ('perf-new-resource', ${id('skatteetaten')}, 'SERVICE', 'New', '{read}', 3)`);
-    await writer.execute(sql`insert into roles.policy_rules (resource_id, subject_kind, subject, action) values ('perf-new-resource', 'ROLE', 'DAGL', 'read')`);
+    await writer.execute(
+      sql`insert into roles.policy_rules (resource_id, subject_kind, subject, action) values ('perf-new-resource', 'ROLE', 'DAGL', 'read')`,
+    );
     expect(await decisionOf(request)).toMatchObject({ decision: 'PERMIT', obligations: { minimumAuthenticationLevel: 3 } });
     await writer.execute(sql`update roles.resources set minimum_authentication_level = 4 where id = 'perf-new-resource'`);
     expect(await decisionOf(request)).toMatchObject({ decision: 'PERMIT', obligations: { minimumAuthenticationLevel: 4 } });

@@ -1,5 +1,13 @@
 import type { Db } from '@hub/db';
-import { allAccessPackages, allPackageRoles, allPolicyRules, allResources, allRoles, catalogueVersionNow, type ResourceRow } from '@hub/db/roles/read';
+import {
+  allAccessPackages,
+  allPackageRoles,
+  allPolicyRules,
+  allResources,
+  allRoles,
+  catalogueVersionNow,
+  type ResourceRow,
+} from '@hub/db/roles/read';
 
 export interface ResourceFacts {
   id: string;

@@ -108,7 +108,8 @@ describe('decide', () => {
 
   it('answers 1,000 requests in order with as many statements as 10', async () => {
     const keys = ['kari', 'astrid', 'hakon', 'siri', 'arian'];
-    const batch = (n: number) => Array.from({ length: n }, (_, i) => ask(keys[i % keys.length]!, 'tranabygg', 'ske-mva-melding', ['read', 'sign'][i % 2]!));
+    const batch = (n: number) =>
+      Array.from({ length: n }, (_, i) => ask(keys[i % keys.length]!, 'tranabygg', 'ske-mva-melding', ['read', 'sign'][i % 2]!));
     const count = async (n: number) => {
       const before = database.statementCount();
       const answers = await decide(database.db, batch(n));
@@ -141,10 +142,19 @@ describe('consents in the decision point', () => {
     const request = ask('banken', 'hakon', 'ske-inntekt-skattegrunnlag', 'consent');
     expect((await one(request)).decision).not.toBe('PERMIT');
     await database.db.insert(consentRequests).values({
-      id: consentId, fromId: id('hakon'), toId: id('banken'), validTo: new Date(Date.now() + 3600_000), redirectUrl: 'https://bank.test',
-      templateId: 'sblanesoknad', oneTime: false, inputHash: 'x', status: 'ACCEPTED',
+      id: consentId,
+      fromId: id('hakon'),
+      toId: id('banken'),
+      validTo: new Date(Date.now() + 3600_000),
+      redirectUrl: 'https://bank.test',
+      templateId: 'sblanesoknad',
+      oneTime: false,
+      inputHash: 'x',
+      status: 'ACCEPTED',
     });
-    await database.db.insert(consentRights).values({ consentId, position: 0, resourceId: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: '2024' } });
+    await database.db
+      .insert(consentRights)
+      .values({ consentId, position: 0, resourceId: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: '2024' } });
     expect(await one(request)).toMatchObject({ decision: 'PERMIT', reasons: [{ source: 'CONSENT', via: consentId }] });
     expect((await one(ask('banken', 'hakon', 'nav-aap-uforetrygd', 'consent'))).decision).not.toBe('PERMIT');
     expect((await one(ask('finansiering', 'hakon', 'ske-inntekt-skattegrunnlag', 'consent'))).decision).not.toBe('PERMIT');

@@ -104,7 +104,9 @@ function rolesByPair(held: readonly { toId: string; fromId: string; roleCode: st
 }
 
 /** (recipient, party) → the consents the party gave it, each with its resources. Both the recipient and the supplier handling it for them may rely on a consent. */
-function consentsByPair(rows: readonly { consentId: string; fromId: string; toId: string; handledById: string | null; resourceId: string }[]): Facts['consents'] {
+function consentsByPair(
+  rows: readonly { consentId: string; fromId: string; toId: string; handledById: string | null; resourceId: string }[],
+): Facts['consents'] {
   const consents = new Map<string, { consentId: string; resourceIds: Set<string> }[]>();
   for (const c of rows) {
     for (const recipient of [c.toId, c.handledById]) {

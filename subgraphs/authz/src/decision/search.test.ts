@@ -32,21 +32,36 @@ describe('authorizedSubjects', () => {
         expect([party, action, hits.map((h) => keyOf.get(h.subjectId)).sort()]).toEqual([party, action, expected.filter((k) => k !== party)]);
       }
     }
-    const kari = (await authorizedSubjects(database.db, { partyId: id('tranabygg'), resourceId: 'ske-mva-melding', action: 'sign' })).find((h) => h.subjectId === id('kari'));
+    const kari = (await authorizedSubjects(database.db, { partyId: id('tranabygg'), resourceId: 'ske-mva-melding', action: 'sign' })).find(
+      (h) => h.subjectId === id('kari'),
+    );
     expect(kari?.decision.reasons).toContainEqual({ source: 'ROLE', via: 'urn:altinn:external-role:ccr:daglig-leder' });
   });
 
   it('finds a consent’s recipient, and the party that consented, for the action consent', async () => {
     const consentId = randomUUID();
     await database.db.insert(consentRequests).values({
-      id: consentId, fromId: id('hakon'), toId: id('banken'), validTo: new Date(Date.now() + 3600_000), redirectUrl: 'https://bank.test',
-      templateId: 'sblanesoknad', oneTime: false, inputHash: 'x', status: 'ACCEPTED',
+      id: consentId,
+      fromId: id('hakon'),
+      toId: id('banken'),
+      validTo: new Date(Date.now() + 3600_000),
+      redirectUrl: 'https://bank.test',
+      templateId: 'sblanesoknad',
+      oneTime: false,
+      inputHash: 'x',
+      status: 'ACCEPTED',
     });
-    await database.db.insert(consentRights).values({ consentId, position: 0, resourceId: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: '2024' } });
+    await database.db
+      .insert(consentRights)
+      .values({ consentId, position: 0, resourceId: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: '2024' } });
     const hits = await authorizedSubjects(database.db, { partyId: id('hakon'), resourceId: 'ske-inntekt-skattegrunnlag', action: 'consent' });
     expect(hits.find((h) => h.subjectId === id('banken'))?.decision.reasons).toEqual([{ source: 'CONSENT', via: consentId }]);
     // And the other way round: the resource search finds the party that consented.
-    const resources = await authorizedResources(database.db, { subjectId: id('banken'), resourceIds: ['ske-inntekt-skattegrunnlag'], action: 'consent' });
+    const resources = await authorizedResources(database.db, {
+      subjectId: id('banken'),
+      resourceIds: ['ske-inntekt-skattegrunnlag'],
+      action: 'consent',
+    });
     expect(resources.find((h) => h.partyId === id('hakon'))?.decision.reasons).toEqual([{ source: 'CONSENT', via: consentId }]);
   });
 
@@ -58,7 +73,13 @@ describe('authorizedSubjects', () => {
     };
     const few = await count();
     await database.db.insert(delegations).values(
-      story.persons.map((p) => ({ fromId: id('tranabygg'), toId: id(p.key), resourceId: 'ske-mva-melding', actions: ['read'], createdById: id('kari') })),
+      story.persons.map((p) => ({
+        fromId: id('tranabygg'),
+        toId: id(p.key),
+        resourceId: 'ske-mva-melding',
+        actions: ['read'],
+        createdById: id('kari'),
+      })),
     );
     const many = await count();
     expect(many.hits).toBeGreaterThan(few.hits);

@@ -10,7 +10,14 @@ export type ClientRow = typeof clients.$inferSelect;
 export function createClientLoaders(db: Db) {
   return {
     byId: new DataLoader<string, ClientRow | null>(async (ids) =>
-      oneEach(ids, await db.select().from(clients).where(inArray(clients.id, [...ids])), (r) => r.id),
+      oneEach(
+        ids,
+        await db
+          .select()
+          .from(clients)
+          .where(inArray(clients.id, [...ids])),
+        (r) => r.id,
+      ),
     ),
   };
 }

@@ -35,7 +35,10 @@ describe('checkRedirect', () => {
 
   it('names the problem when the client is missing, unregistered, someone else’s or has no URLs', () => {
     expect(checkRedirect(BANK[0]!, null, null, 'bank')).toMatchObject({ ok: false, problem: expect.stringContaining('names no client') });
-    expect(checkRedirect(BANK[0]!, 'dev-1', null, 'bank')).toMatchObject({ ok: false, problem: expect.stringContaining('dev-1 has no registered redirect URLs') });
+    expect(checkRedirect(BANK[0]!, 'dev-1', null, 'bank')).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('dev-1 has no registered redirect URLs'),
+    });
     expect(checkRedirect(BANK[0]!, 'banken-system', client, 'other')).toMatchObject({ ok: false });
     expect(checkRedirect(BANK[0]!, 'banken-system', { ...client, redirectUris: [] }, 'bank')).toMatchObject({ ok: false });
     expect(checkRedirect('https://evil.test/cb', 'banken-system', client, 'bank')).toMatchObject({

@@ -10,19 +10,37 @@ export type ConsentReceiptRow = typeof consentReceipts.$inferSelect;
 /** Per-request consent loaders: one statement per batch, results in key order. Visibility is checked by the caller. */
 export function createConsentLoaders(db: Db) {
   const byId = new DataLoader<string, ConsentRow | null>(async (ids) =>
-    oneEach(ids, await db.select().from(consentRequests).where(inArray(consentRequests.id, [...ids])), (r) => r.id),
+    oneEach(
+      ids,
+      await db
+        .select()
+        .from(consentRequests)
+        .where(inArray(consentRequests.id, [...ids])),
+      (r) => r.id,
+    ),
   );
   return {
     byId,
     rightsByConsentId: new DataLoader<string, ConsentRightRow[]>(async (ids) =>
       manyEach(
         ids,
-        await db.select().from(consentRights).where(inArray(consentRights.consentId, [...ids])).orderBy(asc(consentRights.position)),
+        await db
+          .select()
+          .from(consentRights)
+          .where(inArray(consentRights.consentId, [...ids]))
+          .orderBy(asc(consentRights.position)),
         (r) => r.consentId,
       ),
     ),
     receiptByConsentId: new DataLoader<string, ConsentReceiptRow | null>(async (ids) =>
-      oneEach(ids, await db.select().from(consentReceipts).where(inArray(consentReceipts.consentId, [...ids])), (r) => r.consentId),
+      oneEach(
+        ids,
+        await db
+          .select()
+          .from(consentReceipts)
+          .where(inArray(consentReceipts.consentId, [...ids])),
+        (r) => r.consentId,
+      ),
     ),
   };
 }

@@ -63,7 +63,9 @@ export class ConsentRequestResolver {
     return viewUrlOf(ctx.settings.publicUrl, c.id);
   }
 
-  @FieldResolver(() => Boolean, { description: 'Some right is one-time: the consent cannot be revoked, and ends (USED) once every right was one-time and used.' })
+  @FieldResolver(() => Boolean, {
+    description: 'Some right is one-time: the consent cannot be revoked, and ends (USED) once every right was one-time and used.',
+  })
   oneTimeConsent(@Root() c: ConsentRow): boolean {
     return c.oneTime;
   }

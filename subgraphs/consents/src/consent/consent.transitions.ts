@@ -25,7 +25,13 @@ import type { Receipt } from './receipt';
  */
 
 /** Locks the request, checks `transition` against its status as of `now`, then applies `change`: one transaction. */
-function transition<T>(db: Db, id: string, name: ConsentTransition, now: Date, change: (tx: Db, row: ConsentRow, status: ConsentStatus) => Promise<T>) {
+function transition<T>(
+  db: Db,
+  id: string,
+  name: ConsentTransition,
+  now: Date,
+  change: (tx: Db, row: ConsentRow, status: ConsentStatus) => Promise<T>,
+) {
   return consentWrite(db, async (tx) => {
     const row = (await lockConsent(tx, id))!;
     return change(tx, row, requireStatus(name, row, now));
@@ -65,7 +71,12 @@ export function acceptConsent(
       await tx.insert(consentReceipts).values({ consentId: row.id, acceptedAt: now, ...args.receipt });
     }
     const code = await createAuthorizationCode(tx, {
-      consentId: row.id, recipientId: row.toId, redirectUrl: row.redirectUrl, codeChallenge: row.codeChallenge, ttlSeconds: args.codeTtlSeconds, now,
+      consentId: row.id,
+      recipientId: row.toId,
+      redirectUrl: row.redirectUrl,
+      codeChallenge: row.codeChallenge,
+      ttlSeconds: args.codeTtlSeconds,
+      now,
     });
     return { row, code };
   });
@@ -85,9 +96,13 @@ export function rejectConsent(db: Db, id: string, answeredById: string, now: Dat
  * rights only cannot be revoked: it ends at its use or at validTo.
  */
 export function revokeConsent(db: Db, id: string, rights: readonly ConsentRightRow[], actorId: string, now: Date): Promise<ConsentRow> {
-  if (rights.every((r) => r.oneTime)) throw conflict('Cannot revoke: one-time consents cannot be revoked; they end at their first use or at validTo.');
+  if (rights.every((r) => r.oneTime))
+    throw conflict('Cannot revoke: one-time consents cannot be revoked; they end at their first use or at validTo.');
   return transition(db, id, 'revoke', now, async (tx, row) => {
-    await tx.update(issuedTokens).set({ revokedAt: now }).where(and(eq(issuedTokens.consentId, row.id), isNull(issuedTokens.revokedAt)));
+    await tx
+      .update(issuedTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(issuedTokens.consentId, row.id), isNull(issuedTokens.revokedAt)));
     await recordEvent(tx, { consentId: row.id, type: 'REVOKED', performedById: actorId, at: now });
     return updateConsent(tx, row.id, { status: 'REVOKED' });
   });
@@ -127,7 +142,13 @@ class RolledBack extends Error {
 }
 
 /** The consent a token request names, checked: by code (the code's checks) or as given (the caller checked visibility). */
-async function consentAsked(db: Db, request: TokenRequest, recipient: TokenRecipient, now: Date, consent: ConsentRow | null): Promise<{ consent: ConsentRow; codeHash: string | null }> {
+async function consentAsked(
+  db: Db,
+  request: TokenRequest,
+  recipient: TokenRecipient,
+  now: Date,
+  consent: ConsentRow | null,
+): Promise<{ consent: ConsentRow; codeHash: string | null }> {
   if (request.kind === 'consent') return { consent: consent!, codeHash: null };
   const found = await findAuthorizationCode(db, request.code);
   const refusal = codeRefusal(found?.code ?? null, { ...request, recipientId: recipient.partyId, now });
@@ -159,7 +180,16 @@ export async function issueToken(
     const content = await loadTokenContent(db, consent, recipient.clientId, rights);
     const key = await activeSigningKey(db, settings.keyEncryptionKey, now);
     const signed = await signConsentToken(key, settings.issuer, content, settings.tokenTtlSeconds, now, randomUUID());
-    const record = { jti: signed.jti, consentId: consent.id, codeHash, recipientId: recipient.partyId, kid: key.kid, issuedAt: now, expiresAt: signed.expiresAt, claims };
+    const record = {
+      jti: signed.jti,
+      consentId: consent.id,
+      codeHash,
+      recipientId: recipient.partyId,
+      kid: key.kid,
+      issuedAt: now,
+      expiresAt: signed.expiresAt,
+      claims,
+    };
     try {
       if (codeHash === null && !claims.length) {
         // Nothing to undo when it fails (no code to use up, no right to claim): the statement is its own transaction.
@@ -182,7 +212,8 @@ export async function issueToken(
         requireStatus('issue a consent token', fresh!, now);
         throw conflict('Cannot issue a consent token: the consent changed while it was being issued; try again.');
       }
-      if (attempt === ATTEMPTS) throw conflict('Cannot issue a consent token: other tokens of this consent are being issued at the same time; try again.');
+      if (attempt === ATTEMPTS)
+        throw conflict('Cannot issue a consent token: other tokens of this consent are being issued at the same time; try again.');
     }
   }
 }

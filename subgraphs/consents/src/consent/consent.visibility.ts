@@ -73,7 +73,11 @@ export async function visibleConsentsWhere(fromId: string, ctx: Context): Promis
   ]);
   const uncovered = pairs.filter((_, i) => !covered[i]);
   const owned = resources.flatMap((r) => (r && !(r instanceof Error) && r.ownerId === viewer.partyId ? [r.id] : []));
-  const rightsOf = (extra?: SQL) => ctx.db.select({ one: sql`1` }).from(consentRights).where(and(eq(consentRights.consentId, consentRequests.id), extra));
+  const rightsOf = (extra?: SQL) =>
+    ctx.db
+      .select({ one: sql`1` })
+      .from(consentRights)
+      .where(and(eq(consentRights.consentId, consentRequests.id), extra));
   const paths: (SQL | undefined)[] = [
     eq(consentRequests.toId, viewer.partyId),
     eq(consentRequests.handledById, viewer.partyId),

@@ -46,6 +46,9 @@ export class CreateConsentRequestInput {
   @Field(() => String, { nullable: true, description: 'An organisation handling the request for the requester; it may read it and get its tokens.' })
   handledBy?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'PKCE S256 challenge (43 characters of base64url): the token exchange must then show the verifier.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'PKCE S256 challenge (43 characters of base64url): the token exchange must then show the verifier.',
+  })
   codeChallenge?: string | null;
 }

@@ -18,8 +18,7 @@ function replay(existing: ConsentRow, requesterId: string, hash: string): Consen
 @Resolver(() => ConsentRequest)
 export class CreateConsentRequestResolver {
   @Mutation(() => ConsentRequest, {
-    description:
-      'An organisation (scope altinn:consentrequests.write) asks `from` for consent; `to` is the caller. Send the person to viewUrl.',
+    description: 'An organisation (scope altinn:consentrequests.write) asks `from` for consent; `to` is the caller. Send the person to viewUrl.',
   })
   async createConsentRequest(
     @Arg('input', () => CreateConsentRequestInput) raw: CreateConsentRequestInput,

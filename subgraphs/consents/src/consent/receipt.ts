@@ -34,7 +34,8 @@ export async function buildReceipt(consent: ConsentRow, rights: ConsentRightRow[
     acceptedAt: acceptedAt.toISOString(),
     // The requester reads the receipt: whoever answered for `from` (a parent, a guardian, a general manager) is named
     // by uuid URN, since the requester may not read that person's number. `from` itself disclosed it by consenting.
-    acceptedBy: acceptedBy.type === 'PERSON' && acceptedBy.id !== from.id ? { urn: partyUuidUrn(acceptedBy.id), name: acceptedBy.name } : party(acceptedBy),
+    acceptedBy:
+      acceptedBy.type === 'PERSON' && acceptedBy.id !== from.id ? { urn: partyUuidUrn(acceptedBy.id), name: acceptedBy.name } : party(acceptedBy),
     from: party(from),
     to: party(to),
     handledBy: handledBy ? party(handledBy) : null,

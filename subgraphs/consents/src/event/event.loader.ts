@@ -14,7 +14,13 @@ export function createEventLoaders(db: Db) {
     byConsentId: new DataLoader<string, ConsentEventView[]>(async (ids) =>
       manyEach(
         ids,
-        (await db.select().from(consentEvents).where(inArray(consentEvents.consentId, [...ids])).orderBy(asc(consentEvents.id))).map(asView),
+        (
+          await db
+            .select()
+            .from(consentEvents)
+            .where(inArray(consentEvents.consentId, [...ids]))
+            .orderBy(asc(consentEvents.id))
+        ).map(asView),
         (e) => e.consentId,
       ),
     ),

@@ -12,7 +12,10 @@ export class ConsentEventEdge {
 
 @ObjectType({ description: 'Where a feed page ends.' })
 export class ConsentEventPageInfo {
-  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page (on an empty page, the cursor you gave; null before the first event).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Pass as `after` for the next page (on an empty page, the cursor you gave; null before the first event).',
+  })
   endCursor!: string | null;
 
   @Field(() => Boolean, { description: 'More events exist now; when false, ask again later with endCursor.' })

@@ -52,7 +52,16 @@ export async function consentLogPage(fromId: string, args: Partial<PageArgs>, ct
   };
   const q = pageQuery(order, args);
   const rows = await ctx.db
-    .select({ seq: log.seq, consentId: log.consentId, type: log.type, at: log.at, performedById: log.performedById, resourceId: log.resourceId, deliveredToId: log.deliveredToId, cursor: q.cursor })
+    .select({
+      seq: log.seq,
+      consentId: log.consentId,
+      type: log.type,
+      at: log.at,
+      performedById: log.performedById,
+      resourceId: log.resourceId,
+      deliveredToId: log.deliveredToId,
+      cursor: q.cursor,
+    })
     .from(log)
     .where(q.where)
     .orderBy(...q.orderBy)

@@ -11,12 +11,8 @@ export type { ConsentTemplateRow, ResourceRow };
  */
 export function createResourceLoaders(db: Db) {
   return {
-    byId: new DataLoader<string, ResourceRow | null>(async (ids) =>
-      oneEach(ids, await resourcesByIds(db, ids), (r) => r.id),
-    ),
-    templateById: new DataLoader<string, ConsentTemplateRow | null>(async (ids) =>
-      oneEach(ids, await consentTemplatesByIds(db, ids), (r) => r.id),
-    ),
+    byId: new DataLoader<string, ResourceRow | null>(async (ids) => oneEach(ids, await resourcesByIds(db, ids), (r) => r.id)),
+    templateById: new DataLoader<string, ConsentTemplateRow | null>(async (ids) => oneEach(ids, await consentTemplatesByIds(db, ids), (r) => r.id)),
   };
 }
 

@@ -15,7 +15,8 @@ export class ConsentText {
 export type ConsentTemplateView = ConsentTemplateRow & { consent: ConsentRow };
 
 @ObjectType({
-  description: 'The text a person is asked to consent to: {CoveredBy}, {OfferedBy}, {HandledBy}, {Expiration}, {Subject} ("deg"/"you" for the party asked, its name for others) and {Sources} (every data source) are filled in by renderedText.',
+  description:
+    'The text a person is asked to consent to: {CoveredBy}, {OfferedBy}, {HandledBy}, {Expiration}, {Subject} ("deg"/"you" for the party asked, its name for others) and {Sources} (every data source) are filled in by renderedText.',
 })
 export class ConsentRequestTemplate {
   @Field(() => String, { description: 'The template id in the resource registry (default, sblanesoknad …).' })

@@ -73,5 +73,8 @@ export function codeRefusal(
 
 /** A replayed code may have been stolen: every token issued from it is revoked. */
 export async function revokeTokensOfCode(db: Db, codeHash: string, now: Date): Promise<void> {
-  await db.update(issuedTokens).set({ revokedAt: now }).where(and(eq(issuedTokens.codeHash, codeHash), isNull(issuedTokens.revokedAt)));
+  await db
+    .update(issuedTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(issuedTokens.codeHash, codeHash), isNull(issuedTokens.revokedAt)));
 }

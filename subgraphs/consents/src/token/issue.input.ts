@@ -39,8 +39,7 @@ export class ConsentToken {
 }
 
 export type TokenRequest = (
-  | { kind: 'code'; code: string; redirectUrl: string | null; codeVerifier: string | null }
-  | { kind: 'consent'; consentId: string }
+  { kind: 'code'; code: string; redirectUrl: string | null; codeVerifier: string | null } | { kind: 'consent'; consentId: string }
 ) & { resources: string[] | null };
 
 const Shape = z.object({
@@ -48,8 +47,15 @@ const Shape = z.object({
   code: z.string().min(1, 'must not be empty').max(200, 'is not a code this hub gave out').nullish(),
   redirectUrl: z.string().max(2000, 'at most 2000 characters').nullish(),
   // RFC 7636 §4.1: 43–128 unreserved characters.
-  codeVerifier: z.string().regex(/^[A-Za-z0-9\-._~]{43,128}$/, 'must be 43–128 characters of A–Z, a–z, 0–9, -, ., _, ~').nullish(),
-  resources: z.array(z.string().min(1, 'must not be empty').max(200, 'is not a resource id')).min(1, 'name at least one resource, or leave it out').max(50, 'at most 50').nullish(),
+  codeVerifier: z
+    .string()
+    .regex(/^[A-Za-z0-9\-._~]{43,128}$/, 'must be 43–128 characters of A–Z, a–z, 0–9, -, ., _, ~')
+    .nullish(),
+  resources: z
+    .array(z.string().min(1, 'must not be empty').max(200, 'is not a resource id'))
+    .min(1, 'name at least one resource, or leave it out')
+    .max(50, 'at most 50')
+    .nullish(),
 });
 
 /** Exactly one way of asking; anything else is BAD_USER_INPUT naming the field. */

@@ -32,7 +32,8 @@ export async function useConsentRights(tx: Db, consent: ConsentRow, report: UseR
       .where(and(eq(issuedTokens.jti, report.jti), eq(issuedTokens.consentId, consent.id)));
     if (!token) throw badInput('jti', 'is not the jti of a token of this consent');
     if (token.revokedAt) throw conflict(`The token ${report.jti} was revoked at ${token.revokedAt.toISOString()}; do not deliver data for it.`);
-    if (token.expiresAt <= report.now) throw conflict(`The token ${report.jti} expired at ${token.expiresAt.toISOString()}; do not deliver data for it.`);
+    if (token.expiresAt <= report.now)
+      throw conflict(`The token ${report.jti} expired at ${token.expiresAt.toISOString()}; do not deliver data for it.`);
     deliveredToId = token.recipientId;
   }
   const rows = await tx.select().from(consentRights).where(eq(consentRights.consentId, consent.id)).orderBy(asc(consentRights.position));

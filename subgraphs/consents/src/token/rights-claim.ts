@@ -28,7 +28,9 @@ export function tokenRights(all: readonly ConsentRightRow[], resources: string[]
   const rights = wanted.filter((r) => !r.oneTime || (r.tokenJti === null && r.usedAt === null));
   if (!rights.length) {
     const gone = wanted.map((r) => r.resourceId).join(', ');
-    throw conflict(`Cannot issue a consent token: the one-time right to ${gone} was already given out in a token, once, and is not given again; ask for a new consent.`);
+    throw conflict(
+      `Cannot issue a consent token: the one-time right to ${gone} was already given out in a token, once, and is not given again; ask for a new consent.`,
+    );
   }
   return { rights, claims: rights.filter((r) => r.oneTime).map((r) => r.position) };
 }

@@ -119,7 +119,5 @@ export async function publicJwks(db: Db, now = new Date()): Promise<JWK[]> {
     ).map((r) => r.kid),
   );
   const current = rows.find((r) => r.activeFrom <= now);
-  return rows
-    .filter((r) => r.activeFrom > now || r === current || stillNeeded.has(r.kid))
-    .map((r) => r.publicJwk as JWK);
+  return rows.filter((r) => r.activeFrom > now || r === current || stillNeeded.has(r.kid)).map((r) => r.publicJwk as JWK);
 }

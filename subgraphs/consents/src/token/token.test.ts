@@ -26,7 +26,11 @@ function verifyWithJwks(token: string, jwks: { kid?: string }[], audience: strin
   const { header } = jsonwebtoken.decode(token, { complete: true })!;
   const jwk = jwks.find((k) => k.kid === header.kid);
   if (!jwk) throw new Error(`no key ${header.kid}`);
-  return jsonwebtoken.verify(token, createPublicKey({ key: jwk as never, format: 'jwk' }), { algorithms: ['ES256'], audience, issuer: 'https://hub.test' });
+  return jsonwebtoken.verify(token, createPublicKey({ key: jwk as never, format: 'jwk' }), {
+    algorithms: ['ES256'],
+    audience,
+    issuer: 'https://hub.test',
+  });
 }
 
 describe('private keys at rest', () => {
@@ -63,7 +67,9 @@ describe('signing keys, tokens and rotation', () => {
     expect(jsonwebtoken.decode(token, { complete: true })!.header).toMatchObject({ alg: 'ES256', typ: 'at+jwt', kid: key.kid });
     expect(claims.authorization_details[0]).toMatchObject({
       type: 'urn:altinn:consent',
-      consentRights: [{ action: ['consent'], resource: [{ type: 'urn:altinn:resource', value: 'ske-inntekt-skattegrunnlag' }], metadata: { inntektsaar: '2024' } }],
+      consentRights: [
+        { action: ['consent'], resource: [{ type: 'urn:altinn:resource', value: 'ske-inntekt-skattegrunnlag' }], metadata: { inntektsaar: '2024' } },
+      ],
     });
     expect(claims.exp - claims.iat).toBe(300);
   });
@@ -80,11 +86,19 @@ describe('signing keys, tokens and rotation', () => {
     const old = await activeSigningKey(database.db, kek, now);
     const consent = content();
     await database.db.insert(consentRequests).values({
-      id: consent.consentId, fromId: HAKON, toId: BANKEN, validTo: consent.validTo,
-      redirectUrl: 'https://bank.test/cb', templateId: 'default', oneTime: false, inputHash: 'x',
+      id: consent.consentId,
+      fromId: HAKON,
+      toId: BANKEN,
+      validTo: consent.validTo,
+      redirectUrl: 'https://bank.test/cb',
+      templateId: 'default',
+      oneTime: false,
+      inputHash: 'x',
     });
     const before = await signConsentToken(old, 'https://hub.test', consent, 300, now);
-    await database.db.insert(issuedTokens).values({ jti: before.jti, consentId: consent.consentId, recipientId: BANKEN, kid: old.kid, issuedAt: now, expiresAt: before.expiresAt });
+    await database.db
+      .insert(issuedTokens)
+      .values({ jti: before.jti, consentId: consent.consentId, recipientId: BANKEN, kid: old.kid, issuedAt: now, expiresAt: before.expiresAt });
 
     const next = await rotateSigningKey(database.db, kek, 60, now);
     expect((await publicJwks(database.db, now)).map((k) => k.kid)).toEqual(expect.arrayContaining([old.kid, next]));
@@ -112,8 +126,16 @@ describe('authorization codes', () => {
   beforeAll(async () => {
     bank = base.recipientId = BANKEN;
     await database.db.insert(consentRequests).values({
-      id: consentId, fromId: HAKON, toId: bank, validTo: new Date(Date.now() + 3600_000), status: 'ACCEPTED', answeredAt: new Date(),
-      redirectUrl: 'https://bank.test/cb', templateId: 'default', oneTime: false, inputHash: 'x',
+      id: consentId,
+      fromId: HAKON,
+      toId: bank,
+      validTo: new Date(Date.now() + 3600_000),
+      status: 'ACCEPTED',
+      answeredAt: new Date(),
+      redirectUrl: 'https://bank.test/cb',
+      templateId: 'default',
+      oneTime: false,
+      inputHash: 'x',
     });
   });
   const newCode = (codeChallenge: string | null = challenge, now = new Date()) =>
@@ -123,7 +145,14 @@ describe('authorization codes', () => {
   const exchange = (code: string) =>
     database.db.transaction((tx) =>
       recordIssuedToken(tx as never, {
-        jti: randomUUID(), consentId, codeHash: hashCode(code), recipientId: bank, kid: 'k', issuedAt: new Date(), expiresAt: new Date(Date.now() + 300_000), claims: [],
+        jti: randomUUID(),
+        consentId,
+        codeHash: hashCode(code),
+        recipientId: bank,
+        kid: 'k',
+        issuedAt: new Date(),
+        expiresAt: new Date(Date.now() + 300_000),
+        claims: [],
       }),
     );
 
@@ -139,7 +168,10 @@ describe('authorization codes', () => {
     expect(await exchange(code)).toMatchObject({ code: 0, issued: 0 });
     expect(await check(code)).toMatchObject({ field: 'code', message: expect.stringContaining('already used') });
     await revokeTokensOfCode(database.db, hashCode(code), new Date());
-    const tokens = await database.db.select().from(issuedTokens).where(eq(issuedTokens.codeHash, hashCode(code)));
+    const tokens = await database.db
+      .select()
+      .from(issuedTokens)
+      .where(eq(issuedTokens.codeHash, hashCode(code)));
     expect(tokens).toHaveLength(1);
     expect(tokens[0]!.revokedAt).not.toBeNull();
   });

@@ -8,7 +8,9 @@ import { accessOf } from '@hub/authz';
 
 @Resolver(() => AccessOverview)
 export class AccessOverviewResolver {
-  @FieldResolver(() => String, { description: `The same rows as CSV with a header: holder_urn, holder_name, party_urn, source, via, resource, package, actions (space-separated).` })
+  @FieldResolver(() => String, {
+    description: `The same rows as CSV with a header: holder_urn, holder_name, party_urn, source, via, resource, package, actions (space-separated).`,
+  })
   csv(@Root() overview: AccessOverview, @Ctx() ctx: SubgraphContext): Promise<string> {
     return accessOverviewCsv(ctx.db, accessOf(ctx), overview.rows);
   }

@@ -7,8 +7,6 @@ export type { AccessPackageRow };
 
 export function createAccessPackageLoaders(db: Db) {
   return {
-    byUrn: new DataLoader<string, AccessPackageRow | null>(async (urns) =>
-      oneEach(urns, await accessPackagesByUrns(db, urns), (r) => r.urn),
-    ),
+    byUrn: new DataLoader<string, AccessPackageRow | null>(async (urns) => oneEach(urns, await accessPackagesByUrns(db, urns), (r) => r.urn)),
   };
 }

@@ -9,7 +9,14 @@ export type AccessRequestRow = typeof accessRequests.$inferSelect;
 export function createAccessRequestLoaders(db: Db) {
   return {
     byId: new DataLoader<string, AccessRequestRow | null>(async (ids) =>
-      oneEach(ids, await db.select().from(accessRequests).where(inArray(accessRequests.id, [...ids])), (r) => r.id),
+      oneEach(
+        ids,
+        await db
+          .select()
+          .from(accessRequests)
+          .where(inArray(accessRequests.id, [...ids])),
+        (r) => r.id,
+      ),
     ),
   };
 }

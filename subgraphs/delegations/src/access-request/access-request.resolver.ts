@@ -63,21 +63,13 @@ export class AccessRequestResolver {
   }
 
   @Mutation(() => AccessRequest, { description: 'Grants a PENDING request: creates the delegation to the requester, in the same transaction.' })
-  async approveAccessRequest(
-    @Arg('id', () => ID) id: string,
-    @CurrentPerson() viewer: PersonViewer,
-    @Ctx() ctx: Context,
-  ): Promise<AccessRequestRow> {
+  async approveAccessRequest(@Arg('id', () => ID) id: string, @CurrentPerson() viewer: PersonViewer, @Ctx() ctx: Context): Promise<AccessRequestRow> {
     const seen = await visibleRequest(id, ctx);
     return approveAccessRequest(ctx.db, seen.id, await approvalAsk(seen, ctx), viewer.partyId);
   }
 
   @Mutation(() => AccessRequest, { description: 'Refuses a PENDING request. For those who could approve it.' })
-  async rejectAccessRequest(
-    @Arg('id', () => ID) id: string,
-    @CurrentPerson() viewer: PersonViewer,
-    @Ctx() ctx: Context,
-  ): Promise<AccessRequestRow> {
+  async rejectAccessRequest(@Arg('id', () => ID) id: string, @CurrentPerson() viewer: PersonViewer, @Ctx() ctx: Context): Promise<AccessRequestRow> {
     const seen = await visibleRequest(id, ctx);
     return rejectAccessRequest(ctx.db, seen.id, await approvalAsk(seen, ctx), viewer.partyId);
   }

@@ -24,7 +24,12 @@ async function requireApprover(tx: Db, ask: DelegationAsk, approverId: string): 
 }
 
 /** Locks the request, lets `check` refuse, requires PENDING, then applies `change`: one transaction. */
-function fromPending<T>(db: Db, id: string, check: (tx: Db) => Promise<T>, change: (tx: Db, row: AccessRequestRow, checked: T) => Promise<AccessRequestRow>) {
+function fromPending<T>(
+  db: Db,
+  id: string,
+  check: (tx: Db) => Promise<T>,
+  change: (tx: Db, row: AccessRequestRow, checked: T) => Promise<AccessRequestRow>,
+) {
   return db.transaction(async (tx) => {
     const row = await lockAccessRequest(tx, id);
     const checked = await check(tx);

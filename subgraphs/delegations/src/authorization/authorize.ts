@@ -28,10 +28,7 @@ const NO_PARTY = '00000000-0000-0000-0000-000000000000';
  * request about another subject than the viewer must be about a resource the viewer's organisation owns (FORBIDDEN
  * naming the request otherwise).
  */
-export async function authorizeBatch(
-  requests: readonly AuthorizationRequestInput[],
-  ctx: SubgraphContext<Loaders>,
-): Promise<Decision[]> {
+export async function authorizeBatch(requests: readonly AuthorizationRequestInput[], ctx: SubgraphContext<Loaders>): Promise<Decision[]> {
   if (requests.length > MAX_AUTHORIZATION_REQUESTS) {
     throw badInput('requests', `at most ${MAX_AUTHORIZATION_REQUESTS} requests per call, not ${requests.length}`);
   }

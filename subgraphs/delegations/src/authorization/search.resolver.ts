@@ -21,7 +21,8 @@ async function ownedResource(ctx: Ctx, id: string, action: string, field: string
 @Resolver()
 export class AuthorizationSearchResolver {
   @Query(() => [AuthorizedSubject], {
-    description: 'Who may perform `action` on `resource` for `party`, with the paths. For scope altinn:authorization/authorize, about resources its organisation owns.',
+    description:
+      'Who may perform `action` on `resource` for `party`, with the paths. For scope altinn:authorization/authorize, about resources its organisation owns.',
   })
   async authorizedSubjects(
     @Arg('party', () => String) party: string,
@@ -34,7 +35,9 @@ export class AuthorizationSearchResolver {
     const target = await loadPartyByRef(ref, ctx.loaders.parties);
     if (!target) return [];
     const hits = await authorizedSubjects(ctx.db, { partyId: target.id, resourceId: resource, action });
-    return hits.map((h) => ({ subject: partyRef(h.subjectId), reasons: h.decision.reasons, obligations: h.decision.obligations }) as AuthorizedSubject);
+    return hits.map(
+      (h) => ({ subject: partyRef(h.subjectId), reasons: h.decision.reasons, obligations: h.decision.obligations }) as AuthorizedSubject,
+    );
   }
 
   @Query(() => [AuthorizedResource], {
@@ -48,14 +51,21 @@ export class AuthorizationSearchResolver {
     @Arg('resources', () => [String]) resources: string[],
     @Ctx() ctx: Ctx,
   ): Promise<AuthorizedResource[]> {
-    if (resources.length > MAX_AUTHORIZATION_REQUESTS) throw badInput('resources', `at most ${MAX_AUTHORIZATION_REQUESTS} resources, not ${resources.length}`);
+    if (resources.length > MAX_AUTHORIZATION_REQUESTS)
+      throw badInput('resources', `at most ${MAX_AUTHORIZATION_REQUESTS} resources, not ${resources.length}`);
     const ref = parseUrnArg(subject, 'subject');
     await Promise.all(resources.map((id, i) => ownedResource(ctx, id, action, `resources[${i}]`)));
     const who = await loadPartyByRef(ref, ctx.loaders.parties);
     if (!who) return [];
     const hits = await authorizedResources(ctx.db, { subjectId: who.id, resourceIds: resources, action });
     return hits.map(
-      (h) => ({ party: partyRef(h.partyId), resource: h.resourceId, reasons: h.decision.reasons, obligations: h.decision.obligations }) as AuthorizedResource,
+      (h) =>
+        ({
+          party: partyRef(h.partyId),
+          resource: h.resourceId,
+          reasons: h.decision.reasons,
+          obligations: h.decision.obligations,
+        }) as AuthorizedResource,
     );
   }
 }

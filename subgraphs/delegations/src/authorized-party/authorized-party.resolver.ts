@@ -10,7 +10,10 @@ import { accessOf } from '@hub/authz';
  */
 @Resolver(() => Party)
 export class AuthorizedPartyResolver {
-  @FieldResolver(() => [Party], { nullable: true, description: 'Every party the viewer may act for (not itself). Only on the viewer’s own party (`me`).' })
+  @FieldResolver(() => [Party], {
+    nullable: true,
+    description: 'Every party the viewer may act for (not itself). Only on the viewer’s own party (`me`).',
+  })
   async authorizedParties(@Root() _party: PartyRef, @Ctx() ctx: SubgraphContext): Promise<PartyRef[]> {
     return (await accessOf(ctx).authorizedParties()).map((p) => partyRef(p.partyId));
   }

@@ -53,7 +53,12 @@ describe('who may delegate what', () => {
   });
 
   it('counts an administering role on the party or its main unit, or being the party', async () => {
-    expect(await administeredBy(database.db, id('kari'), [id('tranabygg'), id('tranaavd'), id('regnskap'), id('kari')])).toEqual([true, true, false, true]);
+    expect(await administeredBy(database.db, id('kari'), [id('tranabygg'), id('tranaavd'), id('regnskap'), id('kari')])).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ]);
     expect(await administeredBy(database.db, id('siri'), [id('regnskap')])).toEqual([false]);
   });
 

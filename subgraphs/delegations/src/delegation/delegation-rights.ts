@@ -78,11 +78,7 @@ export function judgeDelegation(facts: Facts, viewerId: string, ask: DelegationA
 /** May `viewerId` delegate `ask` now? A fixed number of statements. */
 export async function delegationRight(db: Db, viewerId: string, ask: DelegationAsk, now = new Date()): Promise<DelegationRight> {
   const firms = ask.package?.clientPackage ? await holdersOfPackageFor(db, ask.fromId, ask.package.urn) : [];
-  const facts = await loadFacts(
-    db,
-    { subjectIds: [viewerId, ask.toId, ...firms], partyIds: [ask.fromId, ...firms] },
-    now,
-  );
+  const facts = await loadFacts(db, { subjectIds: [viewerId, ask.toId, ...firms], partyIds: [ask.fromId, ...firms] }, now);
   return judgeDelegation(facts, viewerId, ask, firms);
 }
 

@@ -15,7 +15,12 @@ const GIVEN = timeThenId('delegationsGiven', 'asc', delegations.createdAt, deleg
  * notion (unrevoked, unexpired, a client delegation still backed by its firm), so a list never shows a delegation
  * the decision point would ignore.
  */
-export async function delegationsPage(side: 'received' | 'given', partyId: string, args: Partial<PageArgs>, ctx: Context): Promise<Page<DelegationRow>> {
+export async function delegationsPage(
+  side: 'received' | 'given',
+  partyId: string,
+  args: Partial<PageArgs>,
+  ctx: Context,
+): Promise<Page<DelegationRow>> {
   const page = await selectPage(
     ctx.db,
     delegations,

@@ -9,7 +9,14 @@ export type DelegationRow = typeof delegations.$inferSelect;
 /** Per-request delegation loaders; the party's lists page in delegation.list.ts. */
 export function createDelegationLoaders(db: Db) {
   const byId = new DataLoader<string, DelegationRow | null>(async (ids) =>
-    oneEach(ids, await db.select().from(delegations).where(inArray(delegations.id, [...ids])), (r) => r.id),
+    oneEach(
+      ids,
+      await db
+        .select()
+        .from(delegations)
+        .where(inArray(delegations.id, [...ids])),
+      (r) => r.id,
+    ),
   );
   return { byId };
 }

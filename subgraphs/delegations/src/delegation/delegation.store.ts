@@ -23,11 +23,7 @@ export async function insertDelegation(tx: Db, values: NewDelegation): Promise<D
 
 /** Marks a delegation revoked and records it, in the caller's transaction. The next decision no longer counts it. */
 export async function revokeDelegationRow(tx: Db, before: DelegationRow, actorId: string, now = new Date()): Promise<DelegationRow> {
-  const [after] = await tx
-    .update(delegations)
-    .set({ revokedAt: now, revokedById: actorId })
-    .where(eq(delegations.id, before.id))
-    .returning();
+  const [after] = await tx.update(delegations).set({ revokedAt: now, revokedById: actorId }).where(eq(delegations.id, before.id)).returning();
   await writeAudit(tx, {
     actorId,
     action: 'DELEGATION_REVOKED',

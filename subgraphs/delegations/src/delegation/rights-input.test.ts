@@ -27,19 +27,58 @@ describe('checkRights', () => {
   });
 
   it('takes a delegable package without actions', () => {
-    expect(checkRights({ package: merverdiavgift.urn }, { ...none, package: merverdiavgift })).toEqual({ resource: null, package: merverdiavgift, actions: null });
+    expect(checkRights({ package: merverdiavgift.urn }, { ...none, package: merverdiavgift })).toEqual({
+      resource: null,
+      package: merverdiavgift,
+      actions: null,
+    });
   });
 
   it.each([
-    ['both a resource and a package', { resource: 'ske-mva-melding', package: merverdiavgift.urn, actions: ['read'] }, { resource: mva, package: merverdiavgift }, 'BAD_USER_INPUT input.package: give a resource or a package, not both'],
+    [
+      'both a resource and a package',
+      { resource: 'ske-mva-melding', package: merverdiavgift.urn, actions: ['read'] },
+      { resource: mva, package: merverdiavgift },
+      'BAD_USER_INPUT input.package: give a resource or a package, not both',
+    ],
     ['neither', {}, none, 'BAD_USER_INPUT input.resource: give a resource or a package'],
     ['an unknown resource', { resource: 'xyz', actions: ['read'] }, none, 'BAD_USER_INPUT input.resource: no resource xyz'],
-    ['a resource nobody may delegate', { resource: 'brreg-konkurs', actions: ['read'] }, { ...none, resource: konkurs }, 'BAD_USER_INPUT input.resource: brreg-konkurs is not delegable'],
-    ['a resource without actions', { resource: 'ske-mva-melding', actions: [] }, { ...none, resource: mva }, 'BAD_USER_INPUT input.actions: required with a resource'],
-    ['an action the resource lacks', { resource: 'ske-mva-melding', actions: ['read', 'fly'] }, { ...none, resource: mva }, 'BAD_USER_INPUT input.actions[1]: ske-mva-melding has no action fly'],
-    ['an unknown package', { package: 'urn:altinn:accesspackage:nope' }, none, 'BAD_USER_INPUT input.package: no access package urn:altinn:accesspackage:nope'],
-    ['actions with a package', { package: merverdiavgift.urn, actions: ['read'] }, { ...none, package: merverdiavgift }, 'BAD_USER_INPUT input.actions: not allowed with a package'],
-    ['a package nobody may delegate', { package: hovedadministrator.urn }, { ...none, package: hovedadministrator }, 'BAD_USER_INPUT input.package: urn:altinn:accesspackage:hovedadministrator is not delegable'],
+    [
+      'a resource nobody may delegate',
+      { resource: 'brreg-konkurs', actions: ['read'] },
+      { ...none, resource: konkurs },
+      'BAD_USER_INPUT input.resource: brreg-konkurs is not delegable',
+    ],
+    [
+      'a resource without actions',
+      { resource: 'ske-mva-melding', actions: [] },
+      { ...none, resource: mva },
+      'BAD_USER_INPUT input.actions: required with a resource',
+    ],
+    [
+      'an action the resource lacks',
+      { resource: 'ske-mva-melding', actions: ['read', 'fly'] },
+      { ...none, resource: mva },
+      'BAD_USER_INPUT input.actions[1]: ske-mva-melding has no action fly',
+    ],
+    [
+      'an unknown package',
+      { package: 'urn:altinn:accesspackage:nope' },
+      none,
+      'BAD_USER_INPUT input.package: no access package urn:altinn:accesspackage:nope',
+    ],
+    [
+      'actions with a package',
+      { package: merverdiavgift.urn, actions: ['read'] },
+      { ...none, package: merverdiavgift },
+      'BAD_USER_INPUT input.actions: not allowed with a package',
+    ],
+    [
+      'a package nobody may delegate',
+      { package: hovedadministrator.urn },
+      { ...none, package: hovedadministrator },
+      'BAD_USER_INPUT input.package: urn:altinn:accesspackage:hovedadministrator is not delegable',
+    ],
   ])('refuses %s, naming the field', (_name, input, found, expected) => {
     expect(problem(() => checkRights(input, found))).toContain(expected);
   });

@@ -8,8 +8,6 @@ export type { ResourceRow };
 /** The resource catalogue as far as delegating needs it: does it exist, its actions, is it delegable. */
 export function createResourceLoaders(db: Db) {
   return {
-    byId: new DataLoader<string, ResourceRow | null>(async (ids) =>
-      oneEach(ids, await resourcesByIds(db, ids), (r) => r.id),
-    ),
+    byId: new DataLoader<string, ResourceRow | null>(async (ids) => oneEach(ids, await resourcesByIds(db, ids), (r) => r.id)),
   };
 }

@@ -12,19 +12,34 @@ export type { ConsentRightUseRow, ConsentStatusRow };
 export function createAccreditationLoaders(db: Db) {
   return {
     byId: new DataLoader<string, AccreditationRow | null>(async (ids) =>
-      oneEach(ids, await db.select().from(accreditations).where(inArray(accreditations.id, [...ids])), (r) => r.id),
+      oneEach(
+        ids,
+        await db
+          .select()
+          .from(accreditations)
+          .where(inArray(accreditations.id, [...ids])),
+        (r) => r.id,
+      ),
     ),
     codesByAccreditationId: new DataLoader<string, AccreditationCodeRow[]>(async (ids) =>
       manyEach(
         ids,
-        await db.select().from(accreditationCodes).where(inArray(accreditationCodes.accreditationId, [...ids])).orderBy(asc(accreditationCodes.position)),
+        await db
+          .select()
+          .from(accreditationCodes)
+          .where(inArray(accreditationCodes.accreditationId, [...ids]))
+          .orderBy(asc(accreditationCodes.position)),
         (r) => r.accreditationId,
       ),
     ),
     bySubjectId: new DataLoader<string, AccreditationRow[]>(async (ids) =>
       manyEach(
         ids,
-        await db.select().from(accreditations).where(inArray(accreditations.subjectId, [...ids])).orderBy(desc(accreditations.createdAt)),
+        await db
+          .select()
+          .from(accreditations)
+          .where(inArray(accreditations.subjectId, [...ids]))
+          .orderBy(desc(accreditations.createdAt)),
         (r) => r.subjectId,
       ),
     ),

@@ -49,7 +49,9 @@ export class AccreditationResolver {
     return (await this.consentRequests(acc, ctx))[0] ?? null;
   }
 
-  @FieldResolver(() => [ConsentRequest], { description: 'The consent requests of the accreditation: one when any code needs consent (a list, should a context ever need more).' })
+  @FieldResolver(() => [ConsentRequest], {
+    description: 'The consent requests of the accreditation: one when any code needs consent (a list, should a context ever need more).',
+  })
   async consentRequests(@Root() acc: AccreditationRow, @Ctx() ctx: Context): Promise<{ id: string }[]> {
     const rows = await ctx.loaders.accreditations.codesByAccreditationId.load(acc.id);
     return [...new Set(rows.map((r) => r.consentRequestId).filter((id): id is string => !!id))].map((id) => ({ id }));

@@ -10,7 +10,10 @@ type NewCode = Omit<typeof accreditationCodes.$inferInsert, 'accreditationId' | 
 export function insertAccreditation(db: Db, values: NewAccreditation, codes: readonly NewCode[]): Promise<AccreditationRow> {
   const id = randomUUID();
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(accreditations).values({ ...values, id }).returning();
+    const [row] = await tx
+      .insert(accreditations)
+      .values({ ...values, id })
+      .returning();
     await tx.insert(accreditationCodes).values(codes.map((code, position) => ({ ...code, accreditationId: id, position })));
     return row!;
   });

@@ -47,7 +47,8 @@ function checkLegalBasis(entry: CodeEntry, given: string | null | undefined, sub
   const id = given?.trim() || null;
   if (!id) return null;
   const accepted = entry.legalBases;
-  if (!accepted.length) throw badInput(field, `${entry.name} is not harvested on a legal basis (requirement ${entry.requirement}); leave legalBasis out`);
+  if (!accepted.length)
+    throw badInput(field, `${entry.name} is not harvested on a legal basis (requirement ${entry.requirement}); leave legalBasis out`);
   const basis = accepted.find((b) => b.id === id);
   if (!basis) throw badInput(field, `${id} is not a legal basis ${entry.name} accepts (it accepts ${accepted.map((b) => b.id).join(', ')})`);
   if (!basis.subjects.includes(subject.type)) {

@@ -10,7 +10,10 @@ type Context = SubgraphContext<Loaders>;
 @Resolver(() => EvidenceCode)
 export class EvidenceCodeResolver {
   @Query(() => [EvidenceCode], { description: 'The evidence codes, by name; with serviceContext only those of that context.' })
-  async evidenceCodes(@Arg('serviceContext', () => String, { nullable: true }) serviceContext: string | null, @Ctx() ctx: Context): Promise<CodeEntry[]> {
+  async evidenceCodes(
+    @Arg('serviceContext', () => String, { nullable: true }) serviceContext: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<CodeEntry[]> {
     const { codes, contexts } = await ctx.loaders.catalogue();
     if (serviceContext != null && !contexts.has(serviceContext)) {
       throw badInput('serviceContext', `no service context ${serviceContext} (there are ${[...contexts.keys()].join(', ')})`);

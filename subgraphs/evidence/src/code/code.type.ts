@@ -21,7 +21,10 @@ registerEnumType(PartyType, { name: 'PartyType', description: 'A person or an or
 
 export const RequestorKind = enumOf(requestorKind.enumValues);
 export type RequestorKind = (typeof RequestorKind)[keyof typeof RequestorKind];
-registerEnumType(RequestorKind, { name: 'RequestorKind', description: 'Who may ask in a service context: any organisation or only public agencies.' });
+registerEnumType(RequestorKind, {
+  name: 'RequestorKind',
+  description: 'Who may ask in a service context: any organisation or only public agencies.',
+});
 
 @ObjectType({ description: 'A value an evidence code delivers.' })
 export class EvidenceValueSpec {
@@ -58,6 +61,8 @@ export class EvidenceCode {
   @Field(() => EvidenceRequirement) requirement!: EvidenceRequirement;
   @Field(() => [EvidenceValueSpec]) values!: EvidenceValueSpec[];
   @Field(() => [EvidenceParameterSpec]) parameters!: EvidenceParameterSpec[];
-  @Field(() => [LegalBasis], { description: 'For LEGAL_BASIS and LEGAL_BASIS_OR_CONSENT: the legal bases accepted instead of consent (empty otherwise).' })
+  @Field(() => [LegalBasis], {
+    description: 'For LEGAL_BASIS and LEGAL_BASIS_OR_CONSENT: the legal bases accepted instead of consent (empty otherwise).',
+  })
   legalBases!: LegalBasis[];
 }

@@ -93,14 +93,21 @@ export async function harvest(acc: AccreditationRow, rows: AccreditationCodeRow[
   const tokenFor = (consentId: string) => {
     let t = tokens.get(consentId);
     if (!t) {
-      const as = { hub: ctx.settings, organizationNumber: requestor!.organizationNumber!, clientId: ctx.viewer?.clientId ?? null, requestId: ctx.requestId };
+      const as = {
+        hub: ctx.settings,
+        organizationNumber: requestor!.organizationNumber!,
+        clientId: ctx.viewer?.clientId ?? null,
+        requestId: ctx.requestId,
+      };
       // Within the source budget: a slow or absent consents service is UNAVAILABLE (retry later), never DENIED.
       t = issueConsentToken(as, consentId, { resources: [...wanted.get(consentId)!], timeoutMs: settings.timeoutMs }).then(
         (token) => ({ token }),
         (err: Error) => {
           if (err instanceof ConsentsCallError && !err.unavailable) return { refused: `No consent token: ${err.message}` };
           ctx.log.warn({ err, consentId }, 'consent token unavailable');
-          return { unavailable: `No consent token: ${err instanceof ConsentsCallError ? err.message : 'the consents service failed'} Try again later.` };
+          return {
+            unavailable: `No consent token: ${err instanceof ConsentsCallError ? err.message : 'the consents service failed'} Try again later.`,
+          };
         },
       );
       tokens.set(consentId, t);
@@ -116,11 +123,19 @@ export async function harvest(acc: AccreditationRow, rows: AccreditationCodeRow[
         const t = await tokenFor(row.consentRequestId);
         if ('refused' in t) return status(row.code, EvidenceState.DENIED, t.refused);
         if ('unavailable' in t) {
-          return { ...status(row.code, EvidenceState.UNAVAILABLE, t.unavailable), retryAt: new Date(now.getTime() + settings.retryAfterSeconds * 1000) };
+          return {
+            ...status(row.code, EvidenceState.UNAVAILABLE, t.unavailable),
+            retryAt: new Date(now.getTime() + settings.retryAfterSeconds * 1000),
+          };
         }
         consentToken = t.token;
       }
-      return harvestOne(codes.get(row.code)!, { requestor: requestor!, subject: subject!, parameters: row.parameters, legalBasis: row.legalBasis, consentToken }, ctx, now);
+      return harvestOne(
+        codes.get(row.code)!,
+        { requestor: requestor!, subject: subject!, parameters: row.parameters, legalBasis: row.legalBasis, consentToken },
+        ctx,
+        now,
+      );
     }),
   );
   await logRetrievals(ctx, results, { requestorId: acc.requestorId, subjectId: acc.subjectId, accreditationId: acc.id, at: now });

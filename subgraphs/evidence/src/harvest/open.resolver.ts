@@ -8,7 +8,9 @@ type Context = SubgraphContext<Loaders>;
 
 @Resolver()
 export class OpenEvidenceResolver {
-  @Query(() => EvidenceStatus, { description: 'Harvests an OPEN code (KonkursStatus) about a subject without an accreditation; logged as a retrieval.' })
+  @Query(() => EvidenceStatus, {
+    description: 'Harvests an OPEN code (KonkursStatus) about a subject without an accreditation; logged as a retrieval.',
+  })
   async openEvidence(
     @Arg('subject', () => String) subjectUrn: string,
     @Arg('code', () => String) codeName: string,

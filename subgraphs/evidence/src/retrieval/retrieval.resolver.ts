@@ -41,7 +41,10 @@ export class PartyEvidenceResolver {
     return retrievalsPage(party.id, page, ctx);
   }
 
-  @FieldResolver(() => [Accreditation], { nullable: true, description: 'Accreditations about this party, newest first: who asked, in which context, when.' })
+  @FieldResolver(() => [Accreditation], {
+    nullable: true,
+    description: 'Accreditations about this party, newest first: who asked, in which context, when.',
+  })
   accreditationsAboutMe(@Root() party: PartyRef, @Ctx() ctx: Context): Promise<AccreditationRow[]> {
     return ctx.loaders.accreditations.bySubjectId.load(party.id);
   }

@@ -2,7 +2,6 @@ import { ConsentRefused, hubKeys, organizationUrn, verifyConsentToken } from '@h
 import { reportConsentUse } from './report-consent-use';
 import { EvidenceRefused, type EvidenceSource, type EvidenceValue, type HarvestRequest } from './source';
 
-
 /** One code as its source knows it: the consent resource it answers for, whether it is open, and how to make the values. */
 export interface SourceCode {
   resource: string;

@@ -6,11 +6,7 @@ import { EvidenceRefused } from './source';
  * The source reports to the hub that it is about to deliver `resource` under a consent, before it delivers: the
  * hub's no (a used one-time right, a revoked or expired token) is EvidenceRefused, and no data goes out.
  */
-export async function reportConsentUse(
-  hub: HubSettings,
-  sourceOrganizationNumber: string,
-  use: ConsentUse,
-): Promise<void> {
+export async function reportConsentUse(hub: HubSettings, sourceOrganizationNumber: string, use: ConsentUse): Promise<void> {
   const url = hub.subgraphUrl('consents');
   if (!url) throw new Error('no consents subgraph URL to report a consent use to');
   const res = await callSubgraph(url, hub.signingSecret, {

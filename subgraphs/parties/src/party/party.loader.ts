@@ -9,7 +9,11 @@ export function createPartyLoaders(db: Db) {
   return {
     ...createPartyRowLoaders(db),
     subunitsByParentId: new DataLoader<string, PartyRow[]>(async (parentIds) => {
-      const rows = await db.select().from(parties).where(inArray(parties.parentId, [...parentIds])).orderBy(parties.name);
+      const rows = await db
+        .select()
+        .from(parties)
+        .where(inArray(parties.parentId, [...parentIds]))
+        .orderBy(parties.name);
       return manyEach(parentIds, rows, (r) => r.parentId!);
     }),
   };

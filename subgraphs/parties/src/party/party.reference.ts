@@ -4,7 +4,6 @@ import type { Loaders } from '../loaders';
 
 export const partyReference = {
   Party: {
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext<Loaders>): Promise<PartyRow | null> =>
-      ctx.loaders.parties.byId.load(ref.id),
+    __resolveReference: (ref: { id: string }, ctx: SubgraphContext<Loaders>): Promise<PartyRow | null> => ctx.loaders.parties.byId.load(ref.id),
   },
 };

@@ -9,7 +9,14 @@ export type AccessPackageRow = typeof accessPackages.$inferSelect;
 /** Per-request access package loaders: one SQL statement per batch, results in key order. */
 export function createAccessPackageLoaders(db: Db) {
   const byUrn = new DataLoader<string, AccessPackageRow | null>(async (urns) =>
-    oneEach(urns, await db.select().from(accessPackages).where(inArray(accessPackages.urn, [...urns])), (r) => r.urn),
+    oneEach(
+      urns,
+      await db
+        .select()
+        .from(accessPackages)
+        .where(inArray(accessPackages.urn, [...urns])),
+      (r) => r.urn,
+    ),
   );
   return {
     byUrn,
@@ -21,7 +28,12 @@ export function createAccessPackageLoaders(db: Db) {
         .innerJoin(accessPackages, eq(accessPackages.urn, packageResources.packageUrn))
         .where(inArray(packageResources.resourceId, [...ids]))
         .orderBy(asc(accessPackages.urn));
-      return manyEach(ids, rows, (r) => r.resourceId, (r) => r.accessPackage);
+      return manyEach(
+        ids,
+        rows,
+        (r) => r.resourceId,
+        (r) => r.accessPackage,
+      );
     }),
     /** The whole catalogue, by urn. */
     async all(): Promise<AccessPackageRow[]> {

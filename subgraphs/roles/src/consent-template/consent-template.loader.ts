@@ -10,7 +10,14 @@ export type ConsentTemplateRow = typeof consentTemplates.$inferSelect;
 export function createConsentTemplateLoaders(db: Db) {
   return {
     byId: new DataLoader<string, ConsentTemplateRow | null>(async (ids) =>
-      oneEach(ids, await db.select().from(consentTemplates).where(inArray(consentTemplates.id, [...ids])), (r) => r.id),
+      oneEach(
+        ids,
+        await db
+          .select()
+          .from(consentTemplates)
+          .where(inArray(consentTemplates.id, [...ids])),
+        (r) => r.id,
+      ),
     ),
   };
 }

@@ -10,7 +10,8 @@ export class LocalizedText {
 }
 
 @ObjectType({
-  description: 'What a person sees when asked for consent; {CoveredBy}, {OfferedBy}, {HandledBy}, {Expiration}, {Subject} and {Sources} are filled in.',
+  description:
+    'What a person sees when asked for consent; {CoveredBy}, {OfferedBy}, {HandledBy}, {Expiration}, {Subject} and {Sources} are filled in.',
 })
 export class ConsentTemplate {
   @Field(() => String)

@@ -9,8 +9,7 @@ import { Party, type PartyRef } from './party.type';
 export class PartyResolver {
   @FieldResolver(() => [RoleAssignment], {
     nullable: true,
-    description:
-      'Who holds roles for this party (not for its subunits), by role code. For the party itself and its administrators.',
+    description: 'Who holds roles for this party (not for its subunits), by role code. For the party itself and its administrators.',
   })
   roleHolders(@Root() party: PartyRef, @Ctx() ctx: SubgraphContext<Loaders>): Promise<RoleAssignmentRow[]> {
     return ctx.loaders.roleAssignments.byFromId.load(party.id);

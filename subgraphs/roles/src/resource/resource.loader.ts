@@ -11,7 +11,14 @@ export type ResourceRow = typeof resources.$inferSelect;
 /** Per-request resource loaders: one SQL statement per batch, results in key order. */
 export function createResourceLoaders(db: Db) {
   const byId = new DataLoader<string, ResourceRow | null>(async (ids) =>
-    oneEach(ids, await db.select().from(resources).where(inArray(resources.id, [...ids])), (r) => r.id),
+    oneEach(
+      ids,
+      await db
+        .select()
+        .from(resources)
+        .where(inArray(resources.id, [...ids])),
+      (r) => r.id,
+    ),
   );
   return {
     byId,
@@ -23,7 +30,12 @@ export function createResourceLoaders(db: Db) {
         .innerJoin(resources, eq(resources.id, packageResources.resourceId))
         .where(inArray(packageResources.packageUrn, [...urns]))
         .orderBy(asc(resources.id));
-      return manyEach(urns, rows, (r) => r.packageUrn, (r) => r.resource);
+      return manyEach(
+        urns,
+        rows,
+        (r) => r.packageUrn,
+        (r) => r.resource,
+      );
     }),
     /** Each resource's policy, one rule per subject (roles first, then packages), actions by name. */
     policyByResourceId: new DataLoader<string, PolicyRule[]>(async (ids) => {

@@ -15,10 +15,7 @@ type Context = SubgraphContext<Loaders>;
 @Resolver(() => Resource)
 export class ResourceResolver {
   @Query(() => [Resource], { description: 'The resource registry, optionally of one type, by id.' })
-  resources(
-    @Arg('type', () => ResourceType, { nullable: true }) type: ResourceType | null | undefined,
-    @Ctx() ctx: Context,
-  ): Promise<ResourceRow[]> {
+  resources(@Arg('type', () => ResourceType, { nullable: true }) type: ResourceType | null | undefined, @Ctx() ctx: Context): Promise<ResourceRow[]> {
     return ctx.loaders.resources.all(type);
   }
 

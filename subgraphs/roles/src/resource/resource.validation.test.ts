@@ -37,7 +37,10 @@ describe('validateResourceInput', () => {
   });
 
   it('gives a consent resource an empty metadata list when none is named', async () => {
-    const draft = await validateResourceInput({ ...service, type: 'CONSENT', actions: ['consent'], consentTemplate: 'default', policy: [] }, catalogue);
+    const draft = await validateResourceInput(
+      { ...service, type: 'CONSENT', actions: ['consent'], consentTemplate: 'default', policy: [] },
+      catalogue,
+    );
     expect(draft.consentMetadata).toEqual([]);
   });
 

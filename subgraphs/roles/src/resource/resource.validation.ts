@@ -27,7 +27,10 @@ export const resourceInputSchema = z
     id: z.string().regex(RESOURCE_ID_PATTERN, 'must be 3–63 lower-case letters, digits and hyphens, starting with a letter or digit'),
     type: z.enum(['SERVICE', 'CONSENT', 'PUBLIC']),
     title: z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters'),
-    actions: z.array(action).min(1, `name at least one action (${KNOWN_ACTIONS.join(', ')} …)`).superRefine(distinct),
+    actions: z
+      .array(action)
+      .min(1, `name at least one action (${KNOWN_ACTIONS.join(', ')} …)`)
+      .superRefine(distinct),
     delegable: z.boolean(),
     minimumAuthenticationLevel: z.number().int().min(1, 'must be 1–4').max(4, 'must be 1–4').nullish(),
     consentTemplate: z.string().min(1, 'must not be empty').nullish(),

@@ -9,7 +9,14 @@ export type RoleRow = typeof roles.$inferSelect;
 /** Per-request role loaders: one SQL statement per batch, results in key order. */
 export function createRoleLoaders(db: Db) {
   const byCode = new DataLoader<string, RoleRow | null>(async (codes) =>
-    oneEach(codes, await db.select().from(roles).where(inArray(roles.code, [...codes])), (r) => r.code),
+    oneEach(
+      codes,
+      await db
+        .select()
+        .from(roles)
+        .where(inArray(roles.code, [...codes])),
+      (r) => r.code,
+    ),
   );
   return {
     byCode,
@@ -21,7 +28,12 @@ export function createRoleLoaders(db: Db) {
         .innerJoin(roles, eq(roles.code, packageRoles.roleCode))
         .where(inArray(packageRoles.packageUrn, [...urns]))
         .orderBy(asc(roles.code));
-      return manyEach(urns, rows, (r) => r.packageUrn, (r) => r.role);
+      return manyEach(
+        urns,
+        rows,
+        (r) => r.packageUrn,
+        (r) => r.role,
+      );
     }),
     /** The whole catalogue, register by register. */
     async all(): Promise<RoleRow[]> {

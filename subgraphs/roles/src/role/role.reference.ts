@@ -4,7 +4,6 @@ import type { RoleRow } from './role.loader';
 
 export const roleReference = {
   Role: {
-    __resolveReference: (ref: { code: string }, ctx: SubgraphContext<Loaders>): Promise<RoleRow | null> =>
-      ctx.loaders.roles.byCode.load(ref.code),
+    __resolveReference: (ref: { code: string }, ctx: SubgraphContext<Loaders>): Promise<RoleRow | null> => ctx.loaders.roles.byCode.load(ref.code),
   },
 };
