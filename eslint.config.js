@@ -22,6 +22,7 @@ function boundaries(files, own, extraPaths = []) {
         {
           paths: [
             { name: '@hub/db/schema', message: 'Every table at once is for seeds, migrations and tests only.' },
+            { name: '@hub/db/testing', message: 'Fixtures written straight to the tables are for tests only.' },
             ...DOMAINS.filter((d) => d !== own).map((d) => ({
               name: `@hub/db/${d}`,
               message: `The ${d} domain owns these tables: read them through its read API, @hub/db/${d}/read.`,

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { asc, inArray, sql } from 'drizzle-orm';
+import { insertAcceptedConsents } from '@hub/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, type Database, type Db } from '@hub/db';
-import { consentEvents, consentRequests } from '@hub/db/consents';
+import { consentEvents } from '@hub/db/consents';
 import { consentWrite, lockConsent, recordEvent } from '../subgraphs/consents/src/consent/consent.store';
 import { FEED } from './support/consents';
 import { startTestStack, type TestStack } from './support/stack';
@@ -31,24 +31,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-async function newConsents(n: number): Promise<string[]> {
-  const ids = Array.from({ length: n }, () => randomUUID());
-  await stack.database.db.insert(consentRequests).values(
-    ids.map((id) => ({
-      id,
-      fromId: hakon,
-      toId: banken,
-      validTo: new Date(Date.now() + 3600_000),
-      redirectUrl: 'https://banken.example/retur',
-      templateId: 'default',
-      oneTime: false,
-      status: 'ACCEPTED' as const,
-      answeredAt: new Date(),
-      inputHash: id,
-    })),
-  );
-  return ids;
-}
+const newConsents = (n: number) => insertAcceptedConsents(stack.database.db, { fromId: hakon, toId: banken, count: n });
 
 /** Write transactions past their event and not yet committed, now and at most. */
 const open = { now: 0, max: 0 };

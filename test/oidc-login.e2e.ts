@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieJar } from './support/cookie-jar';
 import { freePort } from './support/ports';
 import { startExtraRouter } from './support/router';
-import { OIDC_CLIENT, startOidcProvider, type TestOidcProvider } from './support/oidc-provider';
-import { startTestStack, type TestStack } from './support/stack';
+import { OIDC_CLIENT, startStackWithOidc, type TestOidcProvider } from './support/oidc-provider';
+import type { TestStack } from './support/stack';
 
 /** Seconds without a request after which a page session ends, short enough to wait for. */
 const IDLE_SECONDS = 5;
@@ -26,18 +26,8 @@ describe('the pages’ login with a real OpenID Connect provider', () => {
   let hub: string;
 
   beforeAll(async () => {
-    provider = await startOidcProvider();
-    stack = await startTestStack({
-      env: {
-        OIDC_ISSUER: provider.issuer,
-        OIDC_CLIENT_ID: OIDC_CLIENT.id,
-        OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
-        SESSION_IDLE_SECONDS: String(IDLE_SECONDS),
-      },
-    });
+    ({ provider, stack } = await startStackWithOidc(IDLE_SECONDS));
     hub = stack.publicUrl;
-    // The hub's callback is known once it listens; it reads the provider's discovery document at the first login.
-    provider.register(`${hub}/auth/callback`);
   }, 120_000);
 
   afterAll(async () => {

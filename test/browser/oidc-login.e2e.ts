@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser, launchBrowser } from '../support/browser';
-import { OIDC_CLIENT, startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
-import { startTestStack, type TestStack } from '../support/stack';
+import { startStackWithOidc, type TestOidcProvider } from '../support/oidc-provider';
+import type { TestStack } from '../support/stack';
 
 const STEP_TIMEOUT = 45_000;
 const IDLE_SECONDS = 5;
@@ -28,16 +28,7 @@ describeBrowser('the pages’ OIDC login in Chromium', () => {
   let consentId: string;
 
   beforeAll(async () => {
-    provider = await startOidcProvider();
-    stack = await startTestStack({
-      env: {
-        OIDC_ISSUER: provider.issuer,
-        OIDC_CLIENT_ID: OIDC_CLIENT.id,
-        OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
-        SESSION_IDLE_SECONDS: String(IDLE_SECONDS),
-      },
-    });
-    provider.register(`${stack.publicUrl}/auth/callback`);
+    ({ provider, stack } = await startStackWithOidc(IDLE_SECONDS));
     browser = await launchBrowser();
     // A consent HÅKON gave BANKEN AS, for his overview to show.
     const created = await stack.graphql(

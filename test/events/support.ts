@@ -1,6 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { insertAcceptedConsents } from '@hub/db/testing';
+import { randomBytes } from 'node:crypto';
 import { connect, type JetStreamManager, type NatsConnection } from 'nats';
-import { consentRequests } from '@hub/db/consents';
 import type { Db } from '@hub/db';
 import type { CloudEvent } from '@hub/events';
 
@@ -60,24 +60,7 @@ export class StreamReader {
 }
 
 /** `n` accepted consents from `from` to `to`, to write events on. */
-export async function newConsents(db: Db, n: number, from: string, to: string): Promise<string[]> {
-  const ids = Array.from({ length: n }, () => randomUUID());
-  await db.insert(consentRequests).values(
-    ids.map((id) => ({
-      id,
-      fromId: from,
-      toId: to,
-      validTo: new Date(Date.now() + 3600_000),
-      redirectUrl: 'https://banken.example/retur',
-      templateId: 'default',
-      oneTime: false,
-      status: 'ACCEPTED' as const,
-      answeredAt: new Date(),
-      inputHash: id,
-    })),
-  );
-  return ids;
-}
+export const newConsents = (db: Db, n: number, from: string, to: string) => insertAcceptedConsents(db, { fromId: from, toId: to, count: n });
 
 /** The distinct event ids in first-seen order, having checked that a repeated id carries the same event. */
 export function dedupe(messages: Published[]): Published[] {

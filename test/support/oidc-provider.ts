@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
 import { story } from '@hub/db';
+import { startTestStack, type TestStack } from './stack';
 
 /** The hub's client at the test provider. */
 export const OIDC_CLIENT = { id: 'hub-pages', secret: 'hub-pages-test-secret-0123456789' };
@@ -97,4 +98,25 @@ export async function startOidcProvider(): Promise<TestOidcProvider> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * A test stack whose pages log in at a fresh in-process provider (sessions idle out after `idleSeconds`), with the
+ * hub's callback registered there: the callback is known only once the stack listens.
+ */
+export async function startStackWithOidc(idleSeconds: number): Promise<{ provider: TestOidcProvider; stack: TestStack }> {
+  const provider = await startOidcProvider();
+  const stack = await startTestStack({
+    env: {
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: OIDC_CLIENT.id,
+      OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+      SESSION_IDLE_SECONDS: String(idleSeconds),
+    },
+  }).catch(async (err: unknown) => {
+    await provider.close();
+    throw err;
+  });
+  provider.register(`${stack.publicUrl}/auth/callback`);
+  return { provider, stack };
 }

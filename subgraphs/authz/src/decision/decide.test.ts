@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStoryDatabase, seedStory, storyPartyIds, type Database } from '@hub/db';
-import { consentRequests, consentRights } from '@hub/db/consents';
+import { insertAcceptedConsents } from '@hub/db/testing';
 import { delegations } from '@hub/db/delegations';
 import { roleAssignments } from '@hub/db/roles';
 import { authorizedParties } from './authorized-parties';
@@ -138,23 +138,13 @@ describe('authorizedParties', () => {
 
 describe('consents in the decision point', () => {
   it('permits the recipient of an accepted, unexpired consent for `consent` on its resources', async () => {
-    const consentId = randomUUID();
     const request = ask('banken', 'hakon', 'ske-inntekt-skattegrunnlag', 'consent');
     expect((await one(request)).decision).not.toBe('PERMIT');
-    await database.db.insert(consentRequests).values({
-      id: consentId,
+    const [consentId] = await insertAcceptedConsents(database.db, {
       fromId: id('hakon'),
       toId: id('banken'),
-      validTo: new Date(Date.now() + 3600_000),
-      redirectUrl: 'https://bank.test',
-      templateId: 'sblanesoknad',
-      oneTime: false,
-      inputHash: 'x',
-      status: 'ACCEPTED',
+      rights: [{ resourceId: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: '2024' } }],
     });
-    await database.db
-      .insert(consentRights)
-      .values({ consentId, position: 0, resourceId: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: '2024' } });
     expect(await one(request)).toMatchObject({ decision: 'PERMIT', reasons: [{ source: 'CONSENT', via: consentId }] });
     expect((await one(ask('banken', 'hakon', 'nav-aap-uforetrygd', 'consent'))).decision).not.toBe('PERMIT');
     expect((await one(ask('finansiering', 'hakon', 'ske-inntekt-skattegrunnlag', 'consent'))).decision).not.toBe('PERMIT');

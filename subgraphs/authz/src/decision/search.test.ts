@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStoryDatabase, story, storyPartyIds, type Database } from '@hub/db';
-import { consentRequests, consentRights } from '@hub/db/consents';
+import { insertAcceptedConsents } from '@hub/db/testing';
 import { delegations } from '@hub/db/delegations';
 import { decide } from './decide';
 import { authorizedResources, authorizedSubjects } from './search';
@@ -39,21 +38,11 @@ describe('authorizedSubjects', () => {
   });
 
   it('finds a consent’s recipient, and the party that consented, for the action consent', async () => {
-    const consentId = randomUUID();
-    await database.db.insert(consentRequests).values({
-      id: consentId,
+    const [consentId] = await insertAcceptedConsents(database.db, {
       fromId: id('hakon'),
       toId: id('banken'),
-      validTo: new Date(Date.now() + 3600_000),
-      redirectUrl: 'https://bank.test',
-      templateId: 'sblanesoknad',
-      oneTime: false,
-      inputHash: 'x',
-      status: 'ACCEPTED',
+      rights: [{ resourceId: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: '2024' } }],
     });
-    await database.db
-      .insert(consentRights)
-      .values({ consentId, position: 0, resourceId: 'ske-inntekt-skattegrunnlag', metadata: { inntektsaar: '2024' } });
     const hits = await authorizedSubjects(database.db, { partyId: id('hakon'), resourceId: 'ske-inntekt-skattegrunnlag', action: 'consent' });
     expect(hits.find((h) => h.subjectId === id('banken'))?.decision.reasons).toEqual([{ source: 'CONSENT', via: consentId }]);
     // And the other way round: the resource search finds the party that consented.
