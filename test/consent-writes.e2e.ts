@@ -11,7 +11,7 @@ import { startTestStack, type TestStack } from './support/stack';
 // (pg_snapshot_xmin of their snapshot), not because writers wait for each other. Both need real concurrent sessions,
 // so this runs on Postgres (DATABASE_URL); the embedded database has one session.
 const WRITES = 200;
-const CONNECTIONS = 50;
+const CONNECTIONS = 25;
 
 let stack: TestStack;
 let writers: Database;

@@ -9,9 +9,9 @@ import { startTestStack, type TestStack } from '../support/stack';
 import { dedupe, NATS_URL, newConsents, StreamReader, uniqueStream } from './support';
 
 // The outbox relay against the real NATS server (JetStream) on 127.0.0.1:4222, on the embedded database by default
-// and on Postgres with DATABASE_URL (there with 50 connections writing at once).
+// and on Postgres with DATABASE_URL (there with 25 connections writing at once).
 const WRITES = 200;
-const CONNECTIONS = 50;
+const CONNECTIONS = 25;
 
 let stack: TestStack;
 let writers: Database | undefined;
