@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { describeBrowser, launchBrowser } from '../support/browser';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -7,6 +7,7 @@ import { startTestStack, type TestStack } from '../support/stack';
 const TEST_TIMEOUT = 90_000;
 /** Per browser action or wait. */
 const STEP_TIMEOUT = 45_000;
+const SETTLE_MS = 15_000;
 
 describeBrowser('the playground in Chromium', () => {
   let stack: TestStack;
@@ -27,16 +28,40 @@ describeBrowser('the playground in Chromium', () => {
   }, 60_000);
 
   /** A fresh context (own localStorage), recording every request its pages make. */
-  async function openPage(): Promise<{ page: Page; requests: string[]; pageErrors: string[] }> {
+  async function openPage(): Promise<{ page: Page; requests: string[]; pageErrors: string[]; settled: () => Promise<void> }> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     contexts.push(context);
     const requests: string[] = [];
-    context.on('request', (r) => requests.push(r.url()));
+    const pending = new Set<Request>();
+    let lastChange = Date.now();
+    context.on('request', (r) => {
+      requests.push(r.url());
+      pending.add(r);
+      lastChange = Date.now();
+    });
+    const done = (r: Request) => {
+      pending.delete(r);
+      lastChange = Date.now();
+    };
+    context.on('requestfinished', done);
+    context.on('requestfailed', done);
+    /**
+     * Waits until no request has started or ended for a second (every request the page makes by itself has been
+     * made), at most SETTLE_MS. Playwright's 'networkidle' waits for every request to end, and timed out now and then
+     * in the full suite; a request still open then is named in the log instead of failing the test on its own: what
+     * the test checks is which hosts were asked, and those requests have been made.
+     */
+    const settled = async () => {
+      const until = Date.now() + SETTLE_MS;
+      while (Date.now() < until && (pending.size > 0 || Date.now() - lastChange < 1000)) await new Promise((r) => setTimeout(r, 100));
+      if (pending.size > 0)
+        console.log(`playground: still open after ${SETTLE_MS} ms: ${[...pending].map((r) => `${r.method()} ${r.url()}`).join(', ')}`);
+    };
     const page = await context.newPage();
     page.setDefaultTimeout(STEP_TIMEOUT);
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    return { page, requests, pageErrors };
+    return { page, requests, pageErrors, settled };
   }
 
   /** Waits until the query editor (Monaco, which renders only visible lines) shows `text`. */
@@ -57,7 +82,7 @@ describeBrowser('the playground in Chromium', () => {
   it(
     'renders GraphiQL with the contract operations, asking nothing of any other host',
     async () => {
-      const { page, requests, pageErrors } = await openPage();
+      const { page, requests, pageErrors, settled } = await openPage();
       const graphqlStatuses: number[] = [];
       page.on('response', (r) => {
         if (new URL(r.url()).pathname === '/graphql' && r.request().method() === 'POST') graphqlStatuses.push(r.status());
@@ -67,7 +92,7 @@ describeBrowser('the playground in Chromium', () => {
       await editorShows(page, 'query PartyByUrn');
       // The schema introspection and Monaco's workers have been asked for by now; let them settle.
       await page.getByRole('button', { name: /Execute query/ }).waitFor();
-      await page.waitForLoadState('networkidle');
+      await settled();
       await page.screenshot({ path: '/tmp/playground.png' });
 
       expect(requests.length).toBeGreaterThan(0);
