@@ -11,18 +11,24 @@ import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
 import { claimedIdentityKind, IDENTITY_KIND_CLAIM, SIGNATURE_HEADER, signBody } from '@hub/kit';
 import { SUPERGRAPH_PATH } from '@hub/schema/paths';
+import { z } from 'zod';
 
-interface Issuer {
-  issuer: string;
-  jwksUri: string;
-  audience: string;
-  kind: 'person' | 'organization';
-}
+const Issuer = z.object({ issuer: z.string(), jwksUri: z.url(), audience: z.string(), kind: z.enum(['person', 'organization']) });
 
-const secret = process.env.ROUTER_SIGNING_SECRET!;
-const issuers = new Map(
-  (JSON.parse(process.env.JWT_ISSUERS ?? '[]') as Issuer[]).map((i) => [i.issuer, { ...i, keys: createRemoteJWKSet(new URL(i.jwksUri)) }]),
-);
+/** Its settings, read once: it refuses to start without a signing secret or with issuers it cannot read. */
+const settings = z
+  .object({
+    PORT: z.coerce.number().int().positive().default(4100),
+    ROUTER_SIGNING_SECRET: z.string().min(1),
+    JWT_ISSUERS: z
+      .string()
+      .default('[]')
+      .transform((text) => z.array(Issuer).parse(JSON.parse(text))),
+  })
+  .parse(process.env);
+
+const secret = settings.ROUTER_SIGNING_SECRET;
+const issuers = new Map(settings.JWT_ISSUERS.map((i) => [i.issuer, { ...i, keys: createRemoteJWKSet(new URL(i.jwksUri)) }]));
 
 type Claims = JWTPayload & Record<string, unknown>;
 interface Context {
@@ -71,7 +77,7 @@ const gateway = new ApolloGateway({
 });
 const server = new ApolloServer<Context>({ gateway, csrfPrevention: false, introspection: false });
 const { url } = await startStandaloneServer(server, {
-  listen: { port: Number(process.env.PORT ?? 4100), host: '127.0.0.1' },
+  listen: { port: settings.PORT, host: '127.0.0.1' },
   context: async ({ req }) => ({ claims: await verify(req.headers.authorization) }),
 });
 console.log(`apollo gateway listening on ${url}`);
