@@ -45,7 +45,7 @@ export async function buildRouter(
   const { createMetricsServer, createRouter, MetricsRegistry } = await import('@hub/router');
   const metricsRegistry = new MetricsRegistry();
   const router = await createRouter({ config, logDestination, metricsRegistry });
-  handle(router);
+  handle(router.listener);
   if (config.metrics.port === null) {
     return {
       async dispose() {

@@ -74,6 +74,11 @@ const RouterEnv = z
      * query planner (`@graphql-hive/router-runtime`, a native module shipped in npm).
      */
     QUERY_PLANNER: z.enum(['js', 'rust']).default('js'),
+    /**
+     * `on`: a query one subgraph answers alone is, once the gateway has executed it, forwarded to that subgraph
+     * directly on its next requests (router/src/forwarding/); `off`: every request goes through the gateway.
+     */
+    FORWARDING: z.enum(['on', 'off']).default('on'),
     /** Most open connections at once; more are closed as they arrive. */
     MAX_CONNECTIONS: z.coerce.number().int().min(1).default(10_000),
     /** `off` serves no web pages (consent pages, login): an API-only router, which then needs no OIDC settings. */
@@ -135,6 +140,7 @@ const RouterEnv = z
         port: metricsPath ? (env.METRICS_PORT ?? null) : null,
       },
       queryPlanner: env.QUERY_PLANNER,
+      forwarding: env.FORWARDING === 'on',
       pages: env.PAGES === 'on',
       oidc: oidc.ok ? oidc.settings : null,
       session: { idleSeconds: env.SESSION_IDLE_SECONDS, maxSeconds: env.SESSION_MAX_SECONDS },

@@ -7,7 +7,7 @@ import { createRouter } from './server';
 const config = configOrExit(() => parseRouterEnv());
 const metricsRegistry = new Registry();
 const router = await createRouter({ config, metricsRegistry });
-const server = createRouterHttpServer(router, config.server);
+const server = createRouterHttpServer(router.listener, config.server);
 server.listen(config.port, config.host, () => {
   console.log(`router listening on ${config.publicUrl}/graphql`);
 });

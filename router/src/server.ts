@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Kind, parse } from 'graphql';
+import type { RequestListener } from 'node:http';
 import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { Logger as HiveLogger } from '@graphql-hive/logger';
 import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
@@ -9,6 +10,7 @@ import { CONTRACT_OPERATIONS_PATH, SUPERGRAPH_PATH } from '@hub/schema/paths';
 import { createLogger, type DestinationStream, type Logger } from '@hub/kit';
 import { createDevIdentity, type DevIdentity } from './dev-identity';
 import { consentsJwks } from './jwks';
+import { createForwarder, type Forwarder } from './forwarding/forwarder';
 import { documentLimits } from './limits';
 import { maskError } from './mask-error';
 import { useMetrics } from './metrics';
@@ -57,11 +59,15 @@ export function subgraphUrlsOf(supergraph: string): Record<string, string> {
   return urls;
 }
 
+/** The gateway, and the node listener to serve it with (the gateway itself, or the forwarder in front of it). */
+export type Router = GatewayRuntime & { listener: RequestListener; forwarder?: Forwarder };
+
 /**
  * Builds the router: Hive Gateway over the committed supergraph, with JWT verification, limits, CSRF
- * protection, signing of subgraph requests and the hub's HTTP routes. Opens no port.
+ * protection, signing of subgraph requests and the hub's HTTP routes, and (FORWARDING=on) the forwarding of
+ * single-subgraph queries in front of it. Opens no port: serve `listener`.
  */
-export async function createRouter({ config, jwks, logDestination, metricsRegistry }: RouterOptions): Promise<GatewayRuntime> {
+export async function createRouter({ config, jwks, logDestination, metricsRegistry }: RouterOptions): Promise<Router> {
   const log = createLogger('router', config.logLevel, logDestination);
   const supergraph = readFileSync(SUPERGRAPH_PATH, 'utf8');
   // Where each subgraph is reached: the supergraph's defaults, overridden by SUBGRAPH_<NAME>_URL (the gateway's own
@@ -74,6 +80,21 @@ export async function createRouter({ config, jwks, logDestination, metricsRegist
   const sessions = config.pages ? createPageSessions(config.publicUrl, config.production, config.session) : undefined;
   const contract = readFileSync(CONTRACT_OPERATIONS_PATH, 'utf8');
   const logging = new HiveLogger({ level: hiveLevel(config.logLevel), writers: [new PinoLogWriter(log)] });
+  // Its own registry per router, so that several routers in one process (tests) keep separate counts.
+  const registry = metricsRegistry ?? new Registry();
+  const forwarder = config.forwarding
+    ? createForwarder({
+        supergraph,
+        subgraphUrls,
+        signingSecret: config.signingSecret,
+        verifyToken,
+        maxBodyBytes: config.limits.maxBodyBytes,
+        timeoutMs: config.upstream.timeoutMs,
+        registry,
+        // Its queries write the retrieval log and report one-time uses: always through the gateway.
+        withEffects: ['evidence'],
+      })
+    : undefined;
 
   // The consent answer endpoint runs the person's mutation through this very gateway.
   let self: GatewayRuntime | undefined;
@@ -113,12 +134,12 @@ export async function createRouter({ config, jwks, logDestination, metricsRegist
         sessions,
         log,
         logging,
-        metricsRegistry,
+        metricsRegistry: registry,
         graph: async (request) => self!.fetch(request),
-      }),
+      }).concat(forwarder ? [forwarder.plugin] : []),
   });
   self = gateway;
-  return gateway;
+  return Object.assign(gateway, { listener: forwarder ? forwarder.listener(gateway) : gateway, forwarder });
 }
 
 /** The hub's plugins, in order: page headers, the router's own routes, authentication, limits, signing, metrics. */
@@ -131,7 +152,7 @@ function hubPlugins(p: {
   sessions: PageSessions | undefined;
   log: Logger;
   logging: HiveLogger;
-  metricsRegistry: Registry | undefined;
+  metricsRegistry: Registry;
   graph: (request: Request) => Promise<Response>;
 }): GatewayPlugin[] {
   const { config, subgraphUrls, jwks, devIdentity, verifyToken, sessions, log, logging, metricsRegistry, graph } = p;
@@ -164,8 +185,7 @@ function hubPlugins(p: {
     ...documentLimits(config.limits),
     ...(config.production ? [blockFieldSuggestionsPlugin() as GatewayPlugin] : []),
     useSubgraphSigning(config.signingSecret),
-    // Its own registry per router, so that several routers in one process (tests) keep separate counts.
-    ...(config.metrics.onPublicPort || config.metrics.port !== null ? [useMetrics(config.metrics, metricsRegistry ?? new Registry(), logging)] : []),
+    ...(config.metrics.onPublicPort || config.metrics.port !== null ? [useMetrics(config.metrics, metricsRegistry, logging)] : []),
   ];
 }
 

@@ -39,6 +39,9 @@ const SETUP_CLIENT_HOOK = fileURLToPath(new URL('./hooks/setup-client.cjs', impo
 const VERIFY_BODY_HOOK = fileURLToPath(new URL('./hooks/verify-body.cjs', import.meta.url));
 const DOCS = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
 
+/** Concurrencies of single Authorize besides c1 and c50. */
+const SWEEP = [2, 4, 8, 16];
+
 /** One row of the issue's table: a scenario on its targets, at a concurrency. */
 interface Row {
   key: string;
@@ -53,6 +56,8 @@ const ROWS: Row[] = [
   { key: 'authorize100', scenario: 'authorize100', targets: ['stack'], connections: (a) => a.connections },
   { key: 'authorize1', scenario: 'authorize1', targets: ['stack'], connections: (a) => a.connections },
   { key: 'authorize1c1', scenario: 'authorize1', targets: ['stack'], connections: () => 1 },
+  // The load where a single Authorize's throughput peaks (its p99 there is the goal): a sweep of concurrencies.
+  ...SWEEP.map((n): Row => ({ key: `authorize1c${n}`, scenario: 'authorize1', targets: ['stack'], connections: () => n })),
   { key: 'consentTokens', scenario: 'issueConsentToken', targets: ['stack'], connections: (a) => a.connections },
 ];
 

@@ -98,15 +98,28 @@ export function goalRows(m: Measured): GoalRow[] {
     });
   } else missing(`decisions/s, Authorize with 100 requests, ${c}`, '≥ 20,000');
 
+  // Every concurrency single Authorize ran at (c1, the sweep, c50): its p99 where its throughput peaks.
+  const levels = Object.entries(m.rows)
+    .map(([key, row]) => ({ c: key === 'authorize1' ? (m.connections ?? 50) : Number(/^authorize1c(\d+)$/.exec(key)?.[1]), f: row.stack }))
+    .filter((l): l is { c: number; f: Figures } => Number.isFinite(l.c) && l.f !== undefined)
+    .sort((a, b) => a.c - b.c);
+  const peak = levels.reduce<(typeof levels)[number] | undefined>((best, l) => (!best || l.f.reqPerSec > best.f.reqPerSec ? l : best), undefined);
   const single = m.rows.authorize1?.stack;
-  if (single)
+  if (peak && levels.length > 1)
+    rows.push({
+      figure: 'single Authorize: p99 where throughput peaks',
+      measured: `${fmt(peak.f.p99, 1)} ms at c${peak.c} (${fmt(peak.f.reqPerSec)} req/s; ${levels.map((l) => `c${l.c} ${fmt(l.f.reqPerSec)}/s p99 ${fmt(l.f.p99, 1)}`).join(', ')})`,
+      goal: '≤ 10 ms',
+      pass: peak.f.p99 <= 10,
+    });
+  else if (single)
     rows.push({
       figure: `single Authorize, ${c}: p99`,
       measured: `${fmt(single.p99, 1)} ms (${fmt(single.reqPerSec)} req/s)`,
-      goal: '≤ 10 ms',
-      pass: single.p99 <= 10,
+      goal: '≤ 10 ms at the load where throughput peaks (run the sweep: all rows)',
+      pass: null,
     });
-  else missing(`single Authorize, ${c}: p99`, '≤ 10 ms');
+  else missing('single Authorize: p99 where throughput peaks', '≤ 10 ms');
 
   const c1 = m.rows.authorize1c1?.stack;
   if (c1) rows.push({ figure: 'single Authorize, c1: p50', measured: `${fmt(c1.p50, 1)} ms`, goal: '≤ 2 ms', pass: c1.p50 <= 2 });

@@ -29,7 +29,7 @@ export async function startExtraRouter(
     ...options.env,
   });
   const router = await createRouter({ config: { ...config, subgraphUrls: { ...stack.subgraphUrls, ...options.subgraphUrls } } });
-  server.on('request', router);
+  server.on('request', router.listener);
   const base = `http://127.0.0.1:${port}`;
   return {
     url: `${base}/graphql`,
