@@ -1,45 +1,51 @@
-// node --import tsx test/perf/prof-authorize.ts [seconds] [connections] [profile.cpuprofile]
-// One process: the test stack (router + subgraphs) on DATABASE_URL or embedded, loaded with single Authorize calls.
+// [BATCH=100] node --import tsx test/perf/prof-authorize.ts [seconds] [connections] [profile.cpuprofile]
+// A CPU profile of the decision point's hot path: one process runs the test stack (router and subgraphs, on
+// DATABASE_URL or the embedded database) and loads it with Authorize calls of BATCH requests, a token per
+// connection; the profile covers the load only (after a 3 s warm-up), not the start-up.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import autocannon from 'autocannon';
-import { startTestStack } from '../support/stack';
 import { contractOperation } from '../support/contract';
+import { startTestStack } from '../support/stack';
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 1);
+const batch = Number(process.env.BATCH ?? 1);
 const stack = await startTestStack();
 const tokens = await Promise.all(Array.from({ length: connections }, () => stack.token({ client: 'skatteetaten-system' })));
 const body = JSON.stringify({
   query: contractOperation('Authorize'),
   variables: {
-    requests: [
-      {
-        subject: 'urn:altinn:person:identifier-no:17857210042',
-        party: 'urn:altinn:organization:identifier-no:310000507',
-        resource: 'ske-mva-melding',
-        action: 'sign',
-      },
-    ],
+    requests: Array.from({ length: batch }, (_, i) => ({
+      subject: `urn:altinn:person:identifier-no:${['17857210042', '28834411409', '12888510018'][i % 3]}`,
+      party: `urn:altinn:organization:identifier-no:${['310000507', '310000604'][i % 2]}`,
+      resource: 'ske-mva-melding',
+      action: ['sign', 'read', 'write'][i % 3],
+    })),
   },
 });
-let i = 0;
+let next = 0;
 const load = (duration: number) =>
-  autocannon({
-    url: stack.url,
-    method: 'POST',
-    connections,
-    duration,
-    requests: [
+  new Promise<autocannon.Result>((resolve, reject) =>
+    autocannon(
       {
-        setupRequest: (req: any) => ({
-          ...req,
-          body,
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i++ % tokens.length]}` },
-        }),
+        url: stack.url,
+        method: 'POST',
+        connections,
+        duration,
+        requests: [
+          {
+            setupRequest: (req: any) => ({
+              ...req,
+              body,
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[next++ % tokens.length]}` },
+            }),
+          },
+        ],
       },
-    ],
-  });
+      (err, result) => (err ? reject(err) : resolve(result)),
+    ),
+  );
 await load(3);
 const session = new Session();
 session.connect();

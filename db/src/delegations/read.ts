@@ -2,8 +2,8 @@
  * The delegations domain's read API for the other domains (the decision point): delegations that count now, as plain
  * rows. One statement per call, for arrays of parties. Pass a transaction handle to read inside it.
  */
-import { and, eq, exists, gt, is, isNull, or, sql, SQL } from 'drizzle-orm';
-import { anyOf } from '../any-of';
+import { and, eq, exists, gt, is, isNull, or, sql, SQL, type Placeholder } from 'drizzle-orm';
+import { anyOf, anyOfPlaceholder, prepared } from '../any-of';
 import type { Db } from '../client';
 import { delegations } from '../schema/delegations';
 import { packageRoles, roleAssignments } from '../schema/roles';
@@ -37,6 +37,24 @@ export async function unrevokedDelegations(db: Db, between: DelegationParties | 
 export async function activeDelegationRows(db: Db, between: DelegationParties | SQL, now: Date): Promise<DelegationRow[]> {
   const where = betweenCondition(between);
   if (!where) return [];
+  if (!is(between, SQL) && between.toIds && between.fromIds) {
+    // The decision point's read, on every decision: built once per handle.
+    const query = prepared(db, 'activeDelegationsBetween', () =>
+      db
+        .select()
+        .from(delegations)
+        .where(
+          and(
+            anyOfPlaceholder(delegations.toId, 'toIds'),
+            anyOfPlaceholder(delegations.fromId, 'fromIds'),
+            isActiveDelegation(db, sql.placeholder('now')),
+          ),
+        )
+        .prepare('active_delegations_between'),
+    );
+    // As drizzle's own mapping of a timestamp column sends it: a string (its postgres.js driver passes Dates through as-is).
+    return query.execute({ toIds: [...between.toIds], fromIds: [...between.fromIds], now: now.toISOString() });
+  }
   return db
     .select()
     .from(delegations)
@@ -56,7 +74,7 @@ function betweenCondition(between: DelegationParties | SQL): SQL | null {
  * The decision point's activeDelegations rule as one SQL condition on `delegations`, for lists that page in SQL: not revoked, not past
  * `validTo`, and a client delegation still backed by its facilitator holding a role that grants the package for `from`.
  */
-export function isActiveDelegation(db: Db, now: Date): SQL {
+export function isActiveDelegation(db: Db, now: Date | Placeholder): SQL {
   const backing = db
     .select({ one: sql`1` })
     .from(roleAssignments)

@@ -3,7 +3,7 @@
  * arrays of keys (never one call per id). Pass a transaction handle to read inside it.
  */
 import { asc, or } from 'drizzle-orm';
-import { anyOf } from '../any-of';
+import { anyOf, anyOfPlaceholder, prepared } from '../any-of';
 import type { Db } from '../client';
 import { parties, partyType, type PartyRow } from '../schema/parties';
 
@@ -33,17 +33,26 @@ export async function partyRowsByKeys(
   db: Db,
   keys: { ids: readonly string[]; nationalIdentityNumbers: readonly string[]; organizationNumbers: readonly string[] },
 ): Promise<PartyRow[]> {
-  const where = [
-    ...(keys.ids.length ? [anyOf(parties.id, keys.ids)] : []),
-    ...(keys.nationalIdentityNumbers.length ? [anyOf(parties.nationalIdentityNumber, keys.nationalIdentityNumbers)] : []),
-    ...(keys.organizationNumbers.length ? [anyOf(parties.organizationNumber, keys.organizationNumbers)] : []),
-  ];
-  return where.length
-    ? db
-        .select()
-        .from(parties)
-        .where(or(...where))
-    : [];
+  if (!keys.ids.length && !keys.nationalIdentityNumbers.length && !keys.organizationNumbers.length) return [];
+  // One text for every mix of keys (an empty list matches nothing), built once per handle.
+  const query = prepared(db, 'partyRowsByKeys', () =>
+    db
+      .select()
+      .from(parties)
+      .where(
+        or(
+          anyOfPlaceholder(parties.id, 'ids'),
+          anyOfPlaceholder(parties.nationalIdentityNumber, 'nationalIdentityNumbers'),
+          anyOfPlaceholder(parties.organizationNumber, 'organizationNumbers'),
+        ),
+      )
+      .prepare('party_rows_by_keys'),
+  );
+  return query.execute({
+    ids: [...keys.ids],
+    nationalIdentityNumbers: [...keys.nationalIdentityNumbers],
+    organizationNumbers: [...keys.organizationNumbers],
+  });
 }
 
 /** Each known party's main unit (null for main units and persons). */

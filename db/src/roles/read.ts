@@ -4,7 +4,7 @@
  * keys (never one call per id). Pass a transaction handle to read inside it.
  */
 import { and, asc, eq, type SQL } from 'drizzle-orm';
-import { anyOf } from '../any-of';
+import { anyOf, anyOfPlaceholder, prepared } from '../any-of';
 import type { Db } from '../client';
 import { accessPackages, catalogueVersion, consentTemplates, packageRoles, policyRules, resources, roleAssignments, roles } from '../schema/roles';
 
@@ -79,10 +79,14 @@ export async function rolesHeldAtVersion(
   toIds: readonly string[],
   fromIds: readonly string[],
 ): Promise<{ version: number; held: RoleHeld[] }> {
-  const rows = await db
-    .select({ version: catalogueVersion.version, fromId: roleAssignments.fromId, toId: roleAssignments.toId, roleCode: roleAssignments.roleCode })
-    .from(catalogueVersion)
-    .leftJoin(roleAssignments, and(anyOf(roleAssignments.toId, toIds), anyOf(roleAssignments.fromId, fromIds)));
+  const query = prepared(db, 'rolesHeldAtVersion', () =>
+    db
+      .select({ version: catalogueVersion.version, fromId: roleAssignments.fromId, toId: roleAssignments.toId, roleCode: roleAssignments.roleCode })
+      .from(catalogueVersion)
+      .leftJoin(roleAssignments, and(anyOfPlaceholder(roleAssignments.toId, 'toIds'), anyOfPlaceholder(roleAssignments.fromId, 'fromIds')))
+      .prepare('roles_held_at_version'),
+  );
+  const rows = await query.execute({ toIds: [...toIds], fromIds: [...fromIds] });
   const held: RoleHeld[] = [];
   for (const r of rows) if (r.roleCode !== null) held.push({ fromId: r.fromId!, toId: r.toId!, roleCode: r.roleCode });
   return { version: rows[0]?.version ?? 0, held };
