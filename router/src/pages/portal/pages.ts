@@ -14,9 +14,13 @@
  *  3. Its query is validated against the supergraph by `router/src/pages/portal/portal-queries.test.ts` (automatic)
  *     and typed by `npm run check`; add a browser test in `test/browser/portal-<page>.e2e.ts`.
  */
+import { consentPage } from './consent/page';
+import { consentLogPage } from './consent-log/page';
+import { consentsPage } from './consents/page';
 import { overviewPage } from './overview/page';
 import type { PortalPage } from './page';
 import { partyPage } from './party/page';
+import { retrievalsPage } from './retrievals/page';
 
 /** The party picker's id: the one page served before the person has chosen whom to act for. */
 export const PARTY_PAGE_ID = 'party';
@@ -24,5 +28,9 @@ export const PARTY_PAGE_ID = 'party';
 export const PORTAL_PAGES: readonly PortalPage[] = [
   overviewPage,
   // Tilganger / Access and Andre med rettigheter / Others with rights go here.
+  consentsPage,
+  consentPage,
+  consentLogPage,
+  retrievalsPage,
   partyPage,
 ];
