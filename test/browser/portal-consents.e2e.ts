@@ -127,7 +127,8 @@ describeBrowser('the portal’s consent pages in Chromium', () => {
     const { context, page, problems } = await loginActingFor('hakon', 'EMMA TRANA');
     const item = page.locator(`[data-consent="${emmaWithdrawn}"]`);
     await item.waitFor();
-    const button = item.getByRole('button', { name: 'Trekk samtykke til BANKEN AS' });
+    // The withdraw button's accessible name says which consent it withdraws.
+    expect(await item.getByRole('button', { name: 'Trekk samtykke til BANKEN AS' }).count()).toBe(1);
     let asked = '';
     page.once('dialog', (d) => {
       asked = d.message();
