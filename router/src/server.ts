@@ -19,6 +19,7 @@ import { playgroundHtml } from './pages/playground';
 import { useAuthentication } from './plugins/use-authentication';
 import { useAuthZen } from './plugins/use-authzen';
 import { useConsentPages } from './plugins/use-consent-pages';
+import { usePortal } from './plugins/use-portal';
 import { useAuthorizationServerMetadata } from './plugins/use-authorization-server-metadata';
 import { useBodyLimit } from './plugins/use-body-limit';
 import { useDevIdentity } from './plugins/use-dev-identity';
@@ -178,6 +179,7 @@ function hubPlugins(p: {
             log: log.child({ component: 'login' }),
           }),
           useConsentPages({ sessions, graph }),
+          usePortal({ sessions, graph, loginOrigin: config.oidc ? new URL(config.oidc.issuer).origin : null }),
         ]
       : []),
     useAuthZen({ publicUrl: config.publicUrl, verify: verifyToken, graph, log: log.child({ component: 'authzen' }) }),
