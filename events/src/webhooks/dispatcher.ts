@@ -32,6 +32,7 @@ export interface Dispatcher {
 const silent: DispatcherLogger = { info: () => {}, warn: () => {} };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const TYPE_PREFIX = 'no.altinn.hub.';
+const FAN_OUT_PARALLEL = 8;
 
 interface Claimed {
   id: string;
@@ -186,13 +187,19 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     }
   }
 
+  const handling = new Set<Promise<void>>();
   const reader = (async () => {
     let failures = 0;
     while (!stopping) {
       try {
         messages = await openConsumer();
         failures = 0;
-        for await (const m of messages) await handle(m);
+        // Several events are stored at once (their deliveries are independent); at most FAN_OUT_PARALLEL in flight.
+        for await (const m of messages) {
+          const p: Promise<void> = handle(m).finally(() => handling.delete(p));
+          handling.add(p);
+          if (handling.size >= FAN_OUT_PARALLEL) await Promise.race(handling);
+        }
       } catch (err) {
         if (stopping) break;
         failures++;
@@ -332,7 +339,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
       kick();
       for (const t of timers) clearTimeout(t);
       await Promise.all([reader, sender]);
-      await Promise.all([...running]);
+      await Promise.all([...handling, ...running]);
       await nc?.drain().catch(() => nc?.close());
     },
   };
