@@ -96,7 +96,9 @@ function verify(got: Received, secrets: string[]): string[] {
   return secrets.filter((secret) => {
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]+={0,2}$/);
     const key = Buffer.from(secret.split('_')[1]!, 'base64');
-    const expected = createHmac('sha256', key).update(Buffer.from(`${id}.${timestamp}.${got.body}`, 'utf8')).digest();
+    const expected = createHmac('sha256', key)
+      .update(Buffer.from(`${id}.${timestamp}.${got.body}`, 'utf8'))
+      .digest();
     return signatures.some((s) => s.length === expected.length && timingSafeEqual(s, expected));
   });
 }
@@ -155,7 +157,10 @@ afterAll(async () => {
 async function subscribe(input: Record<string, unknown>, token: string) {
   const { body } = await stack.graphql(SUBSCRIBE, { input }, token);
   expect(body.errors).toBeUndefined();
-  return body.data.createWebhookSubscription as { secret: string; subscription: { id: string; eventTypes: string[]; consentRequestIds: string[] | null } };
+  return body.data.createWebhookSubscription as {
+    secret: string;
+    subscription: { id: string; eventTypes: string[]; consentRequestIds: string[] | null };
+  };
 }
 
 async function askHakon(token: string): Promise<string> {
@@ -181,7 +186,8 @@ async function ok(op: string, variables: Record<string, unknown>, token: string)
   return body.data;
 }
 
-const eventOf = (got: Received) => JSON.parse(got.body) as { id: string; type: string; subject: string; source: string; data: Record<string, unknown> };
+const eventOf = (got: Received) =>
+  JSON.parse(got.body) as { id: string; type: string; subject: string; source: string; data: Record<string, unknown> };
 
 describe('webhook subscriptions for partners', () => {
   it('deliver ACCEPTED and REVOKED of the bank’s own request, signed, and nothing of another bank’s', async () => {
@@ -326,7 +332,11 @@ describe('webhook subscriptions for partners', () => {
       [{ url: 'https://banken.example/hook', eventTypes: [TYPE('accepted'), 'consent.accepted'] }, 'input.eventTypes[1]', /unknown event type/],
       [{ url: 'https://banken.example/hook', eventTypes: [TYPE('accepted')], consentRequestIds: ['nope'] }, 'input.consentRequestIds[0]', /UUID/],
       // Another bank's request reads like one that does not exist.
-      [{ url: 'https://banken.example/hook', eventTypes: [TYPE('accepted')], consentRequestIds: [theirs] }, 'input.consentRequestIds[0]', /not a consent request/],
+      [
+        { url: 'https://banken.example/hook', eventTypes: [TYPE('accepted')], consentRequestIds: [theirs] },
+        'input.consentRequestIds[0]',
+        /not a consent request/,
+      ],
       [{ url: 'https://banken.example/hook', eventTypes: [TYPE('accepted')], consentRequestIds: [] }, 'input.consentRequestIds', /at least one/],
     ];
     for (const [input, field, message] of cases) {

@@ -211,7 +211,8 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
 
   // ---- the sender: due deliveries → attempts ----
 
-  const leaseMs = options.timeoutMs + 30_000;
+  // Longer than any attempt takes (its timeout) with room for recording it; after that another dispatcher may send it.
+  const leaseMs = 2 * options.timeoutMs + 5000;
   let inFlight = 0;
   const running = new Set<Promise<void>>();
 

@@ -14,7 +14,11 @@ const WebhooksEnv = z.object({
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   /** Wait before the 2nd attempt; each later wait is 4 times the one before (±10 % jitter), at most WEBHOOK_RETRY_MAX_MS. */
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(5_000),
-  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).default(6 * 3600_000),
+  WEBHOOK_RETRY_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(6 * 3600_000),
   /** How long one attempt waits for the receiver's answer. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Attempts in flight at once per dispatcher. */

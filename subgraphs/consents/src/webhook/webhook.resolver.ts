@@ -150,8 +150,7 @@ export class WebhookSubscriptionResolver {
   }
 
   @Mutation(() => WebhookSecretIssued, {
-    description:
-      'A new signing secret, shown this once. For 24 hours deliveries carry two signatures (new and old) so the receiver can switch.',
+    description: 'A new signing secret, shown this once. For 24 hours deliveries carry two signatures (new and old) so the receiver can switch.',
   })
   async rotateWebhookSecret(
     @Arg('id', () => ID) id: string,

@@ -33,18 +33,28 @@ const COLUMNS = sql.raw(
   'id::text as id, owner_id::text as owner_id, client_id, url, event_types, consent_request_ids::text[] as consent_request_ids, enabled, created_at, updated_at',
 );
 
-const uuidArray = (ids: readonly string[]) => sql`array[${sql.join(
-  ids.map((id) => sql`${id}::uuid`),
-  sql`, `,
-)}]::uuid[]`;
-const textArray = (values: readonly string[]) => sql`array[${sql.join(
-  values.map((v) => sql`${v}::text`),
-  sql`, `,
-)}]::text[]`;
+const uuidArray = (ids: readonly string[]) =>
+  sql`array[${sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )}]::uuid[]`;
+const textArray = (values: readonly string[]) =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}::text`),
+    sql`, `,
+  )}]::text[]`;
 
 export async function insertSubscription(
   db: Db,
-  s: { id: string; ownerId: string; clientId: string | null; url: string; eventTypes: string[]; consentRequestIds: string[] | null; sealedSecret: string },
+  s: {
+    id: string;
+    ownerId: string;
+    clientId: string | null;
+    url: string;
+    eventTypes: string[];
+    consentRequestIds: string[] | null;
+    sealedSecret: string;
+  },
 ): Promise<WebhookSubscriptionRow> {
   const [row] = await rowsOf<RawSubscription>(
     db,
@@ -57,9 +67,7 @@ export async function insertSubscription(
 }
 
 export const countSubscriptions = async (db: Db, ownerId: string) =>
-  Number(
-    (await rowsOf<{ n: string }>(db, sql`select count(*)::text as n from webhooks.subscriptions where owner_id = ${ownerId}::uuid`))[0]!.n,
-  );
+  Number((await rowsOf<{ n: string }>(db, sql`select count(*)::text as n from webhooks.subscriptions where owner_id = ${ownerId}::uuid`))[0]!.n);
 
 export async function subscriptionsOf(db: Db, ownerId: string): Promise<WebhookSubscriptionRow[]> {
   const rows = await rowsOf<RawSubscription>(
