@@ -163,7 +163,8 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
         // The first dispatcher reads the stream from its start; a subscription gets only events after its creation.
         deliver_policy: DeliverPolicy.All,
         filter_subject: `${subjectPrefix}.>`,
-        ack_wait: nanos(30_000),
+        // Storing an event's deliveries takes milliseconds: one a dead dispatcher held comes again after 10 s.
+        ack_wait: nanos(10_000),
         max_ack_pending: 1000,
       });
     }
