@@ -7,6 +7,7 @@ import { connect } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase, rowsOf, type Database } from '@hub/db';
 import { consentWrite, lockConsent, recordEvent } from '../../subgraphs/consents/src/consent/consent.store';
+import { insertDelegation } from '../../subgraphs/delegations/src/delegation/delegation.store';
 import { ACCEPT, CREATE, errorOf, inSeconds, REVOKE, storyTokens, URN } from '../support/consents';
 import { startTestStack, type TestStack } from '../support/stack';
 import { NATS_URL, newConsents, uniqueStream } from './support';
@@ -364,6 +365,36 @@ describe('webhook subscriptions for partners', () => {
     // The same event was stored for both subscriptions at once, or for neither: the paused one got none.
     expect(receivers.at('/paused')).toHaveLength(0);
     expect((await ok(SUBSCRIPTION, { id: paused.subscription.id }, t.banken)).webhookSubscription.deliveries).toEqual([]);
+  });
+
+  it('delivers a delegation change to the organisations it concerns (from and to), and to no one else', async () => {
+    const [banken, finansiering, tranabygg, hakon] = await Promise.all(['banken', 'finansiering', 'tranabygg', 'hakon'].map((k) => stack.partyId(k)));
+    const eventTypes = ['no.altinn.hub.delegation.created'];
+    const bank = await subscribe({ url: receivers.url('/delegations/banken'), eventTypes }, t.banken);
+    await subscribe({ url: receivers.url('/delegations/finansiering'), eventTypes }, t.finansiering);
+    const delegate = (fromId: string, toId: string) =>
+      stack.database.db.transaction((tx) =>
+        insertDelegation(tx, { fromId, toId, resourceId: 'ske-inntekt-skattegrunnlag', actions: ['read'], createdById: hakon }),
+      );
+    const given = await delegate(banken, hakon);
+    const received = await delegate(tranabygg, finansiering);
+    const [toFinansiering] = await receivers.until('/delegations/finansiering', (g) => g.length >= 1);
+    const [fromBank] = await receivers.until('/delegations/banken', (g) => g.length >= 1);
+    expect(eventOf(fromBank!)).toMatchObject({
+      type: 'no.altinn.hub.delegation.created',
+      subject: given.id,
+      data: { party: `urn:altinn:party:uuid:${banken}` },
+    });
+    expect(verify(fromBank!, [bank.secret])).toEqual([bank.secret]);
+    expect(eventOf(toFinansiering!).subject).toBe(received.id);
+    // Each event's deliveries are stored in one statement: the second one's owes the bank nothing.
+    const stored = await rowsOf<{ subject: string }>(
+      stack.database.db,
+      sql`select subject from webhooks.deliveries where subscription_id = ${bank.subscription.id}::uuid`,
+    );
+    expect(stored.map((r) => r.subject)).toEqual([given.id]);
+    expect(receivers.at('/delegations/banken')).toHaveLength(1);
+    expect(receivers.at('/delegations/finansiering')).toHaveLength(1);
   });
 
   it('prints commit-to-webhook latency over 200 events', async () => {
