@@ -368,7 +368,9 @@ describe('webhook subscriptions for partners', () => {
   });
 
   it('delivers a delegation change to the organisations it concerns (from and to), and to no one else', async () => {
-    const [banken, finansiering, tranabygg, hakon] = await Promise.all(['banken', 'finansiering', 'tranabygg', 'hakon'].map((k) => stack.partyId(k)));
+    const [banken, finansiering, tranabygg, hakon] = (await Promise.all(
+      ['banken', 'finansiering', 'tranabygg', 'hakon'].map((k) => stack.partyId(k)),
+    )) as [string, string, string, string];
     const eventTypes = ['no.altinn.hub.delegation.created'];
     const bank = await subscribe({ url: receivers.url('/delegations/banken'), eventTypes }, t.banken);
     await subscribe({ url: receivers.url('/delegations/finansiering'), eventTypes }, t.finansiering);
