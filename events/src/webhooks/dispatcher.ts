@@ -33,6 +33,7 @@ const silent: DispatcherLogger = { info: () => {}, warn: () => {} };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const TYPE_PREFIX = 'no.altinn.hub.';
 const FAN_OUT_PARALLEL = 8;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface Claimed {
   id: string;
@@ -112,7 +113,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     const event = JSON.parse(raw) as CloudEvent;
     if (typeof event.type !== 'string' || !event.type.startsWith(TYPE_PREFIX)) return 0;
     const kind = event.type.slice(TYPE_PREFIX.length).split('.')[0]!;
-    if (!['consent', 'delegation', 'access-request'].includes(kind)) return 0;
+    if (!['consent', 'delegation', 'access-request'].includes(kind) || !UUID.test(String(event.subject))) return 0;
     // Who may subscribe to it: for a consent event the requester and the organisation handling it; for a delegation
     // its two parties; for an access request the party asked. Subscriptions filter further by type and request.
     const rows = await rowsOf<{ id: string }>(
@@ -194,6 +195,10 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     while (!stopping) {
       try {
         messages = await openConsumer();
+        if (stopping) {
+          messages.stop();
+          break;
+        }
         failures = 0;
         // Several events are stored at once (their deliveries are independent); at most FAN_OUT_PARALLEL in flight.
         for await (const m of messages) {
@@ -201,6 +206,8 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
           handling.add(p);
           if (handling.size >= FAN_OUT_PARALLEL) await Promise.race(handling);
         }
+        // The consumer ended without being asked to (deleted, say): open it again after a pause.
+        if (!stopping) await sleep(1000);
       } catch (err) {
         if (stopping) break;
         failures++;
