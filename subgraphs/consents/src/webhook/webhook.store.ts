@@ -130,6 +130,15 @@ export async function ownConsentRequests(db: Db, ownerId: string, ids: readonly 
   return new Set(rows.map((r) => r.id));
 }
 
+interface RawAttempt {
+  number: number;
+  started_at: string;
+  duration_ms: number;
+  http_status: number | null;
+  error: string | null;
+  succeeded: boolean;
+}
+
 interface RawDelivery {
   id: string;
   event_id: string;
@@ -139,62 +148,52 @@ interface RawDelivery {
   status: WebhookDeliveryStatus;
   attempts: number;
   next_attempt_at: Date | string | null;
+  in_flight: boolean;
   created_at: Date | string;
   completed_at: Date | string | null;
-}
-
-interface RawAttempt {
-  delivery_id: string;
-  number: number;
-  started_at: Date | string;
-  duration_ms: number;
-  http_status: number | null;
-  error: string | null;
-  succeeded: boolean;
+  attempt_rows: RawAttempt[] | string;
 }
 
 const dateOrNull = (d: Date | string | null) => (d === null ? null : new Date(d));
 
-/** The subscription's deliveries, newest first, each with its attempts (oldest first). */
+/**
+ * The subscription's deliveries, newest first, each with its attempts (oldest first), in one statement: one snapshot,
+ * so the count of attempts, the rows of attempts and the next attempt's time always agree.
+ */
 export async function deliveriesOf(
   db: Db,
   subscriptionId: string,
   options: { first: number; status?: WebhookDeliveryStatus | null; eventId?: string | null },
 ): Promise<WebhookDeliveryRow[]> {
-  const deliveries = await rowsOf<RawDelivery>(
+  const rows = await rowsOf<RawDelivery>(
     db,
-    sql`select id::text as id, event_id, event_type, subject, event_time, status, attempts, next_attempt_at, created_at, completed_at
-          from webhooks.deliveries
-         where subscription_id = ${subscriptionId}::uuid
-           ${options.status ? sql`and status = ${options.status}` : sql``}
-           ${options.eventId ? sql`and event_id = ${options.eventId}` : sql``}
-         order by id desc limit ${options.first}`,
+    sql`select d.id::text as id, d.event_id, d.event_type, d.subject, d.event_time, d.status, d.attempts, d.next_attempt_at,
+               coalesce(d.lease_until > now(), false) as in_flight, d.created_at, d.completed_at,
+               coalesce((select json_agg(json_build_object('number', a.number, 'started_at', a.started_at, 'duration_ms', a.duration_ms,
+                                                           'http_status', a.http_status, 'error', a.error, 'succeeded', a.succeeded)
+                                         order by a.number)
+                           from webhooks.attempts a where a.delivery_id = d.id), '[]'::json) as attempt_rows
+          from webhooks.deliveries d
+         where d.subscription_id = ${subscriptionId}::uuid
+           ${options.status ? sql`and d.status = ${options.status}` : sql``}
+           ${options.eventId ? sql`and d.event_id = ${options.eventId}` : sql``}
+         order by d.id desc limit ${options.first}`,
   );
-  if (!deliveries.length) return [];
-  const attempts = await rowsOf<RawAttempt>(
-    db,
-    sql`select delivery_id::text as delivery_id, number, started_at, duration_ms, http_status, error, succeeded
-          from webhooks.attempts
-         where delivery_id in (${sql.join(
-           deliveries.map((d) => sql`${d.id}::bigint`),
-           sql`, `,
-         )})
-         order by delivery_id, number`,
-  );
-  return deliveries.map((d) => ({
-    id: d.id,
-    eventId: d.event_id,
-    eventType: d.event_type,
-    subject: d.subject,
-    eventTime: new Date(d.event_time),
-    status: d.status,
-    attemptCount: d.attempts,
-    nextAttemptAt: d.status === 'PENDING' ? dateOrNull(d.next_attempt_at) : null,
-    createdAt: new Date(d.created_at),
-    completedAt: dateOrNull(d.completed_at),
-    attempts: attempts
-      .filter((a) => a.delivery_id === d.id)
-      .map((a) => ({
+  return rows.map((d) => {
+    const attempts = typeof d.attempt_rows === 'string' ? (JSON.parse(d.attempt_rows) as RawAttempt[]) : d.attempt_rows;
+    return {
+      id: d.id,
+      eventId: d.event_id,
+      eventType: d.event_type,
+      subject: d.subject,
+      eventTime: new Date(d.event_time),
+      status: d.status,
+      attemptCount: d.attempts,
+      // While an attempt is in flight there is no next one yet.
+      nextAttemptAt: d.status === 'PENDING' && !d.in_flight ? dateOrNull(d.next_attempt_at) : null,
+      createdAt: new Date(d.created_at),
+      completedAt: dateOrNull(d.completed_at),
+      attempts: attempts.map((a) => ({
         number: a.number,
         at: new Date(a.started_at),
         durationMs: a.duration_ms,
@@ -202,5 +201,6 @@ export async function deliveriesOf(
         error: a.error,
         succeeded: a.succeeded,
       })),
-  }));
+    };
+  });
 }

@@ -115,7 +115,7 @@ export class WebhookDelivery {
   @Field(() => Int, { description: 'Attempts made so far.' })
   attemptCount!: number;
 
-  @Field(() => DateTimeResolver, { nullable: true, description: 'When the next attempt is due (PENDING only).' })
+  @Field(() => DateTimeResolver, { nullable: true, description: 'When the next attempt is due (PENDING, and no attempt in flight).' })
   nextAttemptAt!: Date | null;
 
   @Field(() => DateTimeResolver)
