@@ -10,7 +10,7 @@ import {
   type HubSettings,
   type SubgraphServer,
 } from '@hub/kit';
-import { parseEventsEnv, startRelay, type Relay } from '@hub/events';
+import { parseEventsEnv, parseWebhooksEnv, startDispatcher, startRelay, type Dispatcher, type Relay } from '@hub/events';
 import { parseRouterEnv, type RouterConfig } from '@hub/router/env';
 import pino from 'pino';
 import { SUBGRAPH_MODULES } from '@hub/schema';
@@ -109,6 +109,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const earlyEnv = { ...baseEnv, PUBLIC_URL: configuredUrl ?? `http://localhost:${options.port || 4000}` };
   const early = { ...parseStackConfig(earlyEnv, options.port), env: earlyEnv };
   const events = parseEventsEnv(baseEnv);
+  const webhooks = parseWebhooksEnv(baseEnv);
 
   if (options.routerProcess && options.logDestination) throw new Error('a router in its own process logs to stdout: pass no logDestination');
   // The router process starts loading while the database is migrated and seeded.
@@ -122,6 +123,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const subgraphServers: SubgraphServer[] = [];
   let router: RouterHost | undefined;
   let relay: Relay | undefined;
+  let dispatcher: Dispatcher | undefined;
   try {
     await migrate(database);
     await seedStory(database.db);
@@ -150,6 +152,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         source: events.EVENTS_SOURCE,
         log: pino({ name: 'event-relay', level: logLevel }),
       });
+      // The webhook dispatcher reads the relay's stream and delivers to the partners' subscriptions (WEBHOOKS=off: not here).
+      if (webhooks.enabled) {
+        const { enabled: _on, ...settings } = webhooks;
+        dispatcher = await startDispatcher({
+          ...settings,
+          database,
+          natsUrl: events.NATS_URL,
+          stream: events.NATS_STREAM,
+          subjectPrefix: events.NATS_SUBJECT_PREFIX,
+          log: pino({ name: 'webhooks', level: logLevel }),
+        });
+      }
     }
 
     return {
@@ -163,6 +177,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         // Requests in flight finish first: they may still need the subgraphs and the database closed below.
         await router!.close();
         await Promise.all(subgraphServers.map((s) => s.close()));
+        await dispatcher?.stop();
         await relay?.stop();
         await database.close();
       },
@@ -170,6 +185,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   } catch (err) {
     await (router ?? (await routerHost.catch(() => undefined)))?.close();
     await Promise.allSettled(subgraphServers.map((s) => s.close()));
+    await dispatcher?.stop();
     await relay?.stop();
     await database.close();
     throw err;

@@ -4,6 +4,7 @@ import { maySeeConsent } from './consent/consent.visibility';
 import type { ConsentRow } from './consent/consent.type';
 import type { Loaders } from './loaders';
 import type { PartyRef } from './party/party.type';
+import type { WebhookSubscriptionRow } from './webhook/webhook.type';
 
 /** The scope a consumer's system needs to ask for consent (Maskinporten-like organisation token). */
 export const CONSENT_WRITE_SCOPE = 'altinn:consentrequests.write';
@@ -14,6 +15,18 @@ const mayWriteConsentRequests = rule({ cache: 'contextual' })((_p, _a, ctx: Subg
 
 const isThisOrganization = rule({ cache: 'strict' })((party: PartyRef, _a, ctx: SubgraphContext) =>
   ctx.viewer?.kind === 'organization' && ctx.viewer.partyId === party.id ? true : forbidden('Only the organisation itself may see this.'),
+);
+
+/** Webhooks are for the systems that ask for consent (or read their requests). */
+const mayManageWebhooks = rule({ cache: 'contextual' })((_p, _a, ctx: SubgraphContext) =>
+  hasScope(ctx.viewer, CONSENT_WRITE_SCOPE) || hasScope(ctx.viewer, 'altinn:consentrequests.read')
+    ? true
+    : forbidden(`Webhook subscriptions need scope ${CONSENT_WRITE_SCOPE} or altinn:consentrequests.read.`),
+);
+
+/** A subscription is its organisation's alone (the resolvers read only the viewer's; this holds even if one did not). */
+const ownsSubscription = rule({ cache: 'strict' })((s: WebhookSubscriptionRow, _a, ctx: SubgraphContext) =>
+  ctx.viewer?.kind === 'organization' && ctx.viewer.partyId === s.ownerId ? true : forbidden('Only the organisation that subscribed may see this.'),
 );
 
 /** Entity-level: also guards `_entities`, where root-field rules never run. */
@@ -27,6 +40,8 @@ export const permissions = {
     consentRequest: isAuthenticated,
     consentEventFeed: and(isAuthenticated, isOrganization),
     consentSigningKeys: allow,
+    webhookSubscriptions: and(isAuthenticated, isOrganization, mayManageWebhooks),
+    webhookSubscription: and(isAuthenticated, isOrganization, mayManageWebhooks),
   },
   Mutation: {
     createConsentRequest: and(isAuthenticated, isOrganization, mayWriteConsentRequests),
@@ -36,6 +51,10 @@ export const permissions = {
     deleteConsentRequest: and(isAuthenticated, isOrganization),
     issueConsentToken: and(isAuthenticated, isOrganization),
     reportConsentUse: and(isAuthenticated, isOrganization),
+    createWebhookSubscription: and(isAuthenticated, isOrganization, mayManageWebhooks),
+    deleteWebhookSubscription: and(isAuthenticated, isOrganization, mayManageWebhooks),
+    setWebhookSubscriptionEnabled: and(isAuthenticated, isOrganization, mayManageWebhooks),
+    rotateWebhookSecret: and(isAuthenticated, isOrganization, mayManageWebhooks),
   },
   Party: {
     id: isAuthenticated,
@@ -61,4 +80,8 @@ export const permissions = {
   ConsentEventPage: underGuardedField,
   PageInfo: underGuardedField,
   Resource: underGuardedField,
+  WebhookSubscription: { '*': and(isAuthenticated, ownsSubscription) },
+  WebhookSecretIssued: underGuardedField,
+  WebhookDelivery: underGuardedField,
+  WebhookAttempt: underGuardedField,
 };

@@ -14,8 +14,9 @@ import { ConsentTemplateResolver } from './template/template.resolver';
 import { IssueConsentTokenResolver } from './token/issue.resolver';
 import { ConsentSigningKeysResolver } from './token/jwks.resolver';
 import { ReportConsentUseResolver } from './token/use.resolver';
+import { WebhookSubscriptionResolver } from './webhook/webhook.resolver';
 
-/** The consents subgraph: consent requests and their answers, consent tokens, the consent log and feed. No side effects. */
+/** The consents subgraph: consent requests and their answers, consent tokens, the consent log and feed, partners' webhook subscriptions. No side effects. */
 export const buildConsentsSchema = () =>
   buildSubgraph({
     resolvers: [
@@ -31,6 +32,7 @@ export const buildConsentsSchema = () =>
       IssueConsentTokenResolver,
       ReportConsentUseResolver,
       ConsentSigningKeysResolver,
+      WebhookSubscriptionResolver,
     ],
     referenceResolvers: { ...partyReference, ...consentReference },
     permissions: createPermissions(permissions),
