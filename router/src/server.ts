@@ -17,6 +17,7 @@ import { playgroundHtml } from './pages/playground';
 import { useAuthentication } from './plugins/use-authentication';
 import { useAuthZen } from './plugins/use-authzen';
 import { useConsentPages } from './plugins/use-consent-pages';
+import { usePortalAccessPages } from './plugins/use-portal-access-pages';
 import { useAuthorizationServerMetadata } from './plugins/use-authorization-server-metadata';
 import { useBodyLimit } from './plugins/use-body-limit';
 import { useDevIdentity } from './plugins/use-dev-identity';
@@ -157,6 +158,7 @@ function hubPlugins(p: {
             log: log.child({ component: 'login' }),
           }),
           useConsentPages({ sessions, graph }),
+          usePortalAccessPages({ sessions, graph }),
         ]
       : []),
     useAuthZen({ publicUrl: config.publicUrl, verify: verifyToken, graph, log: log.child({ component: 'authzen' }) }),
