@@ -9,7 +9,6 @@ import type { TestStack } from '../support/stack';
 const STEP_TIMEOUT = 45_000;
 const TRANA_BYGG = 'urn:altinn:organization:identifier-no:310000507';
 const TRANA_AVD = 'urn:altinn:organization:identifier-no:310000604';
-const SIRI = 'urn:altinn:person:identifier-no:25890150058';
 const ASTRID = 'urn:altinn:person:identifier-no:28834411409';
 const SKATTEGRUNNLAG = 'urn:altinn:accesspackage:skattegrunnlag';
 
@@ -102,7 +101,9 @@ describeBrowser('the access pages (Tilganger, Andre med rettigheter) in Chromium
 
   it('refuses the CSV to someone who does not administer the organisation', async () => {
     const { context, page } = await loggedIn('siri', `/portal/others?party=${encodeURIComponent(TRANA_BYGG)}`);
-    await expect.poll(() => page.locator('#others-problem').textContent()).toBe('Bare administratorer for TRANA BYGG AS kan se hvem som har rettigheter.');
+    await expect
+      .poll(() => page.locator('#others-problem').textContent())
+      .toBe('Bare administratorer for TRANA BYGG AS kan se hvem som har rettigheter.');
     const res = await context.request.get(`${stack.publicUrl}/portal/others.csv?party=${encodeURIComponent(TRANA_BYGG)}`);
     expect(res.status()).toBe(403);
     expect(await res.text()).not.toContain('KARI');

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { sessionControls } from '../pages/auth';
 import { escapeHtml, scriptJson } from '../pages/html';
 import { ACCESS_TEXTS } from '../pages/portal/access-texts';
-import type { PortalPageData } from '../pages/portal/entry';
+import type { PortalPageData } from '../pages/portal/page-data';
 import { scriptResponse, type ScriptAsset } from '../pages/assets';
 import type { PageSessions } from '../session/page-sessions';
 

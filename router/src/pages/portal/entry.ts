@@ -8,13 +8,7 @@ import { accessPage } from './access-page';
 import { othersPage } from './others-page';
 import { ACCESS_TEXTS } from './access-texts';
 import { goToLogin } from './graph';
-
-export interface PortalPageData {
-  page: 'access' | 'others';
-  csrf: string | null;
-  /** The party the person acts for (a URN); null before login. */
-  party: string | null;
-}
+import type { PortalPageData } from './page-data';
 
 const data = JSON.parse(document.getElementById('page-data')?.textContent ?? '{}') as PortalPageData;
 let lang: Lang = localStorage.getItem('hub:lang') === 'en' ? 'en' : 'nb';
