@@ -31,6 +31,7 @@ console.log(`
 Altinn hub is running on the ${stack.database.kind === 'pglite' ? `embedded database (${dbEnv.PGLITE_DIR})` : 'Postgres database'}.
 
   graph and playground  ${base}/graphql
+  portal                ${base}/portal/
   dev login             ${base}/dev/login
   health / readiness    ${base}/healthz  ${base}/readyz
   subgraphs             ${Object.entries(stack.subgraphUrls)

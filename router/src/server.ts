@@ -17,7 +17,8 @@ import { playgroundHtml } from './pages/playground';
 import { useAuthentication } from './plugins/use-authentication';
 import { useAuthZen } from './plugins/use-authzen';
 import { useConsentPages } from './plugins/use-consent-pages';
-import { usePortalAccessPages } from './plugins/use-portal-access-pages';
+import { usePortal } from './plugins/use-portal';
+import { useOthersCsv } from './plugins/use-others-csv';
 import { useAuthorizationServerMetadata } from './plugins/use-authorization-server-metadata';
 import { useBodyLimit } from './plugins/use-body-limit';
 import { useDevIdentity } from './plugins/use-dev-identity';
@@ -158,7 +159,9 @@ function hubPlugins(p: {
             log: log.child({ component: 'login' }),
           }),
           useConsentPages({ sessions, graph }),
-          usePortalAccessPages({ sessions, graph }),
+          // Before the portal: /portal/others.csv is a file, not one of its pages.
+          useOthersCsv({ sessions, graph }),
+          usePortal({ sessions, graph, loginOrigin: config.oidc ? new URL(config.oidc.issuer).origin : null }),
         ]
       : []),
     useAuthZen({ publicUrl: config.publicUrl, verify: verifyToken, graph, log: log.child({ component: 'authzen' }) }),

@@ -3,14 +3,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeServices } from '@theguild/federation-composition';
-import { parse } from 'graphql';
+import { buildSchema, introspectionFromSchema, parse } from 'graphql';
+import { outputIntrospectionFile } from '@gql.tada/internal';
 import { defineCli, runWhenMain } from '@hub/db/cli';
 import { SUBGRAPHS } from '@hub/kit';
 import { z } from 'zod';
 import { SUBGRAPH_MODULES } from './subgraph-modules';
 
 const dir = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
-import { SUPERGRAPH_PATH } from './paths';
+import { PORTAL_GRAPHQL_ENV_PATH, SUPERGRAPH_PATH } from './paths';
 export const subgraphSdlPath = (name: string) => dir(`subgraphs/${name}.graphql`);
 
 export interface Composition {
@@ -18,6 +19,13 @@ export interface Composition {
   supergraph: string;
   /** The API schema clients see (no federation machinery). */
   publicSdl: string;
+  /** The API schema as gql.tada's introspection type: the portal pages' query types are inferred from it. */
+  portalGraphqlEnv: string;
+}
+
+/** gql.tada's introspection type (`graphql-env.d.ts`) of the API schema: pure TypeScript, no codegen binary. */
+export function graphqlEnv(publicSdl: string): string {
+  return outputIntrospectionFile(introspectionFromSchema(buildSchema(publicSdl)), { fileType: '.d.ts', shouldPreprocess: true });
 }
 
 /** Prints every subgraph's SDL and composes the supergraph. Subgraph URLs are the local defaults. */
@@ -31,7 +39,12 @@ export async function compose(): Promise<Composition> {
   if (result.errors?.length) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
-  return { subgraphs, supergraph: `${result.supergraphSdl!.trim()}\n`, publicSdl: result.publicSdl! };
+  return {
+    subgraphs,
+    supergraph: `${result.supergraphSdl!.trim()}\n`,
+    publicSdl: result.publicSdl!,
+    portalGraphqlEnv: graphqlEnv(result.publicSdl!),
+  };
 }
 
 /** Differences between the committed files and a fresh composition, as file paths. */
@@ -45,12 +58,14 @@ export function staleFiles(c: Composition): string[] {
   };
   const stale = c.subgraphs.filter((s) => read(subgraphSdlPath(s.name)) !== `${s.sdl.trim()}\n`).map((s) => subgraphSdlPath(s.name));
   if (read(SUPERGRAPH_PATH) !== c.supergraph) stale.push(SUPERGRAPH_PATH);
+  if (read(PORTAL_GRAPHQL_ENV_PATH) !== c.portalGraphqlEnv) stale.push(PORTAL_GRAPHQL_ENV_PATH);
   return stale;
 }
 
 const USAGE = `Usage: npm run compose [-- --check]
 
-Composes the subgraphs' schemas and writes each subgraph's SDL and schema/supergraph.graphql.
+Composes the subgraphs' schemas and writes each subgraph's SDL, schema/supergraph.graphql and the portal's
+gql.tada schema types (router/src/pages/portal/graphql-env.d.ts).
   --check    write nothing; fail (exit 1) naming the committed files that are out of date`;
 
 export const composeCli = defineCli({
@@ -71,6 +86,7 @@ export const composeCli = defineCli({
     }
     for (const s of composition.subgraphs) writeFileSync(subgraphSdlPath(s.name), `${s.sdl.trim()}\n`);
     writeFileSync(SUPERGRAPH_PATH, composition.supergraph);
+    writeFileSync(PORTAL_GRAPHQL_ENV_PATH, composition.portalGraphqlEnv);
     console.log(`composed ${composition.subgraphs.length} subgraph(s) into schema/supergraph.graphql`);
   },
 });

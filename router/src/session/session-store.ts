@@ -10,6 +10,8 @@ export interface Session {
   csrf: string;
   createdAt: number;
   lastSeenAt: number;
+  /** The portal: the URN of the party the person chose to act for (`/portal/party`); unset until chosen. */
+  party?: string;
 }
 
 export interface SessionLimits {

@@ -1,17 +1,12 @@
 /**
  * Every word of the access pages (Tilganger / Access, Andre med rettigheter / Others with rights), in Bokmål and
- * English. Plain data, no imports: the server and the browser bundle both read it. Texts with `{name}` slots are
- * filled in by `fill`.
+ * English. Texts with `{name}` slots are filled in by `accessText`.
  */
-import type { Lang } from '../messages';
+import type { Lang, Messages } from '../page';
 
 export const ACCESS_TEXTS = {
   nb: {
-    accessTitle: 'Tilganger',
-    othersTitle: 'Andre med rettigheter',
-    loading: 'Henter …',
     error: 'Noe gikk galt. Prøv igjen.',
-    actingFor: 'Du handler på vegne av {party}.',
     rightsHeading: 'Rettigheter {party} har',
     rightsIntro: 'Hva {party} kan gjøre for andre, og hvorfor.',
     noRights: 'Ingen rettigheter for andre.',
@@ -74,11 +69,7 @@ export const ACCESS_TEXTS = {
     actconsent: 'samtykke',
   },
   en: {
-    accessTitle: 'Access',
-    othersTitle: 'Others with rights',
-    loading: 'Loading …',
     error: 'Something went wrong. Try again.',
-    actingFor: 'You act on behalf of {party}.',
     rightsHeading: 'Rights {party} has',
     rightsIntro: 'What {party} may do for others, and why.',
     noRights: 'No rights for others.',
@@ -140,7 +131,7 @@ export const ACCESS_TEXTS = {
     actsign: 'sign',
     actconsent: 'consent',
   },
-} as const satisfies Record<Lang, Record<string, string>>;
+} as const satisfies Messages;
 
 export type AccessTextKey = keyof (typeof ACCESS_TEXTS)['nb'];
 

@@ -1,0 +1,41 @@
+import type { Messages } from './page';
+
+/** The shell's own words (frame, navigation, party picker); each page keeps its words in its own `messages.ts`. */
+export const SHELL = {
+  nb: {
+    portal: 'Min side',
+    skip: 'Hopp til hovedinnhold',
+    menu: 'Meny',
+    loggedInAs: 'Logget inn som',
+    actingFor: 'Du handler på vegne av',
+    changeParty: 'Bytt aktør',
+    logout: 'Logg ut',
+    switchUser: 'Bytt bruker',
+    switchLang: 'English',
+    switchLangLabel: 'Switch to English',
+    session: 'Innlogging',
+    loading: 'Henter …',
+    error: 'Noe gikk galt. Prøv igjen senere.',
+    forbidden: 'Du har ikke tilgang til å se dette for denne aktøren.',
+    next: 'Neste side',
+    first: 'Til første side',
+  },
+  en: {
+    portal: 'My page',
+    skip: 'Skip to main content',
+    menu: 'Menu',
+    loggedInAs: 'Logged in as',
+    actingFor: 'You are acting for',
+    changeParty: 'Change party',
+    logout: 'Log out',
+    switchUser: 'Switch user',
+    switchLang: 'Norsk',
+    switchLangLabel: 'Bytt til norsk',
+    session: 'Login',
+    loading: 'Loading …',
+    error: 'Something went wrong. Please try again later.',
+    forbidden: 'You may not see this for this party.',
+    next: 'Next page',
+    first: 'Back to the first page',
+  },
+} as const satisfies Messages;
