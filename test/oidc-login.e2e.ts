@@ -167,9 +167,9 @@ describe('the pages’ login with a real OpenID Connect provider', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(hub).origin },
       body: `csrf=${csrf}&switch=1`,
     });
-    expect(steps[0]!.res.headers.get('location')).toBe('/auth/login?prompt=login&next=%2Fconsent%2Foverview');
+    expect(steps[0]!.res.headers.get('location')).toBe('/auth/login?prompt=login&next=%2Fportal%2F');
     expect(new URL(steps[1]!.res.headers.get('location')!).searchParams.get('prompt')).toBe('login');
-    expect(steps.at(-1)!.url.pathname).toBe('/consent/overview');
+    expect(steps.at(-1)!.url.pathname).toBe('/portal/party');
     expect(provider.logins.slice(before)).toEqual(['kari']);
     expect((await graph(jar)).body.data.me.name).toBe('KARI NORDMANN');
   });

@@ -57,7 +57,8 @@ export async function startOidcProvider(): Promise<TestOidcProvider> {
         ],
         jwks: { keys: [jwk] },
         cookies: { keys: ['test-provider-cookie-key'] },
-        claims: { openid: ['sub', 'pid'], acr: null },
+        // ID-porten puts the level (acr) in every ID token, asked for or not: so does this one, with the openid scope.
+        claims: { openid: ['sub', 'pid', 'acr'], acr: null },
         acrValues: ['idporten-loa-low', 'idporten-loa-substantial', 'idporten-loa-high'],
         // ID-porten puts pid in the ID token itself.
         conformIdTokenClaims: false,

@@ -69,6 +69,7 @@ export async function portalBrowser(
   page.on('pageerror', (e) => problems.push(e.message));
   // Console errors (a CSP refusal among them), and failed responses but the browser's own favicon request.
   page.on('console', (m) => {
+    if (process.env.PORTAL_DEBUG) console.log(m.text());
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
   });
   page.on('response', (r) => {

@@ -10,8 +10,8 @@ import { clearCookie, readCookie, setCookie } from '../session/session-cookie';
 import type { VerifiedClaims } from '../token-verifier';
 import { jsonResponse } from './json-response';
 
-/** Where a login without `next` ends. */
-export const DEFAULT_NEXT = '/consent/overview';
+/** Where a login without `next` ends: the portal. */
+export const DEFAULT_NEXT = '/portal/';
 /** How long a started login waits for its callback, in seconds. */
 export const LOGIN_TTL_SECONDS = 600;
 /** Most logins waiting for their callback at once; the oldest is dropped beyond it (a flood of /auth/login). */

@@ -15,12 +15,25 @@
  *     and typed by `npm run check`; add a browser test in `test/browser/portal-<page>.e2e.ts`.
  */
 import { accessPage } from './access/page';
+import { consentPage } from './consent/page';
+import { consentLogPage } from './consent-log/page';
+import { consentsPage } from './consents/page';
 import { overviewPage } from './overview/page';
 import { othersPage } from './others/page';
 import type { PortalPage } from './page';
 import { partyPage } from './party/page';
+import { retrievalsPage } from './retrievals/page';
 
 /** The party picker's id: the one page served before the person has chosen whom to act for. */
 export const PARTY_PAGE_ID = 'party';
 
-export const PORTAL_PAGES: readonly PortalPage[] = [overviewPage, accessPage, othersPage, partyPage];
+export const PORTAL_PAGES: readonly PortalPage[] = [
+  overviewPage,
+  accessPage,
+  othersPage,
+  consentsPage,
+  consentPage,
+  consentLogPage,
+  retrievalsPage,
+  partyPage,
+];
