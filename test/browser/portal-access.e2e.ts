@@ -7,6 +7,8 @@ import { axeViolations, expectKeyboardReachable, expectNoHorizontalScroll, porta
 import type { TestStack } from '../support/stack';
 
 const STEP_TIMEOUT = 45_000;
+/** How long a poll waits for the page to show an action's outcome (a mutation, then the page's query again). */
+const POLL = { timeout: 20_000, interval: 100 };
 const TRANA_BYGG = 'urn:altinn:organization:identifier-no:310000507';
 const SIRI = 'urn:altinn:person:identifier-no:25890150058';
 const KARI = 'urn:altinn:person:identifier-no:17857210042';
@@ -98,7 +100,7 @@ describeBrowser('the access pages (Tilganger, Andre med rettigheter) in Chromium
     // ASTRID may act for the subunit (a delegated right), but does not administer it.
     const { context, page, problems } = await loggedIn('astrid', '/portal/others', TRANA_AVD);
     await expect
-      .poll(() => page.locator('#others-problem').textContent())
+      .poll(() => page.locator('#others-problem').textContent(), POLL)
       .toBe('Bare administratorer for TRANA BYGG AS AVD STEINKJER kan se hvem som har rettigheter.');
     expect(await page.locator('#others-csv').count()).toBe(0);
     const res = await context.request.get(`${stack.publicUrl}/portal/others.csv`);
@@ -129,7 +131,7 @@ describeBrowser('the access pages (Tilganger, Andre med rettigheter) in Chromium
     await page.getByRole('checkbox', { name: 'skrive' }).uncheck();
     await page.getByRole('checkbox', { name: 'signere' }).uncheck();
     await page.getByRole('button', { name: 'Gi rettigheten' }).click();
-    await expect.poll(() => page.locator('#access-notice').textContent()).toBe('Rettigheten er gitt: Mva-melding (lese).');
+    await expect.poll(() => page.locator('#access-notice').textContent(), POLL).toBe('Rettigheten er gitt: Mva-melding (lese).');
 
     const given = async () =>
       (
@@ -146,7 +148,7 @@ describeBrowser('the access pages (Tilganger, Andre med rettigheter) in Chromium
     // The action is in reach of the keyboard, with a visible focus ring.
     await expectKeyboardReachable(page, 'button[aria-label^="Trekk tilbake tilgangen til SIRI REGNESEN"]');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#access-notice').textContent()).toBe('Tilgangen til SIRI REGNESEN er trukket tilbake.');
+    await expect.poll(() => page.locator('#access-notice').textContent(), POLL).toBe('Tilgangen til SIRI REGNESEN er trukket tilbake.');
     expect(await given()).toEqual([]);
     expect(await revoke.count()).toBe(0);
     expect(problems).toEqual([]);
@@ -175,7 +177,7 @@ describeBrowser('the access pages (Tilganger, Andre med rettigheter) in Chromium
     expect(await item.textContent()).toContain('SIRI REGNESEN ber om Skattegrunnlag');
     expect(await item.textContent()).toContain('Jeg trenger skattegrunnlaget for årsoppgjøret.');
     await page.getByRole('button', { name: 'Godkjenn forespørselen fra SIRI REGNESEN om Skattegrunnlag' }).click();
-    await expect.poll(() => page.locator('#access-notice').textContent()).toBe('Forespørselen fra SIRI REGNESEN er godkjent.');
+    await expect.poll(() => page.locator('#access-notice').textContent(), POLL).toBe('Forespørselen fra SIRI REGNESEN er godkjent.');
     expect(await item.count()).toBe(0);
 
     const sent = (await stack.graphql(SIRIS_REQUESTS, {}, siriToken)).body.data.me.accessRequestsSent as {
@@ -202,7 +204,7 @@ describeBrowser('the access pages (Tilganger, Andre med rettigheter) in Chromium
     expect(rights).toContain('BANKEN ASMerverdiavgiftHvorfor: Tilgangspakke fra rollen Daglig leder');
 
     await page.locator('#lang').click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Access');
+    await expect.poll(() => page.locator('h1').textContent(), POLL).toBe('Access');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await page.locator('#rights li').allTextContents()).toContain('TRANA BYGG ASGeneral managerWhy: Role: General manager');
     await page.locator('#lang').click();
