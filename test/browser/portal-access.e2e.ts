@@ -176,7 +176,9 @@ describeBrowser('the access pages (Tilganger, Andre med rettigheter) in Chromium
     await item.waitFor();
     expect(await item.textContent()).toContain('SIRI REGNESEN ber om Skattegrunnlag');
     expect(await item.textContent()).toContain('Jeg trenger skattegrunnlaget for årsoppgjøret.');
-    await page.getByRole('button', { name: 'Godkjenn forespørselen fra SIRI REGNESEN om Skattegrunnlag' }).click();
+    // Approving is in reach of the keyboard, with a visible focus ring.
+    await expectKeyboardReachable(page, 'button[aria-label="Godkjenn forespørselen fra SIRI REGNESEN om Skattegrunnlag"]');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#access-notice').textContent(), POLL).toBe('Forespørselen fra SIRI REGNESEN er godkjent.');
     expect(await item.count()).toBe(0);
 
@@ -194,6 +196,36 @@ describeBrowser('the access pages (Tilganger, Andre med rettigheter) in Chromium
     expect(await page.locator('#given li', { hasText: 'SIRI REGNESEN' }).textContent()).toContain('Skattegrunnlag');
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('KARI rejects a request on the page, and SIRI withdraws another on hers', async () => {
+    const ask = async (input: Record<string, unknown>) => {
+      const asked = await stack.graphql(REQUEST_ACCESS, { input: { from: TRANA_BYGG, ...input } }, siriToken);
+      expect(asked.body.errors).toBeUndefined();
+      return asked.body.data.requestAccess.id as string;
+    };
+    const toReject = await ask({ resource: 'ske-mva-melding', actions: ['sign'] });
+    const toWithdraw = await ask({ package: 'urn:altinn:accesspackage:merverdiavgift' });
+    const statusOf = async (id: string) =>
+      ((await stack.graphql(SIRIS_REQUESTS, {}, siriToken)).body.data.me.accessRequestsSent as { id: string; status: string }[]).find(
+        (r) => r.id === id,
+      )?.status;
+
+    const kari = await loggedIn('kari', '/portal/access', TRANA_BYGG);
+    await kari.page.getByRole('button', { name: 'Avslå forespørselen fra SIRI REGNESEN om Mva-melding (signere)' }).click();
+    await expect.poll(() => kari.page.locator('#access-notice').textContent(), POLL).toBe('Forespørselen fra SIRI REGNESEN er avslått.');
+    expect(await statusOf(toReject)).toBe('REJECTED');
+    expect(kari.problems).toEqual([]);
+    await kari.context.close();
+
+    const siri = await loggedIn('siri', '/portal/access', SIRI);
+    expect(await siri.page.locator(`#requests-sent [data-request="${toReject}"] .status`).textContent()).toBe('avslått');
+    await siri.page.getByRole('button', { name: 'Trekk forespørselen til TRANA BYGG AS om Merverdiavgift' }).click();
+    await expect.poll(() => siri.page.locator('#access-notice').textContent(), POLL).toBe('Forespørselen til TRANA BYGG AS er trukket.');
+    expect(await statusOf(toWithdraw)).toBe('WITHDRAWN');
+    expect(await siri.page.locator(`#requests-sent [data-request="${toWithdraw}"] .status`).textContent()).toBe('trukket');
+    expect(siri.problems).toEqual([]);
+    await siri.context.close();
   });
 
   it('KARI’s own rights say for whom and why; the page reads in English after the switch', async () => {

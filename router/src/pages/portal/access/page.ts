@@ -34,13 +34,14 @@ export function heldRights(data: Data, w: Words): HeldRight[] {
   return rows.sort((a, b) => a.forWhom.localeCompare(b.forWhom, 'nb'));
 }
 
-/** What the last action did (or why it failed), shown above the sections after the page reloads. */
-let notice = '';
+/** What the last action did (or why it failed), in either language: shown above the sections after the page reloads. */
+let notice: ((w: Words) => string) | null = null;
 
-/** Runs a mutation, then reloads the page's query and shows what came of it. */
-async function act(ctx: PageContext, run: () => Promise<{ errors?: { message: string }[] }>, done: string): Promise<void> {
+/** Runs a mutation, then reloads the page's query and shows what came of it (`done`, in the page's language). */
+async function act(ctx: PageContext, run: () => Promise<{ errors?: { message: string }[] }>, done: (w: Words) => string): Promise<void> {
   const result = await run().catch(() => ({ errors: [{ message: '' }] }));
-  notice = result.errors?.length ? `${words(ctx.lang).t('error')} ${result.errors[0]!.message}`.trim() : done;
+  const refusal = result.errors?.[0]?.message ?? '';
+  notice = result.errors?.length ? (w) => `${w.t('error')} ${refusal}`.trim() : done;
   await ctx.reload();
   document.getElementById('access-notice')?.focus();
 }
@@ -90,7 +91,12 @@ function givenSection(given: NonNullable<Party['delegationsGiven']>, ctx: PageCo
             });
             revoke.addEventListener(
               'click',
-              () => void act(ctx, () => ctx.run(REVOKE_DELEGATION, { id: d.id }), w.t('revoked', { name: d.to.name })),
+              () =>
+                void act(
+                  ctx,
+                  () => ctx.run(REVOKE_DELEGATION, { id: d.id }),
+                  (x) => x.t('revoked', { name: d.to.name }),
+                ),
             );
             return el(
               'li',
@@ -163,7 +169,11 @@ function delegateSection(offer: NonNullable<Party['delegableRights']>, party: Pa
     if (!chosen) {
       const pkg = offer.packages.find((x) => `package:${x.urn}` === what.value)!;
       const input = { from: party.urn, to: recipient, package: pkg.urn };
-      void act(ctx, () => ctx.run(DELEGATE, { input }), t('delegated', { what: w.name(pkg.urn, pkg.name) }));
+      void act(
+        ctx,
+        () => ctx.run(DELEGATE, { input }),
+        (x) => x.t('delegated', { what: x.name(pkg.urn, pkg.name) }),
+      );
       return;
     }
     const picked = [...actions.querySelectorAll<HTMLInputElement>('input[name=action]:checked')].map((i) => i.value);
@@ -175,7 +185,7 @@ function delegateSection(offer: NonNullable<Party['delegableRights']>, party: Pa
     void act(
       ctx,
       () => ctx.run(DELEGATE, { input }),
-      t('delegated', { what: w.right({ resource: chosen.resource, actions: picked, package: null }) }),
+      (x) => x.t('delegated', { what: x.right({ resource: chosen.resource, actions: picked, package: null }) }),
     );
   });
   return section('delegate', t('delegateHeading'), el('p', { class: 'muted', text: t('delegateIntro', p) }), form);
@@ -193,9 +203,25 @@ function receivedSection(received: NonNullable<Party['accessRequestsReceived']>,
           ...received.map((r) => {
             const slots = { name: r.requester.name, what: w.right(r) };
             const approve = el('button', { type: 'button', 'aria-label': t('approveLabel', slots), text: t('approve') });
-            approve.addEventListener('click', () => void act(ctx, () => ctx.run(APPROVE_ACCESS_REQUEST, { id: r.id }), t('approved', slots)));
+            approve.addEventListener(
+              'click',
+              () =>
+                void act(
+                  ctx,
+                  () => ctx.run(APPROVE_ACCESS_REQUEST, { id: r.id }),
+                  (x) => x.t('approved', { name: r.requester.name }),
+                ),
+            );
             const reject = el('button', { type: 'button', class: 'danger', 'aria-label': t('rejectLabel', slots), text: t('reject') });
-            reject.addEventListener('click', () => void act(ctx, () => ctx.run(REJECT_ACCESS_REQUEST, { id: r.id }), t('rejected', slots)));
+            reject.addEventListener(
+              'click',
+              () =>
+                void act(
+                  ctx,
+                  () => ctx.run(REJECT_ACCESS_REQUEST, { id: r.id }),
+                  (x) => x.t('rejected', { name: r.requester.name }),
+                ),
+            );
             return el(
               'li',
               { 'data-request': r.id },
@@ -231,7 +257,12 @@ function sentSection(sent: NonNullable<NonNullable<Data['me']>['accessRequestsSe
               : null;
             withdraw?.addEventListener(
               'click',
-              () => void act(ctx, () => ctx.run(WITHDRAW_ACCESS_REQUEST, { id: r.id }), t('withdrawn', { party: r.from.name })),
+              () =>
+                void act(
+                  ctx,
+                  () => ctx.run(WITHDRAW_ACCESS_REQUEST, { id: r.id }),
+                  (x) => x.t('withdrawn', { party: r.from.name }),
+                ),
             );
             return el(
               'li',
@@ -272,7 +303,7 @@ export const accessPage = definePage({
     if (!party) return [el('p', { class: 'notice', id: 'problem', text: w.t('error') })];
     const p = { party: party.name };
     return [
-      el('p', { id: 'access-notice', role: 'status', tabindex: '-1', class: notice ? 'notice' : 'notice empty', text: notice }),
+      el('p', { id: 'access-notice', role: 'status', tabindex: '-1', class: notice ? 'notice' : 'notice empty', text: notice?.(w) ?? '' }),
       rightsSection(data, w, p),
       party.delegationsGiven ? givenSection(party.delegationsGiven, ctx, w, p) : null,
       party.delegableRights ? delegateSection(party.delegableRights, party, ctx, w, p) : null,
