@@ -127,14 +127,17 @@ describeBrowser('the portal’s consent pages in Chromium', () => {
     const { context, page, problems } = await loginActingFor('hakon', 'EMMA TRANA');
     const item = page.locator(`[data-consent="${emmaWithdrawn}"]`);
     await item.waitFor();
-    const button = item.getByRole('button', { name: 'Trekk samtykke til BANKEN AS' });
+    // The withdraw button's accessible name says which consent it withdraws.
+    expect(await item.getByRole('button', { name: 'Trekk samtykke til BANKEN AS' }).count()).toBe(1);
     let asked = '';
     page.once('dialog', (d) => {
       asked = d.message();
       void d.accept();
     });
-    await button.click();
-    await expect.poll(() => item.locator('.status').textContent()).toBe('Trukket tilbake');
+    // By keyboard: Tab to the button (its focus visible), then Enter.
+    await expectKeyboardReachable(page, `[data-withdraw="${emmaWithdrawn}"]`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => item.locator('.status').textContent(), { timeout: 10_000 }).toBe('Trukket tilbake');
     expect(asked).toBe('Vil du trekke samtykket til BANKEN AS?');
     expect(await page.locator('#notice').textContent()).toBe('Samtykket er trukket tilbake.');
     expect(await item.getByRole('button').count()).toBe(0);
@@ -177,6 +180,8 @@ describeBrowser('the portal’s consent pages in Chromium', () => {
     await portalReady(page);
     expect(await page.locator('#panel-consents').innerText()).toContain('1 aktive samtykker');
     expect(await page.locator('#panel-retrievals').innerText()).toContain('BANKEN AS');
+    // KARI administers TRANA BYGG AS: the overview counts who else has rights there.
+    expect(await page.locator('#panel-others').innerText()).toMatch(/\d+ personer og virksomheter har rettigheter/);
     await expectAccessible(page);
     expect(problems).toEqual([]);
     await context.close();
