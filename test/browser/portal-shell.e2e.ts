@@ -99,4 +99,31 @@ describeBrowser('the portal shell in Chromium', () => {
     expect(problems).toEqual([]);
     await context.close();
   }, 60_000);
+
+  it('routes: without a session to the login and back, an unknown page 404, a choice without the session’s CSRF token 403', async () => {
+    const base = stack.publicUrl;
+    const anonymous = await fetch(`${base}/portal/consents?after=x`, { redirect: 'manual' });
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toBe(`/auth/login?next=${encodeURIComponent('/portal/consents?after=x')}`);
+
+    // The dev login makes a page session too (outside production), beside the OIDC provider.
+    const context = await browser.newContext();
+    const login = await context.request.post(`${base}/dev/session`, { data: { pid: '17857210042' } });
+    expect(login.status()).toBe(200);
+    const unknown = await context.request.get(`${base}/portal/nope`, { maxRedirects: 0 });
+    expect(unknown.status()).toBe(404);
+    const unchosen = await context.request.get(`${base}/portal/consent-log`, { maxRedirects: 0 });
+    expect(unchosen.status()).toBe(303);
+    expect(unchosen.headers().location).toBe(`/portal/party?next=${encodeURIComponent('/portal/consent-log')}`);
+    const forged = await context.request.post(`${base}/portal/party`, {
+      form: { csrf: 'not-the-token', party: 'urn:altinn:person:identifier-no:17857210042', next: '/portal/' },
+      maxRedirects: 0,
+    });
+    expect(forged.status()).toBe(403);
+    const page = await context.newPage();
+    await page.goto(`${base}/portal/consent-log`);
+    await chooseParty(page, 'KARI NORDMANN');
+    expect(new URL(page.url()).pathname).toBe('/portal/consent-log');
+    await context.close();
+  }, 60_000);
 });
