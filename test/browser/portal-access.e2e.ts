@@ -105,6 +105,10 @@ describeBrowser('the access pages (Tilganger, Andre med rettigheter) in Chromium
     expect(await page.locator('#others-csv').count()).toBe(0);
     const res = await context.request.get(`${stack.publicUrl}/portal/others.csv`);
     expect(res.status()).toBe(403);
+    // Without a login session the download goes to the login, never to an anonymous answer.
+    const anonymous = await fetch(`${stack.publicUrl}/portal/others.csv`, { redirect: 'manual' });
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toBe('/auth/login?next=%2Fportal%2Fothers');
     expect(await res.text()).not.toContain('KARI');
     // Her access page leaves out what only administrators see, and offers her nothing to give.
     await page.goto(`${stack.publicUrl}/portal/access`);
