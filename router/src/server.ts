@@ -20,6 +20,7 @@ import { useAuthentication } from './plugins/use-authentication';
 import { useAuthZen } from './plugins/use-authzen';
 import { useConsentPages } from './plugins/use-consent-pages';
 import { usePortal } from './plugins/use-portal';
+import { useOthersCsv } from './plugins/use-others-csv';
 import { useAuthorizationServerMetadata } from './plugins/use-authorization-server-metadata';
 import { useBodyLimit } from './plugins/use-body-limit';
 import { useDevIdentity } from './plugins/use-dev-identity';
@@ -179,6 +180,8 @@ function hubPlugins(p: {
             log: log.child({ component: 'login' }),
           }),
           useConsentPages({ sessions, graph }),
+          // Before the portal: /portal/others.csv is a file, not one of its pages.
+          useOthersCsv({ sessions, graph }),
           usePortal({ sessions, graph, loginOrigin: config.oidc ? new URL(config.oidc.issuer).origin : null }),
         ]
       : []),

@@ -8,6 +8,7 @@ import { AuditEntryResolver, PartyAuditResolver } from './audit/audit.resolver';
 import { AuthorizeResolver } from './authorization/authorize.resolver';
 import { AuthorizationSearchResolver } from './authorization/search.resolver';
 import { AuthorizedPartyResolver } from './authorized-party/authorized-party.resolver';
+import { PartyDelegableRightsResolver } from './delegable/delegable-rights.resolver';
 import { delegationReference } from './delegation/delegation.reference';
 import { DelegationResolver } from './delegation/delegation.resolver';
 import { PartyDelegationsResolver } from './delegation/party-delegations.resolver';
@@ -22,6 +23,7 @@ export const buildDelegationsSchema = () =>
       AuthorizationSearchResolver,
       DelegationResolver,
       PartyDelegationsResolver,
+      PartyDelegableRightsResolver,
       AccessRequestResolver,
       PartyAccessRequestsResolver,
       AuthorizedPartyResolver,

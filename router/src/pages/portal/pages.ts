@@ -14,10 +14,12 @@
  *  3. Its query is validated against the supergraph by `router/src/pages/portal/portal-queries.test.ts` (automatic)
  *     and typed by `npm run check`; add a browser test in `test/browser/portal-<page>.e2e.ts`.
  */
+import { accessPage } from './access/page';
 import { consentPage } from './consent/page';
 import { consentLogPage } from './consent-log/page';
 import { consentsPage } from './consents/page';
 import { overviewPage } from './overview/page';
+import { othersPage } from './others/page';
 import type { PortalPage } from './page';
 import { partyPage } from './party/page';
 import { retrievalsPage } from './retrievals/page';
@@ -27,7 +29,8 @@ export const PARTY_PAGE_ID = 'party';
 
 export const PORTAL_PAGES: readonly PortalPage[] = [
   overviewPage,
-  // Tilganger / Access and Andre med rettigheter / Others with rights go here.
+  accessPage,
+  othersPage,
   consentsPage,
   consentPage,
   consentLogPage,
