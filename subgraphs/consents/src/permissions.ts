@@ -37,6 +37,10 @@ export const permissions = {
     issueConsentToken: and(isAuthenticated, isOrganization),
     reportConsentUse: and(isAuthenticated, isOrganization),
   },
+  // The field checks at subscribe time that the viewer is the requester or its handler (live/status.resolver.ts).
+  Subscription: {
+    consentRequestStatus: and(isAuthenticated, isOrganization),
+  },
   Party: {
     id: isAuthenticated,
     consentsGiven: and(isAuthenticated, mayActForParty),
@@ -54,6 +58,7 @@ export const permissions = {
   ConsentText: underGuardedField,
   ConsentAnswer: underGuardedField,
   ConsentToken: underGuardedField,
+  ConsentStatusChange: underGuardedField,
   ConsentEventConnection: underGuardedField,
   ConsentEventEdge: underGuardedField,
   ConsentEventPageInfo: underGuardedField,

@@ -8,6 +8,7 @@ import { ConsentLifecycleResolver } from './consent/lifecycle.resolver';
 import { PartyConsentsResolver } from './consent/party-consents.resolver';
 import { ConsentEventResolver } from './event/event.resolver';
 import { ConsentEventFeedResolver } from './event/feed.resolver';
+import { ConsentStatusSubscriptionResolver } from './live/status.resolver';
 import { partyReference } from './party/party.reference';
 import { permissions } from './permissions';
 import { ConsentTemplateResolver } from './template/template.resolver';
@@ -15,7 +16,7 @@ import { IssueConsentTokenResolver } from './token/issue.resolver';
 import { ConsentSigningKeysResolver } from './token/jwks.resolver';
 import { ReportConsentUseResolver } from './token/use.resolver';
 
-/** The consents subgraph: consent requests and their answers, consent tokens, the consent log and feed. No side effects. */
+/** The consents subgraph: consent requests and their answers, consent tokens, the consent log and feed, live status. No side effects. */
 export const buildConsentsSchema = () =>
   buildSubgraph({
     resolvers: [
@@ -31,6 +32,7 @@ export const buildConsentsSchema = () =>
       IssueConsentTokenResolver,
       ReportConsentUseResolver,
       ConsentSigningKeysResolver,
+      ConsentStatusSubscriptionResolver,
     ],
     referenceResolvers: { ...partyReference, ...consentReference },
     permissions: createPermissions(permissions),
