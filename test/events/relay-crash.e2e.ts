@@ -43,7 +43,7 @@ async function expectAllInOrder(reader: StreamReader, consents: string[]): Promi
     sql`select event_id from events.outbox where entity_id in (${sql.join(
       consents.map((id) => sql`${id}::uuid`),
       sql`, `,
-    )}) order by xact_id, id`,
+    )}) order by commit_seq, id`,
   );
   expect(published.map((m) => m.event.id)).toEqual(outbox.map((r) => r.event_id));
   expect(published).toHaveLength(consents.length);

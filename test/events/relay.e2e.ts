@@ -36,7 +36,7 @@ const outboxOrder = async (db: Db, entityIds: string[]) =>
       sql`select event_id, entity_id from events.outbox where entity_id in (${sql.join(
         entityIds.map((id) => sql`${id}::uuid`),
         sql`, `,
-      )}) order by xact_id, id`,
+      )}) order by commit_seq, id`,
     )
   ).map((r) => r.event_id);
 
