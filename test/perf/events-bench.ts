@@ -3,11 +3,12 @@
 //
 // Events from commit to JetStream: `--writers` connections commit `--events` consent events (each its own
 // transaction on its own consent: lock the request, write the event, as the hub's consent mutations do), as fast as
-// they can or at `--rate` commits/s in all, while the outbox relay (events/src/relay.ts) publishes them to a stream
-// of this run only. Prints the commit rate, the rate at which events reached the stream, the latency from each commit
+// they can or at `--rate` commits/s in all, while the outbox relay (events/src/relay.ts; its own process on Postgres)
+// publishes them to a stream of this run only. Prints the commit rate, the rate at which events reached the stream, the latency from each commit
 // (when COMMIT returned to the writer) to the stream's storing the event (its JetStream timestamp, read back after the
 // run; same machine, same clock) as p50/p90/p99/max, and checks the stream against the outbox: every event, once
 // after dedupe, in commit order.
+import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -32,7 +33,7 @@ const RATE = Number(values.rate);
 
 const step = (what: string) => process.env.BENCH_DEBUG && console.error(`${new Date().toISOString()} ${what}`);
 const stack = await startTestStack();
-step("stack");
+step('stack');
 const writers = stack.databaseUrl ? createDatabase({ url: stack.databaseUrl, poolSize: WRITERS }) : undefined;
 const db = writers?.db ?? stack.database.db;
 const banken = await stack.partyId('banken');
@@ -41,15 +42,32 @@ const consents: string[] = [];
 for (let i = 0; i < EVENTS; i += 1000)
   consents.push(...(await insertAcceptedConsents(stack.database.db, { fromId: hakon, toId: banken, count: Math.min(1000, EVENTS - i) })));
 
-step("consents");
+step('consents');
 const s = uniqueStream();
-const relay = await startRelay({ database: stack.database, natsUrl: NATS_URL, ...s, source: 'urn:altinn:hub:bench', name: `bench-${Date.now()}`, idleMs: 5 });
+// On Postgres the relay runs as deployed, in its own process (`npm run start:relay`), not competing with the writers for
+// this event loop; the embedded database lives in this process, so there it runs here.
+const relay: { stop(): Promise<void> } = stack.databaseUrl
+  ? spawnRelay(stack.databaseUrl)
+  : await startRelay({ database: stack.database, natsUrl: NATS_URL, ...s, source: 'urn:altinn:hub:bench', name: `bench-${Date.now()}`, idleMs: 5 });
+function spawnRelay(databaseUrl: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'events/src/main.ts'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, NATS_URL, NATS_STREAM: s.stream, NATS_SUBJECT_PREFIX: s.subjectPrefix, LOG_LEVEL: 'warn' },
+    stdio: 'inherit',
+  });
+  return {
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
 const nc = await connect({ servers: NATS_URL });
 const jsm = await nc.jetstreamManager();
 // The relay creates the stream on its first batch: wait for it.
 for (let i = 0; ; i++) {
   if (await jsm.streams.info(s.stream).catch(() => undefined)) break;
-  if (i > 200) throw new Error('the relay did not create the stream');
+  if (i > 1200) throw new Error('the relay did not create the stream');
   await new Promise((r) => setTimeout(r, 25));
 }
 
@@ -85,7 +103,7 @@ await Promise.all(
   }),
 );
 const lastCommit = wall();
-step("committed");
+step('committed');
 // Every event on the stream (the relay may still be publishing): then each one's JetStream timestamp, read back.
 for (let waited = 0; ; waited += 20) {
   const info = await jsm.streams.info(s.stream);
