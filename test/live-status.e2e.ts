@@ -11,7 +11,7 @@ const open: SseSubscription<StatusEvent>[] = [];
 
 beforeAll(async () => {
   // A short poll keeps the test quick; the default is 500 ms.
-  stack = await startTestStack({ env: { HUB_LIVE_STATUS_POLL_MS: '50' } });
+  stack = await startTestStack({ env: { LIVE_STATUS_POLL_MS: '50' } });
   tokens = await storyTokens(stack);
 }, 120_000);
 afterAll(async () => {

@@ -10,9 +10,6 @@ export interface StatusChange {
   at: Date;
 }
 
-/** How often the watcher reads the watched requests' statuses, unless HUB_LIVE_STATUS_POLL_MS says otherwise. */
-export const DEFAULT_POLL_MS = 500;
-
 /**
  * An async iterator fed by pushes: `return()` ends it at once, also while a `next()` waits (an async generator would
  * only end at its next yield, which for a request that never changes is never).
@@ -158,12 +155,11 @@ export class StatusWatcher {
 
 const watchers = new WeakMap<Db, StatusWatcher>();
 
-/** The one watcher of this database in this process. */
-export function statusWatcherOf(db: Db, env: NodeJS.ProcessEnv): StatusWatcher {
+/** The one watcher of this database in this process (polling every `pollMs`: LIVE_STATUS_POLL_MS). */
+export function statusWatcherOf(db: Db, pollMs: number): StatusWatcher {
   let watcher = watchers.get(db);
   if (!watcher) {
-    const pollMs = Number(env.HUB_LIVE_STATUS_POLL_MS ?? DEFAULT_POLL_MS);
-    watcher = new StatusWatcher(db, Number.isFinite(pollMs) && pollMs >= 10 ? pollMs : DEFAULT_POLL_MS);
+    watcher = new StatusWatcher(db, pollMs);
     watchers.set(db, watcher);
   }
   return watcher;

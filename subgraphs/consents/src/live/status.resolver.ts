@@ -3,6 +3,7 @@ import { DateTimeResolver, forbidden, notFound, type SubgraphContext } from '@hu
 import { ConsentStatus } from '../consent/consent.type';
 import { loadVisibleConsent } from '../consent/consent.visibility';
 import type { Loaders } from '../loaders';
+import { consentSettings } from '../token/settings';
 import { statusWatcherOf, type StatusChange } from './status-watcher';
 
 type Context = SubgraphContext<Loaders>;
@@ -30,8 +31,9 @@ async function watchStatus({ args, context }: SubscribeResolverData<unknown, { i
   const row = await loadVisibleConsent(id, context);
   if (!row) throw notFound(`Consent request ${id}`);
   const viewer = context.viewer!.partyId;
-  if (viewer !== row.toId && viewer !== row.handledById) throw forbidden('Only the requester or the organisation handling the request may watch its status.');
-  return statusWatcherOf(context.db, context.settings.env).watch(row.id);
+  if (viewer !== row.toId && viewer !== row.handledById)
+    throw forbidden('Only the requester or the organisation handling the request may watch its status.');
+  return statusWatcherOf(context.db, consentSettings(context.settings).liveStatusPollMs).watch(row.id);
 }
 
 @Resolver()
