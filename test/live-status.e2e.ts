@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCEPT, CREATE, REVOKE, URN, errorOf, inSeconds, storyTokens } from './support/consents';
 import { CONSENT_REQUEST_STATUS, SseSubscription, type StatusEvent } from './support/sse';
 import { startTestStack, type TestStack } from './support/stack';
+import { statusWatcherOf } from '../subgraphs/consents/src/live/status-watcher';
 
 // The live status of one consent request (issue 12 point 4): a GraphQL subscription through the router, client to
 // router and router to the consents subgraph over Server-Sent Events.
@@ -90,11 +91,36 @@ describe('consentRequestStatus subscription over SSE', () => {
     const unknown = await subscribe(crypto.randomUUID(), tokens.banken);
     expect(errorOf(await unknown.nth(1))?.code).toBe('NOT_FOUND');
 
+    // Asked for JSON only: refused at once (a subscription is a stream), not a request left hanging.
+    const plain = await fetch(stack.url, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json', authorization: `Bearer ${tokens.banken}` },
+      body: JSON.stringify({ query: CONSENT_REQUEST_STATUS, variables: { id } }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    expect(plain.status).toBe(406);
+    expect(errorOf((await plain.json()) as never)?.code).toBe('BAD_REQUEST');
+
     // The refused never learn of a change: the bank that asked does.
     const bank = await subscribe(id, tokens.banken);
     expect((await bank.nth(1)).data!.consentRequestStatus.status).toBe('CREATED');
     expect((await stack.graphql(ACCEPT, { id }, tokens.hakon)).body.errors).toBeUndefined();
     expect((await bank.nth(2)).data!.consentRequestStatus.status).toBe('ACCEPTED');
     expect(other.received).toHaveLength(1);
+  });
+
+  it('stops watching when the client goes away (router and subgraph let go of the stream)', async () => {
+    // The subgraphs run in this process on this database: its watcher is the one they use.
+    const watcher = statusWatcherOf(stack.database.db, 50);
+    for (const s of open.splice(0)) s.close();
+    await expect.poll(() => watcher.size, { timeout: 10_000 }).toBe(0);
+    const id = await createRequest();
+    const subs = await Promise.all([subscribe(id, tokens.banken), subscribe(id, tokens.banken)]);
+    await Promise.all(subs.map((s) => s.nth(1)));
+    expect(watcher.size).toBe(2);
+    subs[0]!.close();
+    await expect.poll(() => watcher.size, { timeout: 10_000 }).toBe(1);
+    subs[1]!.close();
+    await expect.poll(() => watcher.size, { timeout: 10_000 }).toBe(0);
   });
 });

@@ -21,6 +21,7 @@ import { useAuthorizationServerMetadata } from './plugins/use-authorization-serv
 import { useBodyLimit } from './plugins/use-body-limit';
 import { useDevIdentity } from './plugins/use-dev-identity';
 import { useGetParamsCheck } from './plugins/use-get-params-check';
+import { useSubscriptionAccept } from './plugins/use-subscription-accept';
 import { useJwks } from './plugins/use-jwks';
 import { useReadiness } from './plugins/use-readiness';
 import { usePageHeaders } from './plugins/use-page-headers';
@@ -148,6 +149,7 @@ function hubPlugins(p: {
     // Before anything reads a body.
     useBodyLimit({ maxBytes: config.limits.maxBodyBytes }),
     useGetParamsCheck(),
+    useSubscriptionAccept(),
     useReadiness({ subgraphs: subgraphUrls, signingSecret: config.signingSecret }),
     useJwks({ keys: jwks ?? consentsJwks(subgraphUrls.consents!, config.signingSecret) }),
     useAuthorizationServerMetadata({ issuer: config.publicUrl }),

@@ -60,7 +60,10 @@ export class SseSubscription<T> {
           const message = buffer.slice(0, at);
           buffer = buffer.slice(at + 2);
           const lines = message.split('\n');
-          const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim();
+          const event = lines
+            .find((l) => l.startsWith('event:'))
+            ?.slice(6)
+            .trim();
           const data = lines
             .filter((l) => l.startsWith('data:'))
             .map((l) => l.slice(5).trim())
