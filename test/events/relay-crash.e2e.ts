@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, Socket, type AddressInfo, type Server } from 'node:net';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rowsOf, type Db } from '@hub/db';
 import { startRelay } from '@hub/events';
 import { consentWrite, lockConsent, recordEvent } from '../../subgraphs/consents/src/consent/consent.store';
@@ -10,6 +10,9 @@ import { dedupe, NATS_URL, newConsents, StreamReader, uniqueStream, type Publish
 
 // Nothing committed is lost when the relay dies abruptly (SIGKILL, between an ack and saving its position) or the
 // broker goes away: the relay resumes from its saved position and republishes with the same ids.
+// The first test starts two relay processes (tsx): slow on a loaded machine.
+vi.setConfig({ testTimeout: 90_000 });
+
 let stack: TestStack;
 let banken: string;
 let hakon: string;
@@ -51,46 +54,41 @@ async function expectAllInOrder(reader: StreamReader, consents: string[]): Promi
 }
 
 describe('event relay across failures', () => {
-  // Starts two relay processes (tsx): slow on a loaded machine, hence its own timeout.
-  it.runIf(!!process.env.DATABASE_URL)(
-    'loses nothing when the relay process is killed (SIGKILL) mid-stream and started again',
-    async () => {
-      const s = uniqueStream();
-      const reader = await StreamReader.open(s.stream);
-      const env = {
-        ...process.env,
-        DATABASE_URL: stack.databaseUrl,
-        NATS_URL,
-        NATS_STREAM: s.stream,
-        NATS_SUBJECT_PREFIX: s.subjectPrefix,
-        LOG_LEVEL: 'warn',
-      };
-      const relayProcess = (): ChildProcess => spawn(process.execPath, ['--import', 'tsx', 'events/src/main.ts'], { env, stdio: 'inherit' });
-      const consents = await newConsents(stack.database.db, 300, hakon, banken);
-      let relay = relayProcess();
-      try {
-        // Half written while it publishes, killed once some are out, the other half committed while it is dead.
-        const writing = writeEach(stack.database.db, consents.slice(0, 150));
-        const mine = new Set(consents);
-        await reader.until((m) => m.filter((x) => mine.has(x.event.subject)).length >= 40, 60_000);
-        relay.kill('SIGKILL');
-        await new Promise((r) => relay.once('exit', r));
-        const atKill = (await reader.all()).filter((x) => mine.has(x.event.subject)).length;
-        await writing;
-        await writeEach(stack.database.db, consents.slice(150));
-        expect(atKill).toBeLessThan(consents.length);
-        relay = relayProcess();
-        const messages = await expectAllInOrder(reader, consents);
-        console.log(
-          `events: relay killed after ${atKill} of ${consents.length} events; after restart all ${consents.length} published in order, ${messages.length - consents.length} republished (same id)`,
-        );
-      } finally {
-        relay.kill('SIGKILL');
-        await reader.close();
-      }
-    },
-    90_000,
-  );
+  it.runIf(!!process.env.DATABASE_URL)('loses nothing when the relay process is killed (SIGKILL) mid-stream and started again', async () => {
+    const s = uniqueStream();
+    const reader = await StreamReader.open(s.stream);
+    const env = {
+      ...process.env,
+      DATABASE_URL: stack.databaseUrl,
+      NATS_URL,
+      NATS_STREAM: s.stream,
+      NATS_SUBJECT_PREFIX: s.subjectPrefix,
+      LOG_LEVEL: 'warn',
+    };
+    const relayProcess = (): ChildProcess => spawn(process.execPath, ['--import', 'tsx', 'events/src/main.ts'], { env, stdio: 'inherit' });
+    const consents = await newConsents(stack.database.db, 300, hakon, banken);
+    let relay = relayProcess();
+    try {
+      // Half written while it publishes, killed once some are out, the other half committed while it is dead.
+      const writing = writeEach(stack.database.db, consents.slice(0, 150));
+      const mine = new Set(consents);
+      await reader.until((m) => m.filter((x) => mine.has(x.event.subject)).length >= 40, 60_000);
+      relay.kill('SIGKILL');
+      await new Promise((r) => relay.once('exit', r));
+      const atKill = (await reader.all()).filter((x) => mine.has(x.event.subject)).length;
+      await writing;
+      await writeEach(stack.database.db, consents.slice(150));
+      expect(atKill).toBeLessThan(consents.length);
+      relay = relayProcess();
+      const messages = await expectAllInOrder(reader, consents);
+      console.log(
+        `events: relay killed after ${atKill} of ${consents.length} events; after restart all ${consents.length} published in order, ${messages.length - consents.length} republished (same id)`,
+      );
+    } finally {
+      relay.kill('SIGKILL');
+      await reader.close();
+    }
+  });
 
   it('loses nothing across a broker outage (connections cut, port closed, then back)', async () => {
     // The relay reaches NATS through this proxy; closing it is an outage the relay cannot tell from a real one.
