@@ -61,7 +61,12 @@ describeBrowser('the live status of a consent request while the person answers i
     expect((await watching.nth(1)).data!.consentRequestStatus).toMatchObject({ id, status: 'CREATED' });
 
     // Another bank may not watch it.
-    const otherBank = await SseSubscription.open<StatusEvent>(stack.url, CONSENT_REQUEST_STATUS, { id }, await stack.token({ client: 'finansiering-system' }));
+    const otherBank = await SseSubscription.open<StatusEvent>(
+      stack.url,
+      CONSENT_REQUEST_STATUS,
+      { id },
+      await stack.token({ client: 'finansiering-system' }),
+    );
     open.push(otherBank);
     const refusal = await otherBank.nth(1);
     expect(errorOf(refusal)?.code).toBe('NOT_FOUND');

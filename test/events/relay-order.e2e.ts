@@ -28,7 +28,14 @@ describe.runIf(!!process.env.DATABASE_URL)('event relay: commit order', () => {
     banken = await stack.partyId('banken');
     hakon = await stack.partyId('hakon');
     const s = uniqueStream();
-    relay = await startRelay({ database: stack.database, natsUrl: NATS_URL, ...s, source: 'urn:altinn:hub:test', name: `order-${Date.now()}`, idleMs: 5 });
+    relay = await startRelay({
+      database: stack.database,
+      natsUrl: NATS_URL,
+      ...s,
+      source: 'urn:altinn:hub:test',
+      name: `order-${Date.now()}`,
+      idleMs: 5,
+    });
     reader = await StreamReader.open(s.stream);
   }, 120_000);
   afterAll(async () => {
