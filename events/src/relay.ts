@@ -17,7 +17,7 @@ export interface RelayOptions {
   /** Names the relay's position row: relays of different names each publish everything. */
   name?: string;
   batchSize?: number;
-  /** Wait between polls when nothing new is below the horizon. */
+  /** Wait between polls when nothing new has committed. */
   idleMs?: number;
   /** How long one publish waits for the stream's acknowledgement. */
   publishTimeoutMs?: number;
@@ -37,6 +37,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 interface RawRow {
   id: string;
   xact_id: string;
+  commit_seq: string;
   event_id: string;
   type: string;
   party_id: string;
@@ -56,13 +57,14 @@ const toRow = (r: RawRow): OutboxRow => ({
 });
 
 /**
- * Publishes the outbox (migration 0011) to a JetStream stream in (transaction id, id) order, at least once.
+ * Publishes the outbox (migrations 0011, 0012) to a JetStream stream in commit order, at least once.
  *
- * Each batch reads the rows past the relay's saved position and below the visibility horizon (every writer below it
- * has ended, so no row can later appear before them), publishes them one after the other (each with `Nats-Msg-Id` =
- * the event id, so the stream drops a repeat within its duplicate window), and saves the position of the last row the
- * stream acknowledged. A crash between an ack and the save republishes those rows with the same ids; nothing
- * committed is skipped, and a rolled-back change never had a row.
+ * Each batch reads the rows past the relay's saved position in (commit sequence number, id) order: each writing
+ * transaction draws its number as it commits (0012). It publishes the unbroken run of numbers (at a missing number,
+ * see `unbroken`), one row after the other (each with `Nats-Msg-Id` = the event id, so the stream drops a repeat
+ * within its duplicate window), and saves the position of the last row the stream acknowledged. A crash between an
+ * ack and the save republishes those rows with the same ids; nothing committed is skipped, and a rolled-back change
+ * never had a row.
  *
  * On Postgres a batch runs in a transaction holding `pg_try_advisory_xact_lock` on the relay's name: with several
  * relay processes on one database, one publishes at a time and the others stand by (no duplicate work, and the
@@ -95,19 +97,61 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     return js;
   }
 
+  /**
+   * A missing commit number the relay waits on: the run stopped after `after`, the next visible number was `below`,
+   * seen in a snapshot whose xmax was `fence`. Every number below `below` was drawn before that snapshot, by a
+   * transaction running then (xid below `fence`) or one that had ended: once the horizon reaches `fence`, a number
+   * still missing is a rolled-back transaction's, and the run goes on past it.
+   */
+  let gap: { after: number; below: number; fence: bigint } | undefined;
+
+  /** The leading rows whose commit numbers follow the saved one without a break (or across a settled gap). */
+  function unbroken(raw: RawRow[], savedSeq: number, fence: bigint, horizon: bigint): RawRow[] {
+    let seq = savedSeq;
+    let n = 0;
+    for (const row of raw) {
+      const next = Number(row.commit_seq);
+      if (next > seq + 1) {
+        const settled = gap !== undefined && gap.after === seq && next <= gap.below && horizon >= gap.fence;
+        if (!settled) {
+          if (gap?.after !== seq) gap = { after: seq, below: next, fence };
+          break;
+        }
+        log.info({ after: seq, next }, 'event relay: commit numbers skipped (their transactions rolled back)');
+        gap = undefined;
+      }
+      seq = next;
+      n++;
+    }
+    return raw.slice(0, n);
+  }
+
   /** Publishes the next rows; returns those acknowledged, or throws (after saving the position) when one was not. */
   async function publishFrom(db: Db, client: JetStreamClient): Promise<{ acked: OutboxRow[]; failure?: unknown }> {
-    const [position] = await rowsOf<{ xact_id: string; id: string }>(
+    const [position] = await rowsOf<{ commit_seq: string; id: string }>(
       db,
-      sql`select xact_id::text, id::text from events.relay_positions where relay = ${name}`,
+      sql`select commit_seq::text, id::text from events.relay_positions where relay = ${name}`,
     );
-    const raw = await rowsOf<RawRow>(
+    // One statement, one snapshot: the rows, that snapshot's xmax and its horizon (a left join: both also without rows).
+    // Qualified in WHERE and ORDER BY: a bare name there would be the text output column, ordered as text.
+    const result = await rowsOf<RawRow & { fence: string; horizon: string }>(
       db,
-      // Qualified in WHERE and ORDER BY: a bare `xact_id` there would be the text output column, ordered as text.
-      sql`select o.id::text as id, o.xact_id::text as xact_id, o.event_id, o.type, o.party_id, o.entity_id, o.at, o.data
-          from events.outbox o
-          where (o.xact_id, o.id) > (${position!.xact_id}::bigint, ${position!.id}::bigint) and o.xact_id < (select events.horizon())
-          order by o.xact_id, o.id limit ${batchSize}`,
+      sql`with snap as (select pg_snapshot_xmax(pg_current_snapshot())::text::bigint as fence, events.horizon() as horizon)
+          select snap.fence::text as fence, snap.horizon::text as horizon, o.*
+          from snap left join lateral (
+            select o.id::text as id, o.xact_id::text as xact_id, o.commit_seq::text as commit_seq, o.event_id, o.type, o.party_id,
+                   o.entity_id, o.at, o.data
+            from events.outbox o
+            where (o.commit_seq, o.id) > (${position!.commit_seq}::bigint, ${position!.id}::bigint)
+            order by o.commit_seq, o.id limit ${batchSize}
+          ) o on true`,
+    );
+    const { fence, horizon } = result[0]!;
+    const raw = unbroken(
+      result.filter((r) => r.id !== null),
+      Number(position!.commit_seq),
+      BigInt(fence),
+      BigInt(horizon),
     );
     const rows = raw.map(toRow);
     let acked = 0;
@@ -130,7 +174,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     }
     if (acked > 0) {
       const last = rows[acked - 1]!;
-      await db.execute(sql`update events.relay_positions set xact_id = ${last.xactId}, id = ${last.id}, updated_at = now() where relay = ${name}`);
+      await db.execute(
+        sql`update events.relay_positions set commit_seq = ${raw[acked - 1]!.commit_seq}::bigint, xact_id = ${last.xactId}, id = ${last.id}, updated_at = now()
+            where relay = ${name}`,
+      );
     }
     return { acked: rows.slice(0, acked), failure };
   }

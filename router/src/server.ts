@@ -25,6 +25,7 @@ import { useAuthorizationServerMetadata } from './plugins/use-authorization-serv
 import { useBodyLimit } from './plugins/use-body-limit';
 import { useDevIdentity } from './plugins/use-dev-identity';
 import { useGetParamsCheck } from './plugins/use-get-params-check';
+import { useSubscriptionAccept } from './plugins/use-subscription-accept';
 import { useJwks } from './plugins/use-jwks';
 import { useReadiness } from './plugins/use-readiness';
 import { usePageHeaders } from './plugins/use-page-headers';
@@ -104,7 +105,13 @@ export async function createRouter({ config, jwks, logDestination, metricsRegist
     supergraph,
     // Loaded only when chosen: a native module.
     ...(config.queryPlanner === 'rust' ? { unifiedGraphHandler: (await import('@graphql-hive/router-runtime')).unifiedGraphHandler } : {}),
-    transportEntries: Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location }])),
+    transportEntries: {
+      // Every subgraph request is a POST, subscriptions too (the HTTP executor would send those as GET, with the
+      // query in the URL): the signature covers the body (use-subgraph-signing.ts). A subscription is then read as
+      // Server-Sent Events, which the subgraph serves when asked for `text/event-stream` (kit/serve-subscription.ts).
+      '*': { options: { method: 'POST' } },
+      ...Object.fromEntries(Object.entries(config.subgraphUrls).map(([name, location]) => [name, { location }])),
+    },
     logging,
     graphqlEndpoint: '/graphql',
     landingPage: false,
@@ -119,10 +126,11 @@ export async function createRouter({ config, jwks, logDestination, metricsRegist
     disableIntrospection: config.production ? { disableIf: () => true } : undefined,
     maskedErrors: { isDev: false, maskError },
     // The gateway's own per-subgraph timeout, and one retry of a failed query (network error, 5xx,
-    // Retry-After): a query changes nothing, so repeating it is safe; a mutation is never repeated.
-    upstreamTimeout: config.upstream.timeoutMs,
+    // Retry-After): a query changes nothing, so repeating it is safe; a mutation is never repeated, nor a subscription.
+    // A subscription is open as long as its client watches: no timeout for it.
+    upstreamTimeout: ({ executionRequest }) => (executionRequest?.operationType === 'subscription' ? 0 : config.upstream.timeoutMs),
     upstreamRetry: ({ executionRequest }) =>
-      config.upstream.retries > 0 && executionRequest.operationType !== 'mutation'
+      config.upstream.retries > 0 && executionRequest.operationType === 'query'
         ? { maxRetries: config.upstream.retries, retryDelay: 100 }
         : undefined,
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight', 'graphql-preflight'] },
@@ -164,6 +172,7 @@ function hubPlugins(p: {
     // Before anything reads a body.
     useBodyLimit({ maxBytes: config.limits.maxBodyBytes }),
     useGetParamsCheck(),
+    useSubscriptionAccept(),
     useReadiness({ subgraphs: subgraphUrls, signingSecret: config.signingSecret }),
     useJwks({ keys: jwks ?? consentsJwks(subgraphUrls.consents!, config.signingSecret) }),
     useAuthorizationServerMetadata({ issuer: config.publicUrl }),

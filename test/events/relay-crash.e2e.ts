@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, Socket, type AddressInfo, type Server } from 'node:net';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rowsOf, type Db } from '@hub/db';
 import { startRelay } from '@hub/events';
 import { consentWrite, lockConsent, recordEvent } from '../../subgraphs/consents/src/consent/consent.store';
@@ -10,6 +10,9 @@ import { dedupe, NATS_URL, newConsents, StreamReader, uniqueStream, type Publish
 
 // Nothing committed is lost when the relay dies abruptly (SIGKILL, between an ack and saving its position) or the
 // broker goes away: the relay resumes from its saved position and republishes with the same ids.
+// The first test starts two relay processes (tsx): slow on a loaded machine.
+vi.setConfig({ testTimeout: 90_000 });
+
 let stack: TestStack;
 let banken: string;
 let hakon: string;
@@ -43,7 +46,7 @@ async function expectAllInOrder(reader: StreamReader, consents: string[]): Promi
     sql`select event_id from events.outbox where entity_id in (${sql.join(
       consents.map((id) => sql`${id}::uuid`),
       sql`, `,
-    )}) order by xact_id, id`,
+    )}) order by commit_seq, id`,
   );
   expect(published.map((m) => m.event.id)).toEqual(outbox.map((r) => r.event_id));
   expect(published).toHaveLength(consents.length);

@@ -36,7 +36,7 @@ const outboxOrder = async (db: Db, entityIds: string[]) =>
       sql`select event_id, entity_id from events.outbox where entity_id in (${sql.join(
         entityIds.map((id) => sql`${id}::uuid`),
         sql`, `,
-      )}) order by xact_id, id`,
+      )}) order by commit_seq, id`,
     )
   ).map((r) => r.event_id);
 
@@ -95,7 +95,7 @@ describe('event relay to NATS JetStream', () => {
       const messages = await reader.until((m) => new Set(m.filter((x) => mine.has(x.event.subject)).map((x) => x.event.id)).size >= WRITES);
       const published = dedupe(messages).filter((m) => mine.has(m.event.subject));
 
-      // Exactly the committed events, once each after dedupe, in the outbox's (transaction, id) order.
+      // Exactly the committed events, once each after dedupe, in the outbox's (commit number, id) order.
       expect(published.map((m) => m.event.id)).toEqual(await outboxOrder(stack.database.db, consents));
       expect(published).toHaveLength(WRITES);
       // A repeat is only ever the same id (dedupe above throws otherwise); the broker dedupes on Nats-Msg-Id.

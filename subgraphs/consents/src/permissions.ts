@@ -56,6 +56,10 @@ export const permissions = {
     setWebhookSubscriptionEnabled: and(isAuthenticated, isOrganization, mayManageWebhooks),
     rotateWebhookSecret: and(isAuthenticated, isOrganization, mayManageWebhooks),
   },
+  // The field checks at subscribe time that the viewer is the requester or its handler (live/status.resolver.ts).
+  Subscription: {
+    consentRequestStatus: and(isAuthenticated, isOrganization),
+  },
   Party: {
     id: isAuthenticated,
     consentsGiven: and(isAuthenticated, mayActForParty),
@@ -73,6 +77,7 @@ export const permissions = {
   ConsentText: underGuardedField,
   ConsentAnswer: underGuardedField,
   ConsentToken: underGuardedField,
+  ConsentStatusChange: underGuardedField,
   ConsentEventConnection: underGuardedField,
   ConsentEventEdge: underGuardedField,
   ConsentEventPageInfo: underGuardedField,

@@ -8,6 +8,7 @@ import { ConsentLifecycleResolver } from './consent/lifecycle.resolver';
 import { PartyConsentsResolver } from './consent/party-consents.resolver';
 import { ConsentEventResolver } from './event/event.resolver';
 import { ConsentEventFeedResolver } from './event/feed.resolver';
+import { ConsentStatusSubscriptionResolver } from './live/status.resolver';
 import { partyReference } from './party/party.reference';
 import { permissions } from './permissions';
 import { ConsentTemplateResolver } from './template/template.resolver';
@@ -16,7 +17,7 @@ import { ConsentSigningKeysResolver } from './token/jwks.resolver';
 import { ReportConsentUseResolver } from './token/use.resolver';
 import { WebhookSubscriptionResolver } from './webhook/webhook.resolver';
 
-/** The consents subgraph: consent requests and their answers, consent tokens, the consent log and feed, partners' webhook subscriptions. No side effects. */
+/** The consents subgraph: consent requests and their answers, consent tokens, the consent log and feed, live status, partners' webhook subscriptions. No side effects. */
 export const buildConsentsSchema = () =>
   buildSubgraph({
     resolvers: [
@@ -33,6 +34,7 @@ export const buildConsentsSchema = () =>
       ReportConsentUseResolver,
       ConsentSigningKeysResolver,
       WebhookSubscriptionResolver,
+      ConsentStatusSubscriptionResolver,
     ],
     referenceResolvers: { ...partyReference, ...consentReference },
     permissions: createPermissions(permissions),

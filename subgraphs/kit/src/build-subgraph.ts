@@ -22,6 +22,15 @@ export interface SubgraphDefinition {
   permissions: IMiddleware | IMiddlewareGenerator<unknown, unknown, unknown>;
 }
 
+const noPubSub = {
+  publish(): void {
+    throw new Error('no pub/sub: a subscription names its own `subscribe`');
+  },
+  subscribe(): AsyncIterable<unknown> {
+    throw new Error('no pub/sub: a subscription names its own `subscribe`');
+  },
+};
+
 /** type-graphql classes → a Federation 2 subgraph schema guarded by graphql-shield. No side effects. */
 export async function buildSubgraph(def: SubgraphDefinition): Promise<GraphQLSchema> {
   const typeSchema = await buildSchema({
@@ -29,6 +38,8 @@ export async function buildSubgraph(def: SubgraphDefinition): Promise<GraphQLSch
     orphanedTypes: def.orphanedTypes,
     validate: false,
     skipCheck: true,
+    // type-graphql asks for one whenever a subscription exists; the hub's subscriptions bring their own `subscribe`.
+    pubSub: noPubSub,
     emitSchemaFile: false,
   });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeSchema)}`);
@@ -37,5 +48,13 @@ export async function buildSubgraph(def: SubgraphDefinition): Promise<GraphQLSch
     resolvers[type] = { ...(resolvers[type] as object), ...(refs as object) } as never;
   }
   const subgraph = buildSubgraphSchema([{ typeDefs, resolvers }]);
-  return applyMiddleware(subgraph, def.permissions);
+  // graphql-middleware wraps a field's `resolve` when it has one, its `subscribe` only otherwise. A subscription's
+  // permission rules must run when it starts (once, before any event, so a refusal is the stream's only answer): its
+  // fields' `resolve` is set aside while the rules are applied, and each event goes through it unguarded after.
+  const subscriptionFields = Object.values(subgraph.getSubscriptionType()?.getFields() ?? {});
+  const resolves = new Map(subscriptionFields.map((f) => [f.name, f.resolve]));
+  for (const field of subscriptionFields) field.resolve = undefined;
+  const guarded = applyMiddleware(subgraph, def.permissions);
+  for (const field of Object.values(guarded.getSubscriptionType()?.getFields() ?? {})) field.resolve = resolves.get(field.name);
+  return guarded;
 }

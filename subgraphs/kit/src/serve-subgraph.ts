@@ -8,13 +8,14 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, type Db } from '@hub/db';
 import { sql } from 'drizzle-orm';
 import { createContext, type HubSettings, type LoadersFactory, type SubgraphContext } from './context';
 import { errorBody, maskError, unavailable } from './errors';
 import { closeServer } from './graceful';
 import type { Logger } from './logger';
+import { OpenStreams, serveSubscription, subscriptionDocument, wantsEventStream } from './serve-subscription';
 import { SIGNATURE_HEADER, verifyBodySignature } from './signature';
 import { REQUEST_ID_HEADER } from './subgraph-client';
 import { viewerFromClaims } from './viewer';
@@ -50,6 +51,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   const apollo = createApollo<Loaders>(options.schema, log);
   await apollo.start();
   const viewerPartyIds = createViewerPartyIds(options.db);
+  const streams = new OpenStreams();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://subgraph');
@@ -72,6 +74,9 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     } catch {
       return send(res, 400, errorBody('BAD_REQUEST', 'The body is not JSON.'));
     }
+    // A subscription (the router asks for an event stream): served here, over SSE; Apollo Server has no subscriptions.
+    const subscription = wantsEventStream(header(req, 'accept')) ? subscriptionDocument(json) : null;
+    if (subscription) return stream({ options, viewerPartyIds, log }, req, res, subscription, json, streams);
     return execute(apollo, { options, viewerPartyIds, log }, req, res, url, json);
   }
 
@@ -102,10 +107,45 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
       return `http://${host}:${address.port}/graphql`;
     },
     async close() {
+      // An event stream never ends on its own: end them so that the server can close.
+      streams.endAll();
       if (server) await closeServer(server);
       await apollo.stop();
     },
   };
+}
+
+/** Runs one signed subscription with its viewer and request id, as an event stream (serve-subscription.ts). */
+async function stream<Loaders>(
+  run: { options: SubgraphServerOptions<Loaders>; viewerPartyIds: ReturnType<typeof createViewerPartyIds>; log: Logger },
+  req: IncomingMessage,
+  res: ServerResponse,
+  document: DocumentNode,
+  json: Record<string, unknown>,
+  streams: OpenStreams,
+): Promise<void> {
+  const requestId = header(req, REQUEST_ID_HEADER) ?? randomUUID();
+  res.setHeader(REQUEST_ID_HEADER, requestId);
+  run.log.debug({ requestId, operationName: json.operationName }, 'graphql subscription');
+  const extensions = (json.extensions ?? {}) as { jwt?: { payload?: unknown } };
+  const viewer = await viewerFromClaims(extensions.jwt?.payload, run.viewerPartyIds);
+  const log = run.log.child({ requestId });
+  await serveSubscription({
+    schema: run.options.schema,
+    document,
+    json,
+    contextValue: createContext({
+      db: run.options.db,
+      viewer,
+      requestId,
+      log,
+      createLoaders: run.options.createLoaders,
+      settings: run.options.settings,
+    }),
+    res,
+    streams,
+    log,
+  });
 }
 
 /** Runs one signed, parsed GraphQL request with its viewer and request id, and writes Apollo's answer. */

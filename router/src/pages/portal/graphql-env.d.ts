@@ -30,6 +30,8 @@ export type introspection_types = {
     'ConsentAnswer': { kind: 'OBJECT'; name: 'ConsentAnswer'; fields: { 'status': { name: 'status'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'ENUM'; name: 'ConsentStatus'; ofType: null; }; } }; 'redirectUrl': { name: 'redirectUrl'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'String'; ofType: null; }; } }; 'consent': { name: 'consent'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'OBJECT'; name: 'ConsentRequest'; ofType: null; }; } }; }; };
     'ConsentToken': { kind: 'OBJECT'; name: 'ConsentToken'; fields: { 'accessToken': { name: 'accessToken'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'String'; ofType: null; }; } }; 'tokenType': { name: 'tokenType'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'String'; ofType: null; }; } }; 'expiresAt': { name: 'expiresAt'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'DateTime'; ofType: null; }; } }; }; };
     'WebhookSecretIssued': { kind: 'OBJECT'; name: 'WebhookSecretIssued'; fields: { 'subscription': { name: 'subscription'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'OBJECT'; name: 'WebhookSubscription'; ofType: null; }; } }; 'secret': { name: 'secret'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'String'; ofType: null; }; } }; }; };
+    'Subscription': { kind: 'OBJECT'; name: 'Subscription'; fields: { 'consentRequestStatus': { name: 'consentRequestStatus'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'OBJECT'; name: 'ConsentStatusChange'; ofType: null; }; } }; }; };
+    'ConsentStatusChange': { kind: 'OBJECT'; name: 'ConsentStatusChange'; fields: { 'id': { name: 'id'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'ID'; ofType: null; }; } }; 'status': { name: 'status'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'ENUM'; name: 'ConsentStatus'; ofType: null; }; } }; 'at': { name: 'at'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'DateTime'; ofType: null; }; } }; }; };
     'AuthorizationDecision': { kind: 'OBJECT'; name: 'AuthorizationDecision'; fields: { 'decision': { name: 'decision'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'ENUM'; name: 'Decision'; ofType: null; }; } }; 'reasons': { name: 'reasons'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'LIST'; name: never; ofType: { kind: 'NON_NULL'; name: never; ofType: { kind: 'OBJECT'; name: 'DecisionReason'; ofType: null; }; }; }; } }; 'obligations': { name: 'obligations'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'OBJECT'; name: 'Obligations'; ofType: null; }; } }; }; };
     'DecisionReason': { kind: 'OBJECT'; name: 'DecisionReason'; fields: { 'source': { name: 'source'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'ENUM'; name: 'ReasonSource'; ofType: null; }; } }; 'via': { name: 'via'; type: { kind: 'NON_NULL'; name: never; ofType: { kind: 'SCALAR'; name: 'String'; ofType: null; }; } }; }; };
     'Obligations': { kind: 'OBJECT'; name: 'Obligations'; fields: { 'minimumAuthenticationLevel': { name: 'minimumAuthenticationLevel'; type: { kind: 'SCALAR'; name: 'Int'; ofType: null; } }; }; };
@@ -108,7 +110,7 @@ export type introspection = {
   name: never;
   query: 'Query';
   mutation: 'Mutation';
-  subscription: never;
+  subscription: 'Subscription';
   types: introspection_types;
 };
 

@@ -23,6 +23,8 @@ const ConsentEnv = z.object({
   CONSENT_TOKEN_TTL: z.coerce.number().int().min(10).max(300).default(300),
   /** How long a new signing key is published before it signs, so verifiers' cached key sets already have it. */
   SIGNING_KEY_PUBLISH_AHEAD: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** How often the live-status subscription reads the watched requests' statuses (one query for all of them). */
+  LIVE_STATUS_POLL_MS: z.coerce.number().int().min(10).max(10_000).default(500),
 });
 
 export interface ConsentSettings {
@@ -31,6 +33,7 @@ export interface ConsentSettings {
   tokenTtlSeconds: number;
   codeTtlSeconds: number;
   publishAheadSeconds: number;
+  liveStatusPollMs: number;
 }
 
 const parsed = new WeakMap<HubSettings, ConsentSettings>();
@@ -50,6 +53,7 @@ export function consentSettings(hub: HubSettings): ConsentSettings {
     tokenTtlSeconds: env.data.CONSENT_TOKEN_TTL,
     codeTtlSeconds: 60,
     publishAheadSeconds: env.data.SIGNING_KEY_PUBLISH_AHEAD,
+    liveStatusPollMs: env.data.LIVE_STATUS_POLL_MS,
   };
   parsed.set(hub, settings);
   return settings;
