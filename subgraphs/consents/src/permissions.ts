@@ -1,5 +1,5 @@
 import { forbidden, hasScope, type SubgraphContext } from '@hub/kit';
-import { allow, and, isAuthenticated, isOrganization, mayActForParty, rule } from '@hub/authz';
+import { administersParty, allow, and, isAuthenticated, isOrganization, mayActForParty, rule } from '@hub/authz';
 import { maySeeConsent } from './consent/consent.visibility';
 import type { ConsentRow } from './consent/consent.type';
 import type { Loaders } from './loaders';
@@ -68,9 +68,11 @@ export const permissions = {
     consentsGivenPage: and(isAuthenticated, mayActForParty),
     consentLogPage: and(isAuthenticated, mayActForParty),
     consentsReceivedPage: and(isAuthenticated, isThisOrganization),
+    consentRights: and(isAuthenticated, administersParty),
   },
   ConsentRequest: { '*': and(isAuthenticated, maySeeConsentRule) },
   ConsentRight: underGuardedField,
+  ConsentRightSummary: underGuardedField,
   ConsentEvent: underGuardedField,
   ConsentReceipt: underGuardedField,
   ConsentRequestTemplate: underGuardedField,

@@ -2,6 +2,7 @@ import { createPermissions } from '@hub/authz';
 import { buildSubgraph } from '@hub/kit';
 import { AnswerConsentRequestResolver } from './consent/answer.resolver';
 import { consentReference } from './consent/consent.reference';
+import { PartyConsentRightsResolver } from './consent/consent-rights';
 import { ConsentRequestResolver, ConsentRightResolver } from './consent/consent.resolver';
 import { CreateConsentRequestResolver } from './consent/create.resolver';
 import { ConsentLifecycleResolver } from './consent/lifecycle.resolver';
@@ -27,6 +28,7 @@ export const buildConsentsSchema = () =>
       AnswerConsentRequestResolver,
       ConsentLifecycleResolver,
       PartyConsentsResolver,
+      PartyConsentRightsResolver,
       ConsentTemplateResolver,
       ConsentEventResolver,
       ConsentEventFeedResolver,

@@ -34,6 +34,46 @@ export function heldRights(data: Data, w: Words): HeldRight[] {
   return rows.sort((a, b) => a.forWhom.localeCompare(b.forWhom, 'nb'));
 }
 
+type ConsentRightSummary = NonNullable<Party['consentRights']>[number];
+
+/**
+ * One resource the party may use by consent, in a sentence: "Restanser hos Skatteetaten: 2 samtykker, gjelder til
+ * 01.02.2027 — kilde: samtykke". Counts and dates only: the summary names no one who consented.
+ */
+export function consentRightSentence(s: ConsentRightSummary, w: Words): string {
+  const [first, last] = [w.date(s.earliestValidTo), w.date(s.latestValidTo)];
+  return w.t('consentRight', {
+    what: w.resource(s.resource),
+    count: s.consents === 1 ? w.t('consentCountOne') : w.t('consentCountMany', { count: s.consents }),
+    until: first === last ? w.t('consentUntil', { date: last }) : w.t('consentUntilRange', { first, last }),
+    oneTime: s.oneTime ? w.t('consentOneTime') : '',
+  });
+}
+
+/**
+ * Rettigheter ved samtykke / Rights by consent, inside the rights section: left out when the graph does not give the
+ * viewer the summary (administrators only), and for a person with none (consents are received by organisations).
+ */
+function consentRightsPart(party: Party, w: Words, p: { party: string }): HTMLElement | null {
+  const summaries = party.consentRights;
+  if (!summaries || (!summaries.length && party.type !== 'ORGANIZATION')) return null;
+  return el(
+    'div',
+    { id: 'consent-rights', role: 'group', 'aria-labelledby': 'consent-rights-h' },
+    el('h3', { id: 'consent-rights-h', text: w.t('consentRightsHeading') }),
+    el('p', { class: 'muted', text: w.t('consentRightsIntro', p) }),
+    summaries.length
+      ? el(
+          'ul',
+          { class: 'cards' },
+          ...summaries.map((s) =>
+            el('li', { 'data-source': 'CONSENT', 'data-resource': s.resource.id }, el('p', { text: consentRightSentence(s, w) })),
+          ),
+        )
+      : el('p', { text: w.t('noConsentRights', p) }),
+  );
+}
+
 /** What the last action did (or why it failed), in either language: shown above the sections after the page reloads. */
 let notice: ((w: Words) => string) | null = null;
 
@@ -70,6 +110,7 @@ function rightsSection(data: Data, w: Words, p: { party: string }): HTMLElement 
           ),
         )
       : el('p', { text: w.t('noRights') }),
+    consentRightsPart(data.party!, w, p),
   );
 }
 

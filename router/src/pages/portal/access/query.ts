@@ -6,6 +6,7 @@ import { graphql } from '../graphql';
  *
  * - the rights `$party` has, for whom, and why: the roles it holds (ROLE), the packages those roles grant
  *   (ACCESS_PACKAGE, matched through `accessPackages { grantedByRoles }`) and the delegations it received (DELEGATION);
+ * - what it may use by consent (`consentRights`: per resource, a count and dates, no persons; administrators only);
  * - the rights given on its behalf (`delegationsGiven`), each revocable (`PortalRevokeDelegation`);
  * - what the viewer may give on its behalf (`delegableRights`: exactly what `delegate` accepts from the viewer);
  * - requests to it waiting for its administrators (`accessRequestsReceived(status: PENDING)`);
@@ -93,6 +94,16 @@ export const ACCESS_QUERY = graphql(`
           urn
           name
         }
+      }
+      consentRights {
+        resource {
+          id
+          title
+        }
+        consents
+        earliestValidTo
+        latestValidTo
+        oneTime
       }
       accessRequestsReceived(first: 100, status: PENDING) {
         id
