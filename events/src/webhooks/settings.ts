@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEV_KEY_ENCRYPTION_KEY } from './shared';
+import { DEV_KEY_ENCRYPTION_KEY, keyEncryptionKeySetting } from './shared';
 
 /** Webhook dispatcher settings, parsed once. It runs wherever the relay runs (NATS_URL set) unless WEBHOOKS=off. */
 const WebhooksEnv = z.object({
@@ -24,18 +24,7 @@ const WebhooksEnv = z.object({
   /** Attempts in flight at once per dispatcher. */
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   /** 32 bytes, base64: the webhook secrets are sealed with it (the same key as the consent signing keys). */
-  KEY_ENCRYPTION_KEY: z
-    .string()
-    .optional()
-    .transform((s, ctx) => {
-      if (s === undefined) return undefined;
-      const key = Buffer.from(s, 'base64');
-      if (key.length !== 32) {
-        ctx.addIssue({ code: 'custom', message: 'must be 32 bytes, base64-encoded (openssl rand -base64 32)' });
-        return z.NEVER;
-      }
-      return key;
-    }),
+  KEY_ENCRYPTION_KEY: keyEncryptionKeySetting,
 });
 
 export interface WebhooksSettings {

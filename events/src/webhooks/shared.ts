@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { z } from 'zod';
 
 // What the graph (consents subgraph) and the dispatcher share about webhooks: event types, secrets, signatures.
 // No broker here: `@hub/events/webhooks` is imported by a subgraph.
@@ -57,6 +58,24 @@ export function signWebhook(secrets: readonly string[], id: string, timestamp: n
 
 /** Development key-encryption key (the consents subgraph's too); refused in production. */
 export const DEV_KEY_ENCRYPTION_KEY = createHash('sha256').update('dev-only-key-encryption-key').digest();
+
+/**
+ * `KEY_ENCRYPTION_KEY`: 32 bytes, base64, or absent (then `DEV_KEY_ENCRYPTION_KEY`, refused in production by each
+ * reader). One key seals the consent signing keys and the webhook secrets, so the consents subgraph and the
+ * dispatcher read it the same way.
+ */
+export const keyEncryptionKeySetting = z
+  .string()
+  .optional()
+  .transform((s, ctx) => {
+    if (s === undefined) return undefined;
+    const key = Buffer.from(s, 'base64');
+    if (key.length !== 32) {
+      ctx.addIssue({ code: 'custom', message: 'must be 32 bytes, base64-encoded (openssl rand -base64 32)' });
+      return z.NEVER;
+    }
+    return key;
+  });
 
 /** AES-256-GCM with the subscription id as associated data: a sealed secret moved to another row does not open. */
 export function sealSecret(secret: string, kek: Buffer, subscriptionId: string): string {

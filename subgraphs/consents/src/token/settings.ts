@@ -1,24 +1,10 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { DEV_KEY_ENCRYPTION_KEY, keyEncryptionKeySetting } from '@hub/events/webhooks';
 import type { HubSettings } from '@hub/kit';
-
-/** Development key-encryption key; refused in production. */
-const DEV_KEK = createHash('sha256').update('dev-only-key-encryption-key').digest();
 
 const ConsentEnv = z.object({
   /** 32 bytes, base64: encrypts the signing keys' private parts at rest. Required in production. */
-  KEY_ENCRYPTION_KEY: z
-    .string()
-    .optional()
-    .transform((s, ctx) => {
-      if (s === undefined) return undefined;
-      const key = Buffer.from(s, 'base64');
-      if (key.length !== 32) {
-        ctx.addIssue({ code: 'custom', message: 'must be 32 bytes, base64-encoded (openssl rand -base64 32)' });
-        return z.NEVER;
-      }
-      return key;
-    }),
+  KEY_ENCRYPTION_KEY: keyEncryptionKeySetting,
   /** Lifetime of consent tokens in seconds; at most 300. */
   CONSENT_TOKEN_TTL: z.coerce.number().int().min(10).max(300).default(300),
   /** How long a new signing key is published before it signs, so verifiers' cached key sets already have it. */
@@ -49,7 +35,7 @@ export function consentSettings(hub: HubSettings): ConsentSettings {
   }
   settings = {
     issuer: hub.publicUrl,
-    keyEncryptionKey: env.data.KEY_ENCRYPTION_KEY ?? DEV_KEK,
+    keyEncryptionKey: env.data.KEY_ENCRYPTION_KEY ?? DEV_KEY_ENCRYPTION_KEY,
     tokenTtlSeconds: env.data.CONSENT_TOKEN_TTL,
     codeTtlSeconds: 60,
     publishAheadSeconds: env.data.SIGNING_KEY_PUBLISH_AHEAD,
