@@ -3,8 +3,9 @@ import { contractOperation } from './support/contract';
 import { startExtraRouter, type ExtraRouter } from './support/router';
 import { startTestStack, type TestStack } from './support/stack';
 
-// The router's forwarding of single-subgraph queries (router/src/forwarding/): every answer must be the one the
-// gateway gives without it (an extra router over the same subgraphs with FORWARDING=off), whether forwarded or not.
+// The router’s forwarding of single-subgraph queries and composing of multi-subgraph ones (router/src/forwarding/):
+// every answer must be the one the gateway gives without them (an extra router over the same subgraphs with
+// FORWARDING=off), whether forwarded, composed or neither.
 
 const KARI = { pid: '17857210042' };
 const SERVICE_OWNER = { client: 'skatteetaten-system' };
@@ -18,6 +19,8 @@ interface Case {
   accept?: string;
   /** The subgraph that answers it alone, when it is forwarded. */
   forwardedTo?: string;
+  /** Whether the router composes its answer from several subgraphs past the gateway (composer.ts). */
+  composed?: boolean;
 }
 
 const CASES: Case[] = [
@@ -52,7 +55,39 @@ const CASES: Case[] = [
     accept: 'application/graphql-response+json',
     forwardedTo: 'parties',
   },
-  { name: 'MyAccess (four subgraphs: the gateway plans it)', who: KARI, body: { query: contractOperation('MyAccess') } },
+  { name: 'MyAccess (three subgraphs, composed)', who: KARI, body: { query: contractOperation('MyAccess') }, composed: true },
+  {
+    name: 'me with roles, delegations and consents, aliases and a fragment across subgraphs (composed)',
+    who: { pid: '12888510018' },
+    body: {
+      query:
+        'query Three($n: Int!) { me { ...Who held: rolesHeld { role { code } from { urn name } } consentsGiven(first: $n) { id status to { urn } } } } fragment Who on Party { name urn delegationsReceived { id from { urn } actions } }',
+      variables: { n: 5 },
+    },
+    accept: 'application/graphql-response+json',
+    composed: true,
+  },
+  {
+    name: 'two root fields of two subgraphs (composed)',
+    who: KARI,
+    body: { query: 'query Two($u: String!) { party(urn: $u) { name rolesHeld { role { code } } } me { urn } }', variables: { u: TRANA } },
+    composed: true,
+  },
+  {
+    name: 'a composed query with a variable of the wrong type (the gateway answers)',
+    who: KARI,
+    body: { query: 'query Two($u: String!) { party(urn: $u) { name rolesHeld { role { code } } } me { urn } }', variables: { u: 7 } },
+  },
+  {
+    name: 'a party the viewer may not see, across subgraphs (an error: the gateway answers)',
+    who: { pid: '28834411409' },
+    body: { query: 'query Two($u: String!) { party(urn: $u) { name rolesHeld { role { code } } } me { urn } }', variables: { u: TRANA } },
+  },
+  {
+    name: '@include across subgraphs (the gateway plans it)',
+    who: KARI,
+    body: { query: 'query I($y: Boolean!) { me { urn rolesHeld @include(if: $y) { role { code } } } }', variables: { y: true } },
+  },
   {
     name: 'an unknown consent request (an error: asked again through the gateway)',
     who: KARI,
@@ -75,7 +110,7 @@ const CASES: Case[] = [
   },
 ];
 
-describe('forwarding of single-subgraph queries', () => {
+describe('forwarding of single-subgraph queries, composing of multi-subgraph ones', () => {
   let stack: TestStack;
   let plain: ExtraRouter;
 
@@ -88,10 +123,10 @@ describe('forwarding of single-subgraph queries', () => {
     await stack?.close();
   });
 
-  const forwardedCount = async (subgraph: string) => {
-    const text = await (await fetch(`${stack.publicUrl.replace('localhost', '127.0.0.1')}/metrics`)).text();
-    return Number(new RegExp(`hub_router_forwarded_requests_total\\{subgraph="${subgraph}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
-  };
+  const metrics = async () => (await fetch(`${stack.publicUrl.replace('localhost', '127.0.0.1')}/metrics`)).text();
+  const forwardedCount = async (subgraph: string) =>
+    Number(new RegExp(`hub_router_forwarded_requests_total\\{subgraph="${subgraph}"\\} (\\d+)`).exec(await metrics())?.[1] ?? 0);
+  const composedCount = async () => Number(/hub_router_composed_requests_total (\d+)/.exec(await metrics())?.[1] ?? 0);
 
   async function post(url: string, token: string, c: Case) {
     const body = JSON.stringify(c.body);
@@ -104,7 +139,7 @@ describe('forwarding of single-subgraph queries', () => {
   }
 
   for (const c of CASES) {
-    it(`${c.name}: the same answer as the gateway, ${c.forwardedTo ? `forwarded to ${c.forwardedTo} after the first` : 'never forwarded'}`, async () => {
+    it(`${c.name}: the same answer as the gateway, ${c.forwardedTo ? `forwarded to ${c.forwardedTo} after the first` : c.composed ? 'composed after the first' : 'never forwarded'}`, async () => {
       const token = await stack.token(c.who);
       const expected = await post(plain.url, await plain.token(c.who), c);
       const counts = async () =>
@@ -112,12 +147,14 @@ describe('forwarding of single-subgraph queries', () => {
           await Promise.all(['parties', 'roles', 'delegations', 'consents', 'evidence'].map(async (s) => [s, await forwardedCount(s)])),
         );
       const before = await counts();
+      const composedBefore = await composedCount();
       // The first teaches the router (the gateway executes it); the next two may be forwarded.
       for (let i = 0; i < 3; i++) expect(await post(stack.url, token, c)).toEqual(expected);
       const after = await counts();
       const grew = Object.fromEntries(Object.keys(after).map((s) => [s, after[s] - before[s]]));
       expect(grew).toEqual({ parties: 0, roles: 0, delegations: 0, consents: 0, evidence: 0, ...(c.forwardedTo ? { [c.forwardedTo]: 2 } : {}) });
-      if (c.forwardedTo) expect(expected.body.errors).toBeUndefined();
+      expect((await composedCount()) - composedBefore).toBe(c.composed ? 2 : 0);
+      if (c.forwardedTo || c.composed) expect(expected.body.errors).toBeUndefined();
     });
   }
 

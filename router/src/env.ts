@@ -76,7 +76,8 @@ const RouterEnv = z
     QUERY_PLANNER: z.enum(['js', 'rust']).default('js'),
     /**
      * `on`: a query one subgraph answers alone is, once the gateway has executed it, forwarded to that subgraph
-     * directly on its next requests (router/src/forwarding/); `off`: every request goes through the gateway.
+     * directly on its next requests, and a plain query several subgraphs answer is composed from their answers past
+     * the gateway (router/src/forwarding/); `off`: every request goes through the gateway.
      */
     FORWARDING: z.enum(['on', 'off']).default('on'),
     /** Most open connections at once; more are closed as they arrive. */

@@ -5,6 +5,7 @@ import type { DocumentNode } from 'graphql';
 import { Counter, type Registry } from 'prom-client';
 import { SIGNATURE_HEADER, signBody, signingKey } from '@hub/kit';
 import type { VerifiedClaims } from '../token-verifier';
+import { composerPlanner, INVALID, objectsAt, project, type ComposedPlan, type Fetch } from './composer';
 import { singleSubgraphPlanner } from './single-subgraph';
 
 export interface ForwarderOptions {
@@ -36,6 +37,8 @@ export interface Forwarder {
   listener(gateway: RequestListener): RequestListener;
   /** How many requests were forwarded, by subgraph (for tests and the metrics). */
   readonly forwarded: Record<string, number>;
+  /** How many requests were answered by composing several subgraphs' answers (composer.ts). */
+  readonly composed: { count: number };
 }
 
 const BEARER = /^bearer +(\S+) *$/i;
@@ -65,11 +68,13 @@ function responseType(accept: string | undefined): string | null {
  */
 export function createForwarder(options: ForwarderOptions): Forwarder {
   const planner = singleSubgraphPlanner(options.supergraph);
+  const composer = composerPlanner(options.supergraph);
   const key = signingKey(options.signingSecret);
   const maxOperations = options.maxOperations ?? 1_000;
-  // The query text and operation name → subgraph; insertion order ≈ age, the oldest leaves first.
-  const known = new Map<string, string>();
-  const judged = new WeakMap<DocumentNode, string | null>();
+  // The query text and operation name → the subgraph that answers it, or the plan that composes its answer from
+  // several; insertion order ≈ age, the oldest leaves first.
+  const known = new Map<string, string | ComposedPlan>();
+  const judged = new WeakMap<DocumentNode, string | ComposedPlan | null>();
   const targets = new Map(
     Object.entries(options.subgraphUrls)
       .filter(([name]) => !options.withEffects.includes(name))
@@ -78,6 +83,14 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
   const agent = new Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64 });
   const claimsJson = new WeakMap<VerifiedClaims, string>();
   const forwarded: Record<string, number> = {};
+  const composed = { count: 0 };
+  const composedCounter = options.registry
+    ? new Counter({
+        name: 'hub_router_composed_requests_total',
+        help: 'Queries answered by fetching from several subgraphs past the gateway and composing their answers.',
+        registers: [options.registry],
+      })
+    : undefined;
   const counter = options.registry
     ? new Counter({
         name: 'hub_router_forwarded_requests_total',
@@ -96,16 +109,20 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
       const context = args.contextValue as { params?: { query?: unknown; operationName?: unknown } } | undefined;
       const query = context?.params?.query;
       if (typeof query !== 'string') return;
-      let subgraph = judged.get(args.document);
-      if (subgraph === undefined) {
-        subgraph = planner.subgraphOf(args.document, args.operationName);
-        judged.set(args.document, subgraph);
+      let judgement = judged.get(args.document);
+      if (judgement === undefined) {
+        judgement = planner.subgraphOf(args.document, args.operationName);
+        if (judgement === null) {
+          const plan = composer.plan(args.document, args.operationName);
+          judgement = plan && [...plan.subgraphs].every((s) => targets.has(s)) ? plan : null;
+        }
+        judged.set(args.document, judgement);
       }
-      if (subgraph === null || !targets.has(subgraph)) return;
+      if (judgement === null || (typeof judgement === 'string' && !targets.has(judgement))) return;
       const k = keyOf(query, context!.params!.operationName);
       if (known.has(k)) return;
       if (known.size >= maxOperations) known.delete(known.keys().next().value!);
-      known.set(k, subgraph);
+      known.set(k, judgement);
     },
   };
 
@@ -152,6 +169,8 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
     for (const k in params) if (!ALLOWED_KEYS.has(k)) return false;
     const subgraph = known.get(keyOf(params.query, params.operationName));
     if (!subgraph) return false;
+    if (params.variables !== undefined && params.variables !== null && (typeof params.variables !== 'object' || Array.isArray(params.variables)))
+      return false;
     let claims: VerifiedClaims;
     try {
       claims = await options.verifyToken(token);
@@ -162,6 +181,16 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
     if (viewer === undefined) {
       viewer = JSON.stringify({ jwt: { payload: claims } });
       claimsJson.set(claims, viewer);
+    }
+    if (typeof subgraph !== 'string') {
+      const answer = await compose(subgraph, (params.variables ?? {}) as Record<string, unknown>, viewer, requestId);
+      if (!answer) return false;
+      composed.count++;
+      composedCounter?.inc();
+      if (res.destroyed) return true;
+      res.writeHead(200, { 'content-type': type, 'content-length': answer.length, 'x-request-id': requestId });
+      res.end(answer);
+      return true;
     }
     // The client's own JSON, with the viewer's claims added as `extensions` (the body has none: checked above).
     const text = raw.toString('utf8').trimEnd();
@@ -185,9 +214,78 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
     return true;
   }
 
+  /**
+   * Runs a composed plan (composer.ts): each fetch signed as the gateway signs its own, the entity fetches once their
+   * parent's answer is merged, fetches of different places side by side. Null (the gateway answers instead) when any
+   * fetch fails, answers with errors or an unexpected shape, or the merged answer misses a value.
+   */
+  async function compose(plan: ComposedPlan, variables: Record<string, unknown>, viewer: string, requestId: string): Promise<Buffer | null> {
+    const tree: Record<string, unknown> = {};
+    let failed = false;
+    const run = async (fetch: Fetch): Promise<void> => {
+      const vars: Record<string, unknown> = {};
+      for (const name of fetch.variables) if (name in variables) vars[name] = variables[name];
+      let objects: Record<string, unknown>[] | undefined;
+      if (fetch.entity) {
+        objects = objectsAt(tree, fetch.entity.path);
+        if (objects.length === 0) return;
+        const { typename, keys } = fetch.entity;
+        vars.representations = objects.map((o) => {
+          const representation: Record<string, unknown> = { __typename: typename };
+          for (const k of keys) {
+            const value = o[k.alias];
+            if (value === undefined || value === null) failed = true;
+            representation[k.field] = value;
+          }
+          return representation;
+        });
+        if (failed) return;
+      }
+      const answer = await send(
+        targets.get(fetch.subgraph)!,
+        `{"query":${fetch.queryJson},"variables":${JSON.stringify(vars)},"extensions":${viewer}}`,
+        requestId,
+      );
+      if (failed) return;
+      let data: Record<string, unknown> | undefined;
+      try {
+        const parsed =
+          answer && answer.status === 200 ? (JSON.parse(answer.body.toString('utf8')) as { data?: Record<string, unknown>; errors?: unknown }) : null;
+        data = parsed && !parsed.errors && parsed.data && typeof parsed.data === 'object' ? parsed.data : undefined;
+      } catch {
+        data = undefined;
+      }
+      if (!data) {
+        failed = true;
+        return;
+      }
+      if (objects) {
+        const entities = data._entities;
+        if (!Array.isArray(entities) || entities.length !== objects.length) {
+          failed = true;
+          return;
+        }
+        for (let i = 0; i < objects.length; i++) {
+          const entity = entities[i] as Record<string, unknown> | null;
+          if (!entity || typeof entity !== 'object') {
+            failed = true;
+            return;
+          }
+          Object.assign(objects[i]!, entity);
+        }
+      } else Object.assign(tree, data);
+      await Promise.all(fetch.next.map(run));
+    };
+    await Promise.all(plan.roots.map(run));
+    if (failed) return null;
+    const data = project(tree, plan.shape);
+    return data === INVALID ? null : Buffer.from(`{"data":${JSON.stringify(data)}}`);
+  }
+
   return {
     plugin,
     forwarded,
+    composed,
     listener(gateway) {
       return (req, res) => {
         const length = Number(req.headers['content-length']);
