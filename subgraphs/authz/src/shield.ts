@@ -1,6 +1,14 @@
 import { allow, deny, rule, shield, type IRules } from 'graphql-shield';
 import type { IRule } from 'graphql-shield';
-import { forbidden, onlyOrganizations, onlyPersons, unauthenticated, type SubgraphContext } from '@hub/kit';
+import {
+  forbidden,
+  onlyOrganizations,
+  onlyPersons,
+  unauthenticated,
+  VIEWER_ONLY_FIELDS,
+  type SubgraphContext,
+  type ViewerOnlyFields,
+} from '@hub/kit';
 import { accessOf } from './access';
 
 export { allow, deny, rule, and, or, not } from 'graphql-shield';
@@ -53,12 +61,35 @@ export function createPermissions(rules: IRules) {
     const own = merged[type];
     merged[type] = own && typeof own === 'object' && typeof typeRules === 'object' ? { ...typeRules, ...own } : (own ?? typeRules);
   }
-  return shield(merged as IRules, {
+  const middleware = shield(merged as IRules, {
     fallbackRule: deny,
     allowExternalErrors: true,
     debug: true,
     fallbackError: () => forbidden('You may not access this field.'),
   });
+  // The fields whose only rule is isAuthenticated: the subgraph checks those in line (kit/build-subgraph.ts).
+  return Object.assign(middleware, { [VIEWER_ONLY_FIELDS]: viewerOnlyFields(merged) });
+}
+
+/** The fields whose rule is exactly `isAuthenticated`, by type (`*`: the whole type). */
+export function viewerOnlyFields(rules: Record<string, unknown>): ViewerOnlyFields {
+  const out: ViewerOnlyFields = new Map();
+  for (const [type, typeRules] of Object.entries(rules)) {
+    if (typeRules === isAuthenticated) {
+      out.set(type, '*');
+      continue;
+    }
+    if (typeof typeRules !== 'object' || typeRules === null || Object.getPrototypeOf(typeRules) !== Object.prototype) continue;
+    const map = typeRules as Record<string, unknown>;
+    if (map['*'] === isAuthenticated && Object.keys(map).length === 1) {
+      out.set(type, '*');
+      continue;
+    }
+    // With a `*` rule beside named ones, the named ones win; the rest follow `*`: only named fields are listed here.
+    const names = new Set(Object.keys(map).filter((field) => field !== '*' && map[field] === isAuthenticated));
+    if (names.size) out.set(type, names);
+  }
+  return out;
 }
 
 /**
