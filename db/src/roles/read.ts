@@ -44,8 +44,10 @@ export async function allPolicyRules(db: Db): Promise<PolicyRuleRow[]> {
 }
 
 /** The whole (small) package catalogue: which packages administer. */
-export async function allAccessPackages(db: Db): Promise<{ urn: string; administers: boolean }[]> {
-  return db.select({ urn: accessPackages.urn, administers: accessPackages.administers }).from(accessPackages);
+export async function allAccessPackages(db: Db): Promise<{ urn: string; administers: boolean; powerOfAttorney: boolean }[]> {
+  return db
+    .select({ urn: accessPackages.urn, administers: accessPackages.administers, powerOfAttorney: accessPackages.powerOfAttorney })
+    .from(accessPackages);
 }
 
 /** The whole (small) role catalogue: each role's code and urn. */

@@ -29,6 +29,8 @@ export interface Catalogue {
   /** role code → packages it grants. */
   packagesOfRole: Map<string, Set<string>>;
   packageAdministers: Set<string>;
+  /** Person packages a person may give another as a power of attorney (an area: tax, health, NAV, post). */
+  powerOfAttorneyPackages: Set<string>;
 }
 
 /** Per database handle (per process): the catalogue loaded last, or being loaded. */
@@ -87,6 +89,7 @@ async function loadCatalogue(db: Db, version: number): Promise<Catalogue> {
     roleUrn: new Map(roleRows.map((r) => [r.code, r.urn])),
     packagesOfRole,
     packageAdministers: new Set(packageRows.filter((p) => p.administers).map((p) => p.urn)),
+    powerOfAttorneyPackages: new Set(packageRows.filter((p) => p.powerOfAttorney).map((p) => p.urn)),
   };
 }
 
