@@ -20,6 +20,7 @@ const ask = (from: string, to: string, what: Partial<DelegationAsk>): Delegation
   resource: null,
   actions: null,
   package: null,
+  viewerLevel: 3,
   ...what,
 });
 const right = (viewer: string, a: DelegationAsk) => delegationRight(database.db, id(viewer), a);
@@ -40,7 +41,7 @@ describe('who may delegate what', () => {
 
   it('refuses someone who does not administer the party', async () => {
     const result = await right('arian', ask('tranabygg', 'siri', { resource: mva, actions: ['read'] }));
-    expect(result).toEqual({ ok: false, reason: 'You may not delegate for TRANA BYGG AS: you do not administer it.' });
+    expect(result).toEqual({ ok: false, code: 'NEEDS_ACCESS_MANAGER', reason: 'You may not delegate for TRANA BYGG AS: you do not administer it.' });
   });
 
   it('lets the accounting firm’s manager pass the client package to the firm’s own agent, with the firm as facilitator', async () => {
