@@ -70,7 +70,9 @@ describe('a power of attorney for an area', () => {
 
     // The giver sees what she gave, the holder what she holds.
     const kari = (await stack.graphql(MINE, {}, await as('kari'))).body.data.me;
-    expect(kari.powersOfAttorneyGiven).toEqual([{ id: poa.id, to: { urn: siriAsSeen, name: 'SIRI REGNESEN' }, package: { urn: TAX, name: 'Skatt (fullmakt)' }, validTo: poa.validTo }]);
+    expect(kari.powersOfAttorneyGiven).toEqual([
+      { id: poa.id, to: { urn: siriAsSeen, name: 'SIRI REGNESEN' }, package: { urn: TAX, name: 'Skatt (fullmakt)' }, validTo: poa.validTo },
+    ]);
     const siri = (await stack.graphql(MINE, {}, await as('siri'))).body.data.me;
     expect(siri.powersOfAttorneyReceived.map((p: { id: string; from: { urn: string } }) => [p.id, p.from.urn])).toEqual([[poa.id, urn('kari')]]);
     expect(siri.powersOfAttorneyGiven).toEqual([]);
@@ -106,13 +108,21 @@ describe('a power of attorney for an area', () => {
     ['a past end date', inDays(-1), 'input.validTo: must be in the future'],
     ['an end date more than ten years ahead', inDays(3660 + 3), 'input.validTo: at most 10 years ahead'],
   ])('refuses %s as bad input', async (_name, validTo, message) => {
-    expect(errorOf(await give('siri', TAX, validTo))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.validTo', message: expect.stringContaining(message) });
+    expect(errorOf(await give('siri', TAX, validTo))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.validTo',
+      message: expect.stringContaining(message),
+    });
   });
 
   it('needs an end date when given through delegate, and only the person gives it', async () => {
     const noEnd = await stack.graphql(DELEGATE, { input: { from: urn('kari'), to: urn('siri'), package: TAX } }, await as('kari'));
     expect(errorOf(noEnd.body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.validTo' });
-    const byOther = await stack.graphql(DELEGATE, { input: { from: urn('kari'), to: urn('siri'), package: TAX, validTo: inDays(5) } }, await as('hakon'));
+    const byOther = await stack.graphql(
+      DELEGATE,
+      { input: { from: urn('kari'), to: urn('siri'), package: TAX, validTo: inDays(5) } },
+      await as('hakon'),
+    );
     expect(errorOf(byOther.body)).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_HELD' });
     const toCompany = await stack.graphql(
       DELEGATE,
@@ -128,7 +138,11 @@ describe('a power of attorney for an area', () => {
       { input: { from: urn('kari'), to: urn('siri'), package: 'urn:altinn:accesspackage:innbygger-bank', validTo: inDays(5) } },
       await as('kari'),
     );
-    expect(errorOf(bank.body)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_DELEGABLE', message: expect.stringContaining('is not delegable') });
+    expect(errorOf(bank.body)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'NOT_DELEGABLE',
+      message: expect.stringContaining('is not delegable'),
+    });
     expect(errorOf(await give('siri', 'urn:altinn:accesspackage:innbygger-barn', inDays(5)))).toMatchObject({ reason: 'NOT_DELEGABLE' });
   });
 });

@@ -43,7 +43,9 @@ describeBrowser('the delegation check and powers of attorney on the access page,
     await page.getByLabel(/Fødselsnummer/).fill('25890150058');
     await page.getByRole('button', { name: 'Sjekk hva du kan gi' }).click();
     const line = (reason: string, text: string) => page.locator(`#delegate-check-result li[data-reason="${reason}"]`, { hasText: text });
-    await expect.poll(() => line('NOT_DELEGABLE', 'Hovedadministrator').textContent(), POLL).toBe('Hovedadministrator: kan ikke gis – kan ikke delegeres');
+    await expect
+      .poll(() => line('NOT_DELEGABLE', 'Hovedadministrator').textContent(), POLL)
+      .toBe('Hovedadministrator: kan ikke gis – kan ikke delegeres');
     expect(await line('NOT_HELD', 'Regnskapsfører').textContent()).toBe(
       'Regnskapsfører med signeringsrettighet: kan ikke gis – du har ikke denne rettigheten selv',
     );
@@ -75,9 +77,12 @@ describeBrowser('the delegation check and powers of attorney on the access page,
 
     const siri = await stack.personToken('siri');
     const decide = async () =>
-      (await stack.graphql(AUTHORIZE, { requests: [{ subject: SIRI, party: KARI, resource: 'ske-skattemelding-person', action: 'read' }] }, siri)).body
-        .data.authorize[0];
-    expect(await decide()).toEqual({ decision: 'PERMIT', reasons: [{ source: 'POWER_OF_ATTORNEY', area: 'urn:altinn:accesspackage:innbygger-skatt' }] });
+      (await stack.graphql(AUTHORIZE, { requests: [{ subject: SIRI, party: KARI, resource: 'ske-skattemelding-person', action: 'read' }] }, siri))
+        .body.data.authorize[0];
+    expect(await decide()).toEqual({
+      decision: 'PERMIT',
+      reasons: [{ source: 'POWER_OF_ATTORNEY', area: 'urn:altinn:accesspackage:innbygger-skatt' }],
+    });
 
     await page.getByRole('button', { name: /Trekk tilbake tilgangen til SIRI REGNESEN: Skatt/ }).click();
     await expect.poll(() => page.locator('#access-notice').textContent(), POLL).toBe('Tilgangen til SIRI REGNESEN er trukket tilbake.');

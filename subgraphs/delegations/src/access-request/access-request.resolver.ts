@@ -35,7 +35,15 @@ async function approvalAsk(row: AccessRequestRow, ctx: Context, viewerLevel: num
     row.packageUrn ? ctx.loaders.accessPackages.byUrn.load(row.packageUrn) : null,
     ctx.loaders.parties.byId.load(row.fromId),
   ]);
-  return { fromId: row.fromId, toId: row.requesterId, fromLabel: from?.name ?? row.fromId, resource, actions: row.actions, package: pkg, viewerLevel };
+  return {
+    fromId: row.fromId,
+    toId: row.requesterId,
+    fromLabel: from?.name ?? row.fromId,
+    resource,
+    actions: row.actions,
+    package: pkg,
+    viewerLevel,
+  };
 }
 
 /** Rejecting passes nothing on: who may answer does not depend on how strongly the approver logged in. */

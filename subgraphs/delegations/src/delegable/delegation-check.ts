@@ -34,9 +34,7 @@ export async function delegationCheck(db: Db, ask: DelegationCheckAsk, now = new
   const firstFacts = await loadFacts(db, { subjectIds: [ask.viewerId], partyIds: [ask.from.id], consents: false }, now);
   const packages = packagesToCheck(firstFacts, ask);
   const clientPackages = packages.filter((p) => p.clientPackage);
-  const firmsOf = new Map(
-    await Promise.all(clientPackages.map(async (p) => [p.urn, await holdersOfPackageFor(db, ask.from.id, p.urn)] as const)),
-  );
+  const firmsOf = new Map(await Promise.all(clientPackages.map(async (p) => [p.urn, await holdersOfPackageFor(db, ask.from.id, p.urn)] as const)));
   const firms = [...new Set([...firmsOf.values()].flat())];
   const facts =
     firms.length || ask.to.id !== ask.viewerId
@@ -61,22 +59,20 @@ export async function delegationCheck(db: Db, ask: DelegationCheckAsk, now = new
     message: judged.ok ? null : judged.reason,
   });
 
-  const resources = ask.from.isPerson
-    ? []
-    : [...facts.resources.values()].filter((r) => r.rules.size > 0).sort((a, b) => a.id.localeCompare(b.id));
+  const resources = ask.from.isPerson ? [] : [...facts.resources.values()].filter((r) => r.rules.size > 0).sort((a, b) => a.id.localeCompare(b.id));
   return [
     ...resources.flatMap((r) =>
       r.actions
         .filter((action) => r.rules.has(action))
         .map((action) =>
-          entry(
-            { resourceId: r.id, action, packageUrn: null },
-            judgeDelegation(facts, ask.viewerId, { ...base, resource: r, actions: [action] }),
-          ),
+          entry({ resourceId: r.id, action, packageUrn: null }, judgeDelegation(facts, ask.viewerId, { ...base, resource: r, actions: [action] })),
         ),
     ),
     ...packages.map((p) =>
-      entry({ resourceId: null, action: null, packageUrn: p.urn }, judgeDelegation(facts, ask.viewerId, { ...base, package: p }, firmsOf.get(p.urn) ?? [])),
+      entry(
+        { resourceId: null, action: null, packageUrn: p.urn },
+        judgeDelegation(facts, ask.viewerId, { ...base, package: p }, firmsOf.get(p.urn) ?? []),
+      ),
     ),
   ];
 }

@@ -68,7 +68,8 @@ export function checkPowerOfAttorneyEnd(validTo: Date | null | undefined, now: D
   checkValidTo(validTo, now, prefix);
   const latest = new Date(now);
   latest.setUTCFullYear(latest.getUTCFullYear() + MAX_POWER_OF_ATTORNEY_YEARS);
-  if (validTo.getTime() > latest.getTime()) throw badInput(`${prefix}.validTo`, `at most ${MAX_POWER_OF_ATTORNEY_YEARS} years ahead (${latest.toISOString()})`);
+  if (validTo.getTime() > latest.getTime())
+    throw badInput(`${prefix}.validTo`, `at most ${MAX_POWER_OF_ATTORNEY_YEARS} years ahead (${latest.toISOString()})`);
 }
 
 /** Looks the named resource or package up (one statement each at most) and checks the input against them. */

@@ -31,7 +31,8 @@ export class PowerOfAttorneyResolver {
 
   @FieldResolver(() => [Delegation], {
     nullable: true,
-    description: 'The powers of attorney this person has given that count now (not withdrawn, not past their end), oldest first. For the person only.',
+    description:
+      'The powers of attorney this person has given that count now (not withdrawn, not past their end), oldest first. For the person only.',
   })
   powersOfAttorneyGiven(@Root() party: PartyRef, @Ctx() ctx: Context): Promise<DelegationRow[]> {
     return powersOfAttorney('given', party.id, ctx);
