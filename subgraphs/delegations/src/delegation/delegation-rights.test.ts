@@ -70,4 +70,27 @@ describe('who may delegate what', () => {
     expect(await mayRevoke(database.db, id('kari'), d)).toBe(true);
     expect(await mayRevoke(database.db, id('astrid'), d)).toBe(false);
   });
+
+  it('refuses below the resource’s authentication level, for a resource and for a package of it', async () => {
+    const resource = await right('kari', { ...ask('tranabygg', 'arian', { resource: mva, actions: ['read'] }), viewerLevel: 2 });
+    expect(resource).toMatchObject({
+      ok: false,
+      code: 'AUTHENTICATION_LEVEL_TOO_LOW',
+      reason: expect.stringContaining('needs authentication level 3'),
+    });
+    const pkgAsk = { ...ask('tranabygg', 'arian', { package: pkg('merverdiavgift') }), viewerLevel: 2 };
+    expect(await right('kari', pkgAsk)).toMatchObject({ ok: false, code: 'AUTHENTICATION_LEVEL_TOO_LOW' });
+  });
+
+  it('lets a person give another person an area as a power of attorney, and no one else give it', async () => {
+    const area = { ...pkg('innbygger-skatt', false), powerOfAttorney: true };
+    const persons = { fromIsPerson: true, toIsPerson: true };
+    expect(await right('kari', ask('kari', 'siri', { package: area, ...persons }))).toEqual({ ok: true, facilitatorId: null });
+    expect(await right('hakon', ask('kari', 'siri', { package: area, ...persons }))).toMatchObject({ ok: false, code: 'NOT_HELD' });
+    expect(await right('kari', ask('kari', 'banken', { package: area, fromIsPerson: true, toIsPerson: false }))).toMatchObject({
+      ok: false,
+      code: 'RECIPIENT_NOT_A_PERSON',
+    });
+    expect(await right('kari', ask('tranabygg', 'siri', { package: area, toIsPerson: true }))).toMatchObject({ ok: false, code: 'NOT_DELEGABLE' });
+  });
 });

@@ -12,6 +12,9 @@ import { administeredBy, administersIn, evaluate, loadFacts, rolesHeldFor, type 
  *   permitted for the party, or a package their own roles grant them for it.
  * - Client delegation: the administrator of a firm that holds a client package for a client (REGN, REVI) may pass
  *   that package on to the firm's own people; the firm becomes the delegation's facilitator.
+ * - Power of attorney: a person gives another person one of the person's areas (a package flagged `powerOfAttorney`).
+ * - Nobody passes on a right whose resource needs a higher authentication level than they logged in with.
+ * Every refusal carries a stable code (`DelegationRefusal`), the one `delegationCheck` shows.
  */
 
 export interface DelegationAsk {
