@@ -44,8 +44,18 @@ export async function allPolicyRules(db: Db): Promise<PolicyRuleRow[]> {
 }
 
 /** The whole (small) package catalogue: which packages administer. */
-export async function allAccessPackages(db: Db): Promise<{ urn: string; administers: boolean }[]> {
-  return db.select({ urn: accessPackages.urn, administers: accessPackages.administers }).from(accessPackages);
+export async function allAccessPackages(
+  db: Db,
+): Promise<{ urn: string; delegable: boolean; administers: boolean; clientPackage: boolean; powerOfAttorney: boolean }[]> {
+  return db
+    .select({
+      urn: accessPackages.urn,
+      delegable: accessPackages.delegable,
+      administers: accessPackages.administers,
+      clientPackage: accessPackages.clientPackage,
+      powerOfAttorney: accessPackages.powerOfAttorney,
+    })
+    .from(accessPackages);
 }
 
 /** The whole (small) role catalogue: each role's code and urn. */

@@ -45,6 +45,8 @@ export const accessPackages = rolesSchema.table('access_packages', {
   administers: boolean().notNull().default(false),
   /** A client package: an accounting or auditing firm passes it on to its own agents. */
   clientPackage: boolean().notNull().default(false),
+  /** A person's area (tax, health, NAV, post): a person may give it to another person as a power of attorney, with an end date. */
+  powerOfAttorney: boolean().notNull().default(false),
 });
 
 export const packageRoles = rolesSchema.table(

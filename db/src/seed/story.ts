@@ -106,6 +106,7 @@ async function seedCatalogue(tx: Db, idOf: IdOf): Promise<void> {
         delegable: p.delegable,
         administers: 'administers' in p && p.administers === true,
         clientPackage: 'clientPackage' in p && p.clientPackage === true,
+        powerOfAttorney: 'powerOfAttorney' in p && p.powerOfAttorney === true,
       })),
     )
     .onConflictDoUpdate({
@@ -115,6 +116,7 @@ async function seedCatalogue(tx: Db, idOf: IdOf): Promise<void> {
         delegable: sql`excluded.delegable`,
         administers: sql`excluded.administers`,
         clientPackage: sql`excluded.client_package`,
+        powerOfAttorney: sql`excluded.power_of_attorney`,
       },
     });
   await tx

@@ -1,6 +1,6 @@
 import { parsePartyUrn } from '@hub/db';
 import { AUTHORIZE_SCOPE, forbidden, type SubgraphContext, type Viewer } from '@hub/kit';
-import { administersParty, and, hasScopeRule, isAuthenticated, isPerson, perEntityId, rule } from '@hub/authz';
+import { administersParty, and, hasScopeRule, isAuthenticated, isPerson, mayActForParty, perEntityId, rule } from '@hub/authz';
 import type { AccessRequestRow } from './access-request/access-request.loader';
 import { maySeeAccessRequest } from './access-request/access-request.visibility';
 import type { DelegationRow } from './delegation/delegation.loader';
@@ -48,6 +48,7 @@ export const permissions = {
   },
   Mutation: {
     delegate: and(isAuthenticated, isPerson),
+    givePowerOfAttorney: and(isAuthenticated, isPerson),
     revokeDelegation: isAuthenticated,
     requestAccess: and(isAuthenticated, isPerson),
     approveAccessRequest: and(isAuthenticated, isPerson),
@@ -59,6 +60,9 @@ export const permissions = {
     delegationsReceived: and(isAuthenticated, administersParty),
     delegationsGiven: and(isAuthenticated, administersParty),
     delegableRights: and(isAuthenticated, administersParty),
+    delegationCheck: and(isAuthenticated, isPerson, mayActForParty),
+    powersOfAttorneyGiven: and(isAuthenticated, isSelf),
+    powersOfAttorneyReceived: and(isAuthenticated, isSelf),
     authorizedParties: and(isAuthenticated, isSelf),
     authorizedPartiesWithReasons: and(isAuthenticated, isSelf),
     accessRequestsSent: and(isAuthenticated, isSelf),
@@ -83,6 +87,7 @@ export const permissions = {
   AccessRow: underGuardedField,
   DelegableRights: underGuardedField,
   DelegableResource: underGuardedField,
+  DelegationCheckRight: underGuardedField,
   AuditEntry: underGuardedField,
   Resource: underGuardedField,
   AccessPackage: underGuardedField,

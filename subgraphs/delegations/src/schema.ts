@@ -9,11 +9,13 @@ import { AuthorizeResolver } from './authorization/authorize.resolver';
 import { AuthorizationSearchResolver } from './authorization/search.resolver';
 import { AuthorizedPartyResolver } from './authorized-party/authorized-party.resolver';
 import { PartyDelegableRightsResolver } from './delegable/delegable-rights.resolver';
+import { PartyDelegationCheckResolver } from './delegable/delegation-check.resolver';
 import { delegationReference } from './delegation/delegation.reference';
 import { DelegationResolver } from './delegation/delegation.resolver';
 import { PartyDelegationsResolver } from './delegation/party-delegations.resolver';
 import { partyReference } from './party/party.reference';
 import { permissions } from './permissions';
+import { PowerOfAttorneyResolver } from './power-of-attorney/power-of-attorney.resolver';
 
 /** The delegations subgraph: the decision point, delegations, access requests, overviews and their audit log. No side effects. */
 export const buildDelegationsSchema = () =>
@@ -24,6 +26,8 @@ export const buildDelegationsSchema = () =>
       DelegationResolver,
       PartyDelegationsResolver,
       PartyDelegableRightsResolver,
+      PowerOfAttorneyResolver,
+      PartyDelegationCheckResolver,
       AccessRequestResolver,
       PartyAccessRequestsResolver,
       AuthorizedPartyResolver,

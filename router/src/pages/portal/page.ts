@@ -29,7 +29,7 @@ export interface PageContext {
 export interface GraphError {
   message: string;
   path?: (string | number)[];
-  extensions?: { code?: string };
+  extensions?: { code?: string; reason?: string };
 }
 
 /**

@@ -29,6 +29,17 @@ export interface Catalogue {
   /** role code → packages it grants. */
   packagesOfRole: Map<string, Set<string>>;
   packageAdministers: Set<string>;
+  /** Person packages a person may give another as a power of attorney (an area: tax, health, NAV, post). */
+  powerOfAttorneyPackages: Set<string>;
+  /** Every package by urn, with what the delegation check needs to know of it. */
+  packages: Map<string, PackageFacts>;
+}
+
+export interface PackageFacts {
+  urn: string;
+  delegable: boolean;
+  clientPackage: boolean;
+  powerOfAttorney: boolean;
 }
 
 /** Per database handle (per process): the catalogue loaded last, or being loaded. */
@@ -87,6 +98,10 @@ async function loadCatalogue(db: Db, version: number): Promise<Catalogue> {
     roleUrn: new Map(roleRows.map((r) => [r.code, r.urn])),
     packagesOfRole,
     packageAdministers: new Set(packageRows.filter((p) => p.administers).map((p) => p.urn)),
+    powerOfAttorneyPackages: new Set(packageRows.filter((p) => p.powerOfAttorney).map((p) => p.urn)),
+    packages: new Map(
+      packageRows.map((p) => [p.urn, { urn: p.urn, delegable: p.delegable, clientPackage: p.clientPackage, powerOfAttorney: p.powerOfAttorney }]),
+    ),
   };
 }
 

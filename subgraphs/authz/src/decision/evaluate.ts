@@ -41,17 +41,23 @@ function addRoles(subjectId: string, target: string, rule: Rule, facts: Facts, r
   }
 }
 
-/** The delegations from `target` to the subject that cover the request's resource and action or a package of the rule. */
+/**
+ * The delegations from `target` to the subject that cover the request's resource and action or a package of the rule.
+ * A delegation of a power-of-attorney area (a person's package, given by the person) is a POWER_OF_ATTORNEY, naming
+ * the area.
+ */
 function addDelegations(request: DecisionRequest, target: string, rule: Rule, facts: Facts, reasons: Reason[]): void {
   for (const d of facts.delegations.get(pairKey(request.subjectId, target)) ?? []) {
     const byResource = d.resourceId === request.resourceId && (d.actions ?? []).includes(request.action);
     const byPackage = d.packageUrn !== null && rule.packages.has(d.packageUrn);
-    if (byResource || byPackage) addReason(reasons, 'DELEGATION', d.id);
+    if (!byResource && !byPackage) continue;
+    if (byPackage && facts.catalogue.powerOfAttorneyPackages.has(d.packageUrn!)) addReason(reasons, 'POWER_OF_ATTORNEY', d.id, d.packageUrn!);
+    else addReason(reasons, 'DELEGATION', d.id);
   }
 }
 
 /** Adds a reason once: a decision has a handful, so a scan beats a set built per request. */
-function addReason(reasons: Reason[], source: ReasonSource, via: string): void {
+function addReason(reasons: Reason[], source: ReasonSource, via: string, area?: string): void {
   for (const r of reasons) if (r.source === source && r.via === via) return;
-  reasons.push({ source, via });
+  reasons.push(area ? { source, via, area } : { source, via });
 }

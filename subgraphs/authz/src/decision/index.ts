@@ -1,7 +1,7 @@
 export * from './authentication-level';
 export * from './administers';
 export * from './authorized-parties';
-export { currentCatalogue, type Catalogue, type ResourceFacts } from './catalogue';
+export { currentCatalogue, type Catalogue, type PackageFacts as CataloguePackage, type ResourceFacts } from './catalogue';
 export * from './decide';
 export * from './evaluate';
 export { activeDelegations, loadFacts, loadPackagesOfRole, pairKey, type Facts } from './facts';

@@ -7,12 +7,14 @@ export interface DecisionRequest {
 }
 
 export type DecisionValue = 'PERMIT' | 'DENY' | 'NOT_APPLICABLE' | 'INDETERMINATE';
-export type ReasonSource = 'ROLE' | 'ACCESS_PACKAGE' | 'DELEGATION' | 'CONSENT';
+export type ReasonSource = 'ROLE' | 'ACCESS_PACKAGE' | 'DELEGATION' | 'POWER_OF_ATTORNEY' | 'CONSENT';
 
-/** One path that gave a PERMIT: the role or package urn, the delegation or consent id. */
+/** One path that gave a PERMIT: the role or package urn, the delegation, power of attorney or consent id. */
 export interface Reason {
   source: ReasonSource;
   via: string;
+  /** For a power of attorney: the area's package urn (`via` is the power of attorney's id). */
+  area?: string;
 }
 
 export interface Decision {

@@ -29,14 +29,25 @@ async function visibleRequest(id: string, ctx: Context): Promise<AccessRequestRo
  * What approving would delegate, read before the transaction opens: the request's `from`, resource, package and
  * actions never change, and on the embedded database a read outside the open transaction would wait for it.
  */
-async function approvalAsk(row: AccessRequestRow, ctx: Context): Promise<DelegationAsk> {
+async function approvalAsk(row: AccessRequestRow, ctx: Context, viewerLevel: number): Promise<DelegationAsk> {
   const [resource, pkg, from] = await Promise.all([
     row.resourceId ? ctx.loaders.resources.byId.load(row.resourceId) : null,
     row.packageUrn ? ctx.loaders.accessPackages.byUrn.load(row.packageUrn) : null,
     ctx.loaders.parties.byId.load(row.fromId),
   ]);
-  return { fromId: row.fromId, toId: row.requesterId, fromLabel: from?.name ?? row.fromId, resource, actions: row.actions, package: pkg };
+  return {
+    fromId: row.fromId,
+    toId: row.requesterId,
+    fromLabel: from?.name ?? row.fromId,
+    resource,
+    actions: row.actions,
+    package: pkg,
+    viewerLevel,
+  };
 }
+
+/** Rejecting passes nothing on: who may answer does not depend on how strongly the approver logged in. */
+const REJECTING = Number.POSITIVE_INFINITY;
 
 @Resolver(() => AccessRequest)
 export class AccessRequestResolver {
@@ -65,13 +76,13 @@ export class AccessRequestResolver {
   @Mutation(() => AccessRequest, { description: 'Grants a PENDING request: creates the delegation to the requester, in the same transaction.' })
   async approveAccessRequest(@Arg('id', () => ID) id: string, @CurrentPerson() viewer: PersonViewer, @Ctx() ctx: Context): Promise<AccessRequestRow> {
     const seen = await visibleRequest(id, ctx);
-    return approveAccessRequest(ctx.db, seen.id, await approvalAsk(seen, ctx), viewer.partyId);
+    return approveAccessRequest(ctx.db, seen.id, await approvalAsk(seen, ctx, viewer.authenticationLevel), viewer.partyId);
   }
 
   @Mutation(() => AccessRequest, { description: 'Refuses a PENDING request. For those who could approve it.' })
   async rejectAccessRequest(@Arg('id', () => ID) id: string, @CurrentPerson() viewer: PersonViewer, @Ctx() ctx: Context): Promise<AccessRequestRow> {
     const seen = await visibleRequest(id, ctx);
-    return rejectAccessRequest(ctx.db, seen.id, await approvalAsk(seen, ctx), viewer.partyId);
+    return rejectAccessRequest(ctx.db, seen.id, await approvalAsk(seen, ctx, REJECTING), viewer.partyId);
   }
 
   @Mutation(() => AccessRequest, { description: 'The requester takes back a PENDING request.' })

@@ -1,4 +1,4 @@
-import { conflict, forbidden } from '@hub/kit';
+import { conflict, forbidden, hubError } from '@hub/kit';
 import type { Db } from '@hub/db';
 import { delegationRight, type DelegationAsk } from '../delegation/delegation-rights';
 import { insertDelegation } from '../delegation/delegation.store';
@@ -19,7 +19,7 @@ const notPending = (row: AccessRequestRow) => conflict(`Access request ${row.id}
  */
 async function requireApprover(tx: Db, ask: DelegationAsk, approverId: string): Promise<string | null> {
   const right = await delegationRight(tx, approverId, ask);
-  if (!right.ok) throw forbidden(`You may not answer this request. ${right.reason}`);
+  if (!right.ok) throw hubError('FORBIDDEN', `You may not answer this request. ${right.reason}`, { reason: right.code });
   return right.facilitatorId;
 }
 

@@ -16,6 +16,7 @@ export enum ReasonSource {
   ROLE = 'ROLE',
   ACCESS_PACKAGE = 'ACCESS_PACKAGE',
   DELEGATION = 'DELEGATION',
+  POWER_OF_ATTORNEY = 'POWER_OF_ATTORNEY',
   CONSENT = 'CONSENT',
 }
 registerEnumType(ReasonSource, { name: 'ReasonSource', description: 'The kind of path that gives access.' });
@@ -31,8 +32,14 @@ export class DecisionReason {
   @Field(() => ReasonSource)
   source!: ReasonSource;
 
-  @Field(() => String, { description: 'The role or package urn, or the delegation or consent id.' })
+  @Field(() => String, { description: 'The role or package urn, or the delegation, power of attorney or consent id.' })
   via!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'For POWER_OF_ATTORNEY: the area it was given for (a person package urn, urn:altinn:accesspackage:innbygger-skatt); null otherwise.',
+  })
+  area?: string | null;
 }
 
 @ObjectType({ description: 'What the caller must enforce along with a PERMIT.' })

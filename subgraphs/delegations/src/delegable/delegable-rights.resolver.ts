@@ -14,7 +14,7 @@ export class PartyDelegableRightsResolver {
   })
   async delegableRights(@Root() party: PartyRef, @Ctx() ctx: SubgraphContext<Loaders>): Promise<DelegableRights> {
     const viewer = requireViewer(ctx);
-    const result = await delegableRights(ctx.db, viewer.partyId, party.id, async (urns) =>
+    const result = await delegableRights(ctx.db, viewer.partyId, party.id, viewer.kind === 'person' ? viewer.authenticationLevel : 0, async (urns) =>
       ctx.loaders.accessPackages.byUrn.loadMany(urns).then((rows) => rows.map((r) => (r instanceof Error ? null : r))),
     );
     return {

@@ -16,7 +16,7 @@ const loadPackages = async (urns: string[]) => {
   const rows = await accessPackagesByUrns(database.db, urns);
   return urns.map((u) => rows.find((r) => r.urn === u) ?? null);
 };
-const mayGive = (viewer: string, party: string) => delegableRights(database.db, id(viewer), id(party), loadPackages);
+const mayGive = (viewer: string, party: string) => delegableRights(database.db, id(viewer), id(party), 3, loadPackages);
 const pkg = (name: string) => `urn:altinn:accesspackage:${name}`;
 
 describe('what a person may delegate for a party', () => {
@@ -44,6 +44,7 @@ describe('what a person may delegate for a party', () => {
         resource: { id: r.id, delegable: true },
         actions: r.actions,
         package: null,
+        viewerLevel: 3,
       });
       expect(right.ok).toBe(true);
     }
@@ -55,6 +56,7 @@ describe('what a person may delegate for a party', () => {
         resource: null,
         actions: null,
         package: { urn, delegable: true, clientPackage: false },
+        viewerLevel: 3,
       });
       expect(right.ok).toBe(true);
     }

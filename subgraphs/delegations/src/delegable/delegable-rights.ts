@@ -7,6 +7,7 @@ export interface PackageFacts {
   urn: string;
   delegable: boolean;
   clientPackage: boolean;
+  powerOfAttorney?: boolean;
 }
 
 export interface DelegableRightsResult {
@@ -27,6 +28,7 @@ export async function delegableRights(
   db: Db,
   viewerId: string,
   partyId: string,
+  viewerLevel: number,
   loadPackages: (urns: string[]) => Promise<(PackageFacts | null)[]>,
   now = new Date(),
 ): Promise<DelegableRightsResult> {
@@ -39,6 +41,7 @@ export async function delegableRights(
     resource: null,
     actions: null,
     package: null,
+    viewerLevel,
     ...what,
   });
   const resources = [...facts.resources.values()]
@@ -51,7 +54,7 @@ export async function delegableRights(
     .filter((r) => r.actions.length > 0);
   const granted = [...new Set(rolesHeldFor(facts, viewerId, partyId).flatMap((role) => [...(facts.packagesOfRole.get(role) ?? [])]))].sort();
   const packages = (await loadPackages(granted))
-    .filter((p): p is PackageFacts => p !== null && !p.clientPackage)
+    .filter((p): p is PackageFacts => p !== null && !p.clientPackage && !p.powerOfAttorney)
     .filter((p) => judgeDelegation(facts, viewerId, ask({ package: p })).ok)
     .map((p) => p.urn);
   return { resources, packages };

@@ -20,6 +20,7 @@ const ask = (from: string, to: string, what: Partial<DelegationAsk>): Delegation
   resource: null,
   actions: null,
   package: null,
+  viewerLevel: 3,
   ...what,
 });
 const right = (viewer: string, a: DelegationAsk) => delegationRight(database.db, id(viewer), a);
@@ -40,7 +41,7 @@ describe('who may delegate what', () => {
 
   it('refuses someone who does not administer the party', async () => {
     const result = await right('arian', ask('tranabygg', 'siri', { resource: mva, actions: ['read'] }));
-    expect(result).toEqual({ ok: false, reason: 'You may not delegate for TRANA BYGG AS: you do not administer it.' });
+    expect(result).toEqual({ ok: false, code: 'NEEDS_ACCESS_MANAGER', reason: 'You may not delegate for TRANA BYGG AS: you do not administer it.' });
   });
 
   it('lets the accounting firm’s manager pass the client package to the firm’s own agent, with the firm as facilitator', async () => {
@@ -68,5 +69,28 @@ describe('who may delegate what', () => {
     expect(await mayRevoke(database.db, id('arian'), d)).toBe(true);
     expect(await mayRevoke(database.db, id('kari'), d)).toBe(true);
     expect(await mayRevoke(database.db, id('astrid'), d)).toBe(false);
+  });
+
+  it('refuses below the resource’s authentication level, for a resource and for a package of it', async () => {
+    const resource = await right('kari', { ...ask('tranabygg', 'arian', { resource: mva, actions: ['read'] }), viewerLevel: 2 });
+    expect(resource).toMatchObject({
+      ok: false,
+      code: 'AUTHENTICATION_LEVEL_TOO_LOW',
+      reason: expect.stringContaining('needs authentication level 3'),
+    });
+    const pkgAsk = { ...ask('tranabygg', 'arian', { package: pkg('merverdiavgift') }), viewerLevel: 2 };
+    expect(await right('kari', pkgAsk)).toMatchObject({ ok: false, code: 'AUTHENTICATION_LEVEL_TOO_LOW' });
+  });
+
+  it('lets a person give another person an area as a power of attorney, and no one else give it', async () => {
+    const area = { ...pkg('innbygger-skatt', false), powerOfAttorney: true };
+    const persons = { fromIsPerson: true, toIsPerson: true };
+    expect(await right('kari', ask('kari', 'siri', { package: area, ...persons }))).toEqual({ ok: true, facilitatorId: null });
+    expect(await right('hakon', ask('kari', 'siri', { package: area, ...persons }))).toMatchObject({ ok: false, code: 'NOT_HELD' });
+    expect(await right('kari', ask('kari', 'banken', { package: area, fromIsPerson: true, toIsPerson: false }))).toMatchObject({
+      ok: false,
+      code: 'RECIPIENT_NOT_A_PERSON',
+    });
+    expect(await right('kari', ask('tranabygg', 'siri', { package: area, toIsPerson: true }))).toMatchObject({ ok: false, code: 'NOT_DELEGABLE' });
   });
 });

@@ -1,6 +1,6 @@
 import { parseUuid } from '@hub/db';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { badInput, CurrentPerson, CurrentViewer, notFound, type PersonViewer, requirePartyByUrn, type SubgraphContext, type Viewer } from '@hub/kit';
+import { CurrentPerson, CurrentViewer, notFound, type PersonViewer, type SubgraphContext, type Viewer } from '@hub/kit';
 import { AccessPackage } from '../access-package/access-package.type';
 import type { Loaders } from '../loaders';
 import { Party, partyRef, type PartyRef } from '../party/party.type';
@@ -9,30 +9,23 @@ import { DelegateInput } from './delegation.input';
 import type { DelegationRow } from './delegation.loader';
 import { Delegation } from './delegation.type';
 import { maySeeDelegation } from './delegation.visibility';
-import { giveDelegation, revokeDelegation } from './delegation.transitions';
-import { checkValidTo, loadAndCheckRights } from './rights-input';
+import { delegateAs } from './delegate';
+import { revokeDelegation } from './delegation.transitions';
 
 type Context = SubgraphContext<Loaders>;
 
 @Resolver(() => Delegation)
 export class DelegationResolver {
   @Mutation(() => Delegation, {
-    description: 'Gives `to`, on behalf of `from`, a resource’s actions or a package. Only what the viewer may itself delegate.',
+    description:
+      'Gives `to`, on behalf of `from`, a resource’s actions or a package. Only what the viewer may itself delegate (`Party.delegationCheck` tells what, and a refusal’s `extensions.reason` is its code). A person’s power-of-attorney area goes from the person to another person, with `validTo` (see `givePowerOfAttorney`).',
   })
   async delegate(
     @Arg('input', () => DelegateInput) input: DelegateInput,
     @CurrentPerson() viewer: PersonViewer,
     @Ctx() ctx: Context,
   ): Promise<DelegationRow> {
-    const now = new Date();
-    const [from, to] = await Promise.all([
-      requirePartyByUrn(input.from, ctx.loaders.parties, 'input.from'),
-      requirePartyByUrn(input.to, ctx.loaders.parties, 'input.to'),
-    ]);
-    if (from.id === to.id) throw badInput('input.to', 'must differ from input.from');
-    const rights = await loadAndCheckRights(input, ctx.loaders);
-    checkValidTo(input.validTo, now);
-    return giveDelegation(ctx.db, viewer.partyId, { fromId: from.id, toId: to.id, fromLabel: from.name, ...rights }, input.validTo ?? null, now);
+    return delegateAs(viewer, input, ctx);
   }
 
   @Mutation(() => Delegation, {

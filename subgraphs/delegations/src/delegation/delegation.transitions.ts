@@ -1,4 +1,4 @@
-import { conflict, forbidden } from '@hub/kit';
+import { conflict, forbidden, hubError } from '@hub/kit';
 import type { Db } from '@hub/db';
 import type { DelegationRow } from './delegation.loader';
 import { insertDelegation, lockDelegation, revokeDelegationRow } from './delegation.store';
@@ -13,7 +13,8 @@ import { delegationRight, mayRevoke, type DelegationAsk } from './delegation-rig
 export function giveDelegation(db: Db, actorId: string, ask: DelegationAsk, validTo: Date | null, now = new Date()): Promise<DelegationRow> {
   return db.transaction(async (tx) => {
     const right = await delegationRight(tx, actorId, ask, now);
-    if (!right.ok) throw forbidden(right.reason);
+    // The same code `delegationCheck` shows for this right, so a client can tell why.
+    if (!right.ok) throw hubError('FORBIDDEN', right.reason, { reason: right.code });
     return insertDelegation(tx, {
       fromId: ask.fromId,
       toId: ask.toId,

@@ -17,4 +17,10 @@ export class AccessPackage {
 
   @Field(() => Boolean, { description: 'A client package: an accounting or auditing firm passes it on to its own agents.' })
   clientPackage!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'A person’s area (tax, health, NAV, post): a person may give it to another person as a power of attorney (`givePowerOfAttorney`), with an end date.',
+  })
+  powerOfAttorney!: boolean;
 }

@@ -1,8 +1,16 @@
 import { el } from '../client/ui';
-import { definePage, type PageContext } from '../page';
-import type { ResultOf } from '../graphql';
-import type { AccessTextKey } from './messages';
-import { ACCESS_QUERY, APPROVE_ACCESS_REQUEST, DELEGATE, REJECT_ACCESS_REQUEST, REVOKE_DELEGATION, WITHDRAW_ACCESS_REQUEST } from './query';
+import { definePage, type GraphError, type PageContext } from '../page';
+import type { ResultOf, VariablesOf } from '../graphql';
+import { ACCESS_TEXTS, type AccessTextKey } from './messages';
+import {
+  ACCESS_QUERY,
+  APPROVE_ACCESS_REQUEST,
+  DELEGATE,
+  DELEGATION_CHECK,
+  REJECT_ACCESS_REQUEST,
+  REVOKE_DELEGATION,
+  WITHDRAW_ACCESS_REQUEST,
+} from './query';
 import { recipientUrn, words, type Words } from './words';
 
 type Data = ResultOf<typeof ACCESS_QUERY>;
@@ -78,10 +86,15 @@ function consentRightsPart(party: Party, w: Words, p: { party: string }): HTMLEl
 let notice: ((w: Words) => string) | null = null;
 
 /** Runs a mutation, then reloads the page's query and shows what came of it (`done`, in the page's language). */
-async function act(ctx: PageContext, run: () => Promise<{ errors?: { message: string }[] }>, done: (w: Words) => string): Promise<void> {
-  const result = await run().catch(() => ({ errors: [{ message: '' }] }));
-  const refusal = result.errors?.[0]?.message ?? '';
-  notice = result.errors?.length ? (w) => `${w.t('error')} ${refusal}`.trim() : done;
+async function act(
+  ctx: PageContext,
+  run: () => Promise<{ errors?: GraphError[] }>,
+  done: (w: Words) => string,
+  refusal: (w: Words, errors: GraphError[]) => string = (_w, errors) => errors[0]?.message ?? '',
+): Promise<void> {
+  const result = await run().catch((): { errors: GraphError[] } => ({ errors: [{ message: '' }] }));
+  const errors = result.errors ?? [];
+  notice = errors.length ? (w) => `${w.t('error')} ${refusal(w, errors)}`.trim() : done;
   await ctx.reload();
   document.getElementById('access-notice')?.focus();
 }
@@ -152,9 +165,56 @@ function givenSection(given: NonNullable<Party['delegationsGiven']>, ctx: PageCo
   );
 }
 
-function delegateSection(offer: NonNullable<Party['delegableRights']>, party: Party, ctx: PageContext, w: Words, p: { party: string }): HTMLElement {
+type Offer = NonNullable<Party['delegableRights']>;
+type Area = { urn: string; name: string };
+
+/** The last day of a power of attorney, as the end of that day in UTC. */
+const endOfDay = (day: string) => `${day}T23:59:59.000Z`;
+
+/**
+ * Sjekk hva du kan gi / Check what you may give: the graph's delegation check for the typed recipient, one line per
+ * right, with why not (the same reason codes a refused `delegate` carries).
+ */
+function checkPart(party: Party, to: HTMLInputElement, error: HTMLElement, ctx: PageContext, w: Words): HTMLElement {
+  const result = el('ul', { id: 'delegate-check-result', class: 'cards', 'aria-live': 'polite' });
+  const button = el('button', { type: 'button', id: 'delegate-check', class: 'secondary', text: w.t('checkButton') });
+  button.addEventListener('click', () => {
+    const recipient = recipientUrn(to.value);
+    if (!recipient) {
+      error.textContent = w.t('badRecipient');
+      to.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    void ctx.run(DELEGATION_CHECK, { party: party.urn, to: recipient }).then(({ data, errors }) => {
+      const entries = data?.party?.delegationCheck;
+      if (!entries) {
+        error.textContent = `${w.t('error')} ${errors?.[0]?.message ?? ''}`.trim();
+        return;
+      }
+      error.textContent = '';
+      result.replaceChildren(
+        el('li', { class: 'muted', text: w.t('checkHeading') }),
+        ...entries.map((e) => {
+          const what = w.right({ resource: e.resource, actions: e.action ? [e.action] : null, package: e.package });
+          const text = e.delegable ? w.t('checkYes', { what }) : w.t('checkNo', { what, why: w.t(`reason${e.reason}` as AccessTextKey) });
+          return el('li', { 'data-delegable': String(e.delegable), 'data-reason': e.reason ?? '', text });
+        }),
+      );
+    });
+  });
+  return el('div', { id: 'delegate-check-part' }, button, result);
+}
+
+/** A refused delegation's words: the graph's message, and the reason code's meaning when it gives one. */
+const refusalText = (w: Words, errors: { message: string; extensions?: { reason?: string } }[]) => {
+  const reason = errors[0]?.extensions?.reason;
+  const why = reason && `reason${reason}` in ACCESS_TEXTS.nb ? ` (${w.t(`reason${reason}` as AccessTextKey)})` : '';
+  return `${errors[0]?.message ?? ''}${why}`;
+};
+
+function delegateSection(offer: Offer, areas: Area[], party: Party, ctx: PageContext, w: Words, p: { party: string }): HTMLElement {
   const { t } = w;
-  if (!offer.resources.length && !offer.packages.length)
+  if (!offer.resources.length && !offer.packages.length && !areas.length)
     return section('delegate', t('delegateHeading'), el('p', { text: t('nothingToDelegate', p) }));
   const to = el('input', {
     id: 'delegate-to',
@@ -168,15 +228,20 @@ function delegateSection(offer: NonNullable<Party['delegableRights']>, party: Pa
   const what = el(
     'select',
     { id: 'delegate-what', name: 'what' },
+    ...areas.map((a) => el('option', { value: `area:${a.urn}`, text: t('poaOption', { name: w.name(a.urn, a.name) }) })),
     ...offer.packages.map((pkg) => el('option', { value: `package:${pkg.urn}`, text: t('packageOption', { name: w.name(pkg.urn, pkg.name) }) })),
     ...offer.resources.map((r) => el('option', { value: `resource:${r.resource.id}`, text: w.resource(r.resource) })),
   ) as HTMLSelectElement;
   const actions = el('fieldset', { id: 'delegate-actions' });
+  const validTo = el('input', { id: 'delegate-valid-to', name: 'validTo', type: 'date' }) as HTMLInputElement;
+  const validToPart = el('div', { id: 'delegate-valid-to-part' }, el('label', { for: 'delegate-valid-to', text: t('poaValidTo') }), validTo);
   const error = el('p', { id: 'delegate-error', class: 'error', 'aria-live': 'polite' });
   const chosenResource = () => offer.resources.find((r) => `resource:${r.resource.id}` === what.value);
+  const chosenArea = () => areas.find((a) => `area:${a.urn}` === what.value);
   const showActions = () => {
     const chosen = chosenResource();
     actions.hidden = !chosen;
+    validToPart.hidden = !chosenArea();
     actions.replaceChildren(
       el('legend', { text: t('delegateActions') }),
       ...(chosen?.actions ?? []).map((a) =>
@@ -194,9 +259,12 @@ function delegateSection(offer: NonNullable<Party['delegableRights']>, party: Pa
     el('label', { for: 'delegate-what', text: t('delegateWhat') }),
     what,
     actions,
+    validToPart,
     error,
     el('button', { type: 'submit', id: 'delegate-submit', text: t('delegateSubmit') }),
   );
+  const give = (input: VariablesOf<typeof DELEGATE>['input'], done: (x: Words) => string) =>
+    void act(ctx, () => ctx.run(DELEGATE, { input }), done, refusalText);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const recipient = recipientUrn(to.value);
@@ -206,15 +274,22 @@ function delegateSection(offer: NonNullable<Party['delegableRights']>, party: Pa
       to.focus();
       return;
     }
+    const area = chosenArea();
+    if (area) {
+      if (!validTo.value) {
+        error.textContent = t('poaNoEnd');
+        validTo.focus();
+        return;
+      }
+      give({ from: party.urn, to: recipient, package: area.urn, validTo: endOfDay(validTo.value) }, (x) =>
+        x.t('delegated', { what: x.name(area.urn, area.name) }),
+      );
+      return;
+    }
     const chosen = chosenResource();
     if (!chosen) {
       const pkg = offer.packages.find((x) => `package:${x.urn}` === what.value)!;
-      const input = { from: party.urn, to: recipient, package: pkg.urn };
-      void act(
-        ctx,
-        () => ctx.run(DELEGATE, { input }),
-        (x) => x.t('delegated', { what: x.name(pkg.urn, pkg.name) }),
-      );
+      give({ from: party.urn, to: recipient, package: pkg.urn }, (x) => x.t('delegated', { what: x.name(pkg.urn, pkg.name) }));
       return;
     }
     const picked = [...actions.querySelectorAll<HTMLInputElement>('input[name=action]:checked')].map((i) => i.value);
@@ -222,14 +297,17 @@ function delegateSection(offer: NonNullable<Party['delegableRights']>, party: Pa
       error.textContent = t('noActions');
       return;
     }
-    const input = { from: party.urn, to: recipient, resource: chosen.resource.id, actions: picked };
-    void act(
-      ctx,
-      () => ctx.run(DELEGATE, { input }),
-      (x) => x.t('delegated', { what: x.right({ resource: chosen.resource, actions: picked, package: null }) }),
+    give({ from: party.urn, to: recipient, resource: chosen.resource.id, actions: picked }, (x) =>
+      x.t('delegated', { what: x.right({ resource: chosen.resource, actions: picked, package: null }) }),
     );
   });
-  return section('delegate', t('delegateHeading'), el('p', { class: 'muted', text: t('delegateIntro', p) }), form);
+  return section(
+    'delegate',
+    t('delegateHeading'),
+    el('p', { class: 'muted', text: t('delegateIntro', p) }),
+    form,
+    checkPart(party, to, error, ctx, w),
+  );
 }
 
 function receivedSection(received: NonNullable<Party['accessRequestsReceived']>, ctx: PageContext, w: Words, p: { party: string }): HTMLElement {
@@ -326,6 +404,10 @@ function sentSection(sent: NonNullable<NonNullable<Data['me']>['accessRequestsSe
   );
 }
 
+/** The areas a person acting for themselves may give as a power of attorney; none for anyone else. */
+const powerOfAttorneyAreas = (data: Data): Area[] =>
+  data.party?.type === 'PERSON' && data.party.urn === data.me?.urn ? data.accessPackages.filter((a) => a.powerOfAttorney) : [];
+
 /**
  * Tilganger / Access: the rights the party the person acts for has (for whom, and why), the rights given on its
  * behalf with revoke, a form to give a right (offering only what the person may give), requests to it for its
@@ -347,7 +429,7 @@ export const accessPage = definePage({
       el('p', { id: 'access-notice', role: 'status', tabindex: '-1', class: notice ? 'notice' : 'notice empty', text: notice?.(w) ?? '' }),
       rightsSection(data, w, p),
       party.delegationsGiven ? givenSection(party.delegationsGiven, ctx, w, p) : null,
-      party.delegableRights ? delegateSection(party.delegableRights, party, ctx, w, p) : null,
+      party.delegableRights ? delegateSection(party.delegableRights, powerOfAttorneyAreas(data), party, ctx, w, p) : null,
       party.accessRequestsReceived ? receivedSection(party.accessRequestsReceived, ctx, w, p) : null,
       sentSection(data.me?.accessRequestsSent ?? [], ctx, w),
     ].filter((n): n is HTMLElement => n !== null);

@@ -8,7 +8,8 @@ import { graphql } from '../graphql';
  *   (ACCESS_PACKAGE, matched through `accessPackages { grantedByRoles }`) and the delegations it received (DELEGATION);
  * - what it may use by consent (`consentRights`: per resource, a count and dates, no persons; administrators only);
  * - the rights given on its behalf (`delegationsGiven`), each revocable (`PortalRevokeDelegation`);
- * - what the viewer may give on its behalf (`delegableRights`: exactly what `delegate` accepts from the viewer);
+ * - what the viewer may give on its behalf (`delegableRights`: exactly what `delegate` accepts from the viewer), and
+ *   for a person acting for themselves the power-of-attorney areas (`accessPackages { powerOfAttorney }`);
  * - requests to it waiting for its administrators (`accessRequestsReceived(status: PENDING)`);
  * - the viewer's own access requests (`me { accessRequestsSent }`).
  * Fields for administrators only come back null (with a FORBIDDEN error) for anyone else; the page leaves those
@@ -125,8 +126,30 @@ export const ACCESS_QUERY = graphql(`
     accessPackages {
       urn
       name
+      powerOfAttorney
       grantedByRoles {
         code
+      }
+    }
+  }
+`);
+
+/** What the viewer may give on behalf of `$party` to `$to`, and why not the rest (the check `delegate` applies). */
+export const DELEGATION_CHECK = graphql(`
+  query PortalDelegationCheck($party: String!, $to: String!) {
+    party(urn: $party) {
+      delegationCheck(to: $to) {
+        resource {
+          id
+          title
+        }
+        action
+        package {
+          urn
+          name
+        }
+        delegable
+        reason
       }
     }
   }
