@@ -147,3 +147,66 @@ describe('LOVDAL asks for the estate’s data; the heirs consent, each within th
     expect(body.data.party.evidenceRetrievals).toBeNull();
   });
 });
+
+describe('LOVDAL asks for the heirs together: the request waits for every heir', () => {
+  const JOINT = /* GraphQL */ `
+    query($id: ID!) {
+      consentRequest(id: $id) {
+        status
+        jointly
+        jointAcceptance { accepted { party { urn } acceptedAt } awaiting { urn name } }
+      }
+    }`;
+  let acc: { id: string; consentId: string };
+
+  it('creates a joint request that names both heirs as awaited', async () => {
+    const made = await accredit(stack, { ...estateInput, consentJointly: true }, t.lovdal);
+    acc = { id: made.id, consentId: made.consentRequests[0]!.id };
+    const { body } = await stack.graphql(JOINT, { id: acc.consentId }, t.lovdal);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.consentRequest).toMatchObject({ status: 'CREATED', jointly: true, jointAcceptance: { accepted: [] } });
+    expect(body.data.consentRequest.jointAcceptance.awaiting.map((p: { name: string }) => p.name).sort()).toEqual(['JONAS DAHL', 'MARTE DAHL']);
+  });
+
+  it('keeps the request CREATED after MARTE alone, sends her back with status=PENDING and no code, and gives LOVDAL nothing yet', async () => {
+    const { body } = await stack.graphql(ACCEPT, { id: acc.consentId, state: 's1' }, t.marte);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.acceptConsentRequest.status).toBe('CREATED');
+    const redirect = new URL(body.data.acceptConsentRequest.redirectUrl);
+    expect(Object.fromEntries(redirect.searchParams)).toEqual({ status: 'PENDING', state: 's1' });
+    const harvest = await stack.graphql(HARVEST, { id: acc.id }, t.lovdal);
+    expect(harvest.body.data.accreditation.evidence).toEqual([expect.objectContaining({ status: 'PENDING_CONSENT', values: null })]);
+    const read = await stack.graphql(JOINT, { id: acc.consentId }, t.lovdal);
+    expect(read.body.data.consentRequest.jointAcceptance.accepted).toEqual([{ party: { urn: expect.any(String) }, acceptedAt: expect.any(String) }]);
+    expect(read.body.data.consentRequest.jointAcceptance.awaiting.map((p: { name: string }) => p.name)).toEqual(['JONAS DAHL']);
+  });
+
+  it('does not count a third person, nor MARTE twice', async () => {
+    expect(errorOf((await stack.graphql(ACCEPT, { id: acc.consentId }, t.kari)).body)?.code).toBe('NOT_FOUND');
+    const again = await stack.graphql(ACCEPT, { id: acc.consentId }, t.marte);
+    expect(again.body.data.acceptConsentRequest.status).toBe('CREATED');
+    const read = await stack.graphql(JOINT, { id: acc.consentId }, t.marte);
+    expect(read.body.data.consentRequest.jointAcceptance.accepted).toHaveLength(1);
+  });
+
+  it('accepts at JONAS’s acceptance, with a code, and LOVDAL harvests the estate’s data', async () => {
+    const { body } = await stack.graphql(ACCEPT, { id: acc.consentId }, t.jonas);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.acceptConsentRequest.status).toBe('ACCEPTED');
+    expect(new URL(body.data.acceptConsentRequest.redirectUrl).searchParams.get('code')).toEqual(expect.any(String));
+    const read = await stack.graphql(JOINT, { id: acc.consentId }, t.jonas);
+    expect(read.body.data.consentRequest).toMatchObject({ status: 'ACCEPTED', jointAcceptance: { awaiting: [] } });
+    expect(read.body.data.consentRequest.jointAcceptance.accepted).toHaveLength(2);
+    const harvest = await stack.graphql(HARVEST, { id: acc.id }, t.lovdal);
+    expect(harvest.body.data.accreditation.evidence).toEqual([expect.objectContaining({ code: 'DodsboOpplysninger', status: 'AVAILABLE' })]);
+  });
+
+  it('is rejected as soon as one heir rejects', async () => {
+    const made = await accredit(stack, { ...estateInput, consentJointly: true }, t.lovdal);
+    const id = made.consentRequests[0]!.id;
+    await stack.graphql(ACCEPT, { id }, t.marte);
+    const { body } = await stack.graphql(contractOperation('RejectConsentRequest'), { id }, t.jonas);
+    expect(body.data.rejectConsentRequest.status).toBe('REJECTED');
+    expect(errorOf((await stack.graphql(ACCEPT, { id }, t.marte)).body)?.code).toBe('CONFLICT');
+  });
+});
