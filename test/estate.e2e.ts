@@ -106,6 +106,11 @@ describe('LOVDAL asks for the estate’s data; the heirs consent, each within th
     expect(still.body.data.accreditation.evidence[0].status).toBe('PENDING_CONSENT');
   });
 
+  it('does not let the deceased answer for himself, whatever a login says', async () => {
+    const { body } = await stack.graphql(ACCEPT, { id: first.consentId }, await stack.personToken('olav'));
+    expect(errorOf(body)).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('deceased') });
+  });
+
   it('lets LOVDAL harvest the estate’s data once MARTE has consented for the estate', async () => {
     const { body } = await stack.graphql(ACCEPT, { id: first.consentId }, t.marte);
     expect(body.errors).toBeUndefined();
@@ -149,14 +154,7 @@ describe('LOVDAL asks for the estate’s data; the heirs consent, each within th
 });
 
 describe('LOVDAL asks for the heirs together: the request waits for every heir', () => {
-  const JOINT = /* GraphQL */ `
-    query($id: ID!) {
-      consentRequest(id: $id) {
-        status
-        jointly
-        jointAcceptance { accepted { party { urn } acceptedAt } awaiting { urn name } }
-      }
-    }`;
+  const JOINT = contractOperation('JointConsentStatus');
   let acc: { id: string; consentId: string };
 
   it('creates a joint request that names both heirs as awaited', async () => {
@@ -177,7 +175,9 @@ describe('LOVDAL asks for the heirs together: the request waits for every heir',
     const harvest = await stack.graphql(HARVEST, { id: acc.id }, t.lovdal);
     expect(harvest.body.data.accreditation.evidence).toEqual([expect.objectContaining({ status: 'PENDING_CONSENT', values: null })]);
     const read = await stack.graphql(JOINT, { id: acc.consentId }, t.lovdal);
-    expect(read.body.data.consentRequest.jointAcceptance.accepted).toEqual([{ party: { urn: expect.any(String) }, acceptedAt: expect.any(String) }]);
+    expect(read.body.data.consentRequest.jointAcceptance.accepted).toEqual([
+      { party: { urn: expect.any(String), name: 'MARTE DAHL' }, acceptedAt: expect.any(String) },
+    ]);
     expect(read.body.data.consentRequest.jointAcceptance.awaiting.map((p: { name: string }) => p.name)).toEqual(['JONAS DAHL']);
   });
 
