@@ -92,7 +92,9 @@ describe('LOVDAL asks for the estate’s data; the heirs consent, each within th
 
   it('gives no values before an heir has consented', async () => {
     const { body } = await stack.graphql(HARVEST, { id: first.id }, t.lovdal);
-    expect(body.data.accreditation.evidence).toEqual([expect.objectContaining({ code: 'DodsboOpplysninger', status: 'PENDING_CONSENT', values: null })]);
+    expect(body.data.accreditation.evidence).toEqual([
+      expect.objectContaining({ code: 'DodsboOpplysninger', status: 'PENDING_CONSENT', values: null }),
+    ]);
   });
 
   it('does not let a third person see, accept or fetch anything about the estate', async () => {
@@ -125,7 +127,11 @@ describe('LOVDAL asks for the estate’s data; the heirs consent, each within th
   });
 
   it('records MARTE as the one who answered for the estate', async () => {
-    const { body } = await stack.graphql(`query($id: ID!) { consentRequest(id: $id) { status events { type performedBy { urn } } } }`, { id: first.consentId }, t.lovdal);
+    const { body } = await stack.graphql(
+      `query($id: ID!) { consentRequest(id: $id) { status events { type performedBy { urn } } } }`,
+      { id: first.consentId },
+      t.lovdal,
+    );
     expect(body.data.consentRequest.status).toBe('ACCEPTED');
     expect(body.data.consentRequest.events).toContainEqual({ type: 'ACCEPTED', performedBy: { urn: expect.stringMatching(/^urn:altinn:/) } });
   });
@@ -144,8 +150,18 @@ describe('LOVDAL asks for the estate’s data; the heirs consent, each within th
     for (const heir of [t.marte, t.jonas]) {
       const { body } = await stack.graphql(ESTATE, { urn: OLAV }, heir);
       expect(body.errors).toBeUndefined();
-      const retrievals = body.data.party.evidenceRetrievals as { code: string; status: string; requestor: { name: string }; accreditationId: string }[];
-      expect(retrievals.filter((r) => r.status === 'AVAILABLE').map((r) => r.accreditationId).sort()).toEqual([first.id, second.id].sort());
+      const retrievals = body.data.party.evidenceRetrievals as {
+        code: string;
+        status: string;
+        requestor: { name: string };
+        accreditationId: string;
+      }[];
+      expect(
+        retrievals
+          .filter((r) => r.status === 'AVAILABLE')
+          .map((r) => r.accreditationId)
+          .sort(),
+      ).toEqual([first.id, second.id].sort());
       expect(retrievals.every((r) => r.code === 'DodsboOpplysninger' && r.requestor.name === 'ADVOKATFIRMAET LOVDAL AS')).toBe(true);
     }
     const { body } = await stack.graphql(ESTATE, { urn: OLAV }, t.kari);

@@ -36,7 +36,11 @@ describe('the lawyer acts for the client within the matter area', () => {
   it('permits INGRID to read, write and sign HÅKON’s tax complaint, naming the tax package as the path', async () => {
     const answers = await authorize(['read', 'write', 'sign'].map((action) => ask(URN.hakon, 'ske-skatteklage', action)));
     for (const a of answers) {
-      expect(a).toEqual({ decision: 'PERMIT', reasons: [{ source: 'ACCESS_PACKAGE', via: TAX_PACKAGE }], obligations: { minimumAuthenticationLevel: 3 } });
+      expect(a).toEqual({
+        decision: 'PERMIT',
+        reasons: [{ source: 'ACCESS_PACKAGE', via: TAX_PACKAGE }],
+        obligations: { minimumAuthenticationLevel: 3 },
+      });
     }
   });
 
@@ -75,7 +79,10 @@ describe('the client relationship as the lawyer sees it', () => {
   it('lists the register role for HÅKON and HÅKON among the parties she may act for', async () => {
     const { body } = await stack.graphql(MY_ACCESS, {}, ingrid);
     expect(body.errors).toBeUndefined();
-    const me = body.data.me as { rolesHeld: { role: { code: string; urn: string }; from: { urn: string; name: string } }[]; authorizedParties: { urn: string; name: string }[] };
+    const me = body.data.me as {
+      rolesHeld: { role: { code: string; urn: string }; from: { urn: string; name: string } }[];
+      authorizedParties: { urn: string; name: string }[];
+    };
     expect(me.rolesHeld).toEqual(
       expect.arrayContaining([
         { role: { code: 'ADVOKAT-SKATT', urn: ADVOKAT_SKATT }, from: { urn: URN.hakon, name: 'HÅKON TRANA' } },

@@ -79,7 +79,9 @@ export async function seedStory(db: Db): Promise<void> {
     const idOf = await seedStoryParties(tx as unknown as Db);
     await tx
       .insert(roles)
-      .values(story.roles.map((r) => ({ code: r.code, urn: r.urn, name: r.name, provider: r.provider as 'ER' | 'FREG' | 'ADVOKATTILSYNET' | 'ALTINN' })))
+      .values(
+        story.roles.map((r) => ({ code: r.code, urn: r.urn, name: r.name, provider: r.provider as 'ER' | 'FREG' | 'ADVOKATTILSYNET' | 'ALTINN' })),
+      )
       .onConflictDoUpdate({ target: roles.code, set: { name: sql`excluded.name`, urn: sql`excluded.urn` } });
     await tx
       .insert(roleAssignments)

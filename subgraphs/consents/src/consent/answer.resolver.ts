@@ -30,7 +30,12 @@ export async function loadForAnswer(id: string, ctx: Context): Promise<{ consent
  * otherwise: a path other than a register role does not count as one of the joint answerers). `from` itself answers
  * alone; so does anyone answering a request that is not joint (undefined).
  */
-async function jointAnswer(consent: ConsentRow, rights: ConsentRightRow[], viewer: Viewer, ctx: Context): Promise<{ requiredIds: string[] } | undefined> {
+async function jointAnswer(
+  consent: ConsentRow,
+  rights: ConsentRightRow[],
+  viewer: Viewer,
+  ctx: Context,
+): Promise<{ requiredIds: string[] } | undefined> {
   if (!consent.jointly || viewer.partyId === consent.fromId) return undefined;
   const requiredIds = await jointAnswerers(consent, rights, ctx);
   if (!requiredIds.includes(viewer.partyId)) {

@@ -47,7 +47,7 @@ export class PartyResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      'ISO date of death from the population register; null while alive and for organisations. A deceased person\'s party ' +
+      "ISO date of death from the population register; null while alive and for organisations. A deceased person's party " +
       'stands for their estate (dødsbo), for which the heirs act. Personal data, guarded as nationalIdentityNumber.',
   })
   dateOfDeath(@Root() party: PartyRow): string | null {

@@ -7,7 +7,7 @@ export type RoleProvider = (typeof RoleProvider)[keyof typeof RoleProvider];
 registerEnumType(RoleProvider, {
   name: 'RoleProvider',
   description:
-    'Where a role comes from: ER (Central Coordinating Register), FREG (population register), ADVOKATTILSYNET (the lawyers\' register: a lawyer\'s clients by matter area) or ALTINN.',
+    "Where a role comes from: ER (Central Coordinating Register), FREG (population register), ADVOKATTILSYNET (the lawyers' register: a lawyer's clients by matter area) or ALTINN.",
 });
 
 @ObjectType({ description: 'A role from an authoritative register or from Altinn itself (DAGL, LEDE, REGN, FORELDREANSVAR …).' })
