@@ -25,7 +25,13 @@ async function statementsDuring(run: () => Promise<unknown>): Promise<number> {
 
 describe('party lookups are batched', () => {
   it('resolves 100 parties with the same number of SQL statements as 10', async () => {
-    const storyIds = [...story.persons.map((p) => p.nationalIdentityNumber), ...story.organizations.map((o) => o.organizationNumber)].map(partyUuid);
+    // Persons and organisations alternate, so the ten hold both kinds whatever the story's size: each kind has its own loads.
+    const persons = story.persons.map((p) => p.nationalIdentityNumber);
+    const organizations = story.organizations.map((o) => o.organizationNumber);
+    const storyIds = Array.from({ length: Math.max(persons.length, organizations.length) }, (_, i) => [persons[i], organizations[i]])
+      .flat()
+      .filter((n): n is string => n !== undefined)
+      .map(partyUuid);
     const representations = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'Party', id: storyIds[i] ?? randomUUID() }));
     const ask = (n: number) =>
       signedSubgraphRequest(stack.subgraphUrls.parties!, { query: ENTITIES, variables: { r: representations(n) }, viewer: { pid: '12888510018' } });

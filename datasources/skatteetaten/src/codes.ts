@@ -36,6 +36,20 @@ export const CODES: Record<string, Code> = {
       ];
     },
   },
+  /** An estate's (dødsbo) assets and debts as of the death, asked with an heir's consent on the estate's behalf. */
+  DodsboOpplysninger: {
+    resource: 'ske-dodsbo-opplysninger',
+    values(subject, parameters) {
+      const d = syntheticDigits('DodsboOpplysninger', subject, parameters);
+      const bankinnskudd = d.int(10_000, 2_000_000);
+      const gjeld = d.int(0, 1_500_000);
+      return [
+        { name: 'bankinnskudd', type: 'AMOUNT', value: bankinnskudd },
+        { name: 'gjeld', type: 'AMOUNT', value: gjeld },
+        { name: 'nettoformue', type: 'AMOUNT', value: bankinnskudd - gjeld },
+      ];
+    },
+  },
   /** A tax certificate: its consent is one-time, so one token gives one certificate. */
   Skatteattest: {
     resource: 'ske-skatteattest',

@@ -36,6 +36,8 @@ export const consentRequests = consentsSchema.table(
     codeChallenge: text(),
     templateId: text().notNull(),
     oneTime: boolean().notNull(),
+    /** Everyone who may answer for `from` by a register role (the heirs of an estate) must accept, not one of them. */
+    jointly: boolean().notNull().default(false),
     status: consentStatus().notNull().default('CREATED'),
     /** Hash of the creating input: a repeated client-chosen id with other input is a CONFLICT. */
     inputHash: text().notNull(),
@@ -122,6 +124,21 @@ export const consentReceipts = consentsSchema.table('consent_receipts', {
   textShown: text().notNull(),
   sha256: text().notNull(),
 });
+
+/** A joint request's acceptances so far, one per representative: the last one needed makes the request ACCEPTED. */
+export const jointAcceptances = consentsSchema.table(
+  'joint_acceptances',
+  {
+    consentId: uuid()
+      .notNull()
+      .references(() => consentRequests.id),
+    partyId: uuid()
+      .notNull()
+      .references(() => parties.id),
+    acceptedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.consentId, t.partyId] })],
+);
 
 /** One-time authorization codes, stored hashed; bound to consent, recipient, redirect URL and PKCE challenge. */
 export const authorizationCodes = consentsSchema.table('authorization_codes', {

@@ -20,6 +20,8 @@ export const parties = partiesSchema.table(
     /** 9 digits; organisations only. */
     organizationNumber: char({ length: 9 }).unique(),
     birthDate: date(),
+    /** From the population register; persons only. A deceased person's party stands for their estate (dødsbo). */
+    dateOfDeath: date(),
     /** Organisation form from the register: AS, BEDR (subunit), ORGL, KOMM … */
     organizationForm: text(),
     /** Public agencies may ask for evidence in some service contexts. */

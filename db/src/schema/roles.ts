@@ -4,11 +4,11 @@ import { parties } from './parties';
 
 export const rolesSchema = pgSchema('roles');
 
-export const roleProvider = rolesSchema.enum('role_provider', ['ER', 'FREG', 'ALTINN']);
+export const roleProvider = rolesSchema.enum('role_provider', ['ER', 'FREG', 'ADVOKATTILSYNET', 'ALTINN']);
 export const resourceType = rolesSchema.enum('resource_type', ['SERVICE', 'CONSENT', 'PUBLIC']);
 export const policySubjectKind = rolesSchema.enum('policy_subject_kind', ['ROLE', 'PACKAGE']);
 
-/** The role catalogue: register roles (ER, FREG) and Altinn's own. */
+/** The role catalogue: register roles (ER, FREG, ADVOKATTILSYNET) and Altinn's own. */
 export const roles = rolesSchema.table('roles', {
   code: text().primaryKey(),
   urn: text().notNull().unique(),

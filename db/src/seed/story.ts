@@ -35,9 +35,15 @@ async function seedStoryParties(tx: Db): Promise<IdOf> {
   const persons = await tx
     .insert(parties)
     .values(
-      story.persons.map((p) => ({ type: 'PERSON' as const, name: p.name, nationalIdentityNumber: p.nationalIdentityNumber, birthDate: p.birthDate })),
+      story.persons.map((p) => ({
+        type: 'PERSON' as const,
+        name: p.name,
+        nationalIdentityNumber: p.nationalIdentityNumber,
+        birthDate: p.birthDate,
+        dateOfDeath: 'dateOfDeath' in p ? p.dateOfDeath : null,
+      })),
     )
-    .onConflictDoUpdate({ target: parties.nationalIdentityNumber, set: { name: sql`excluded.name` } })
+    .onConflictDoUpdate({ target: parties.nationalIdentityNumber, set: { name: sql`excluded.name`, dateOfDeath: sql`excluded.date_of_death` } })
     .returning({ id: parties.id, number: parties.nationalIdentityNumber });
   const keyOfNumber = new Map<string, string>([
     ...story.persons.map((p) => [p.nationalIdentityNumber, p.key] as const),
@@ -73,7 +79,9 @@ export async function seedStory(db: Db): Promise<void> {
     const idOf = await seedStoryParties(tx as unknown as Db);
     await tx
       .insert(roles)
-      .values(story.roles.map((r) => ({ code: r.code, urn: r.urn, name: r.name, provider: r.provider as 'ER' | 'FREG' | 'ALTINN' })))
+      .values(
+        story.roles.map((r) => ({ code: r.code, urn: r.urn, name: r.name, provider: r.provider as 'ER' | 'FREG' | 'ADVOKATTILSYNET' | 'ALTINN' })),
+      )
       .onConflictDoUpdate({ target: roles.code, set: { name: sql`excluded.name`, urn: sql`excluded.urn` } });
     await tx
       .insert(roleAssignments)

@@ -78,6 +78,8 @@ export const permissions = {
   ConsentRequestTemplate: underGuardedField,
   ConsentText: underGuardedField,
   ConsentAnswer: underGuardedField,
+  JointAcceptance: underGuardedField,
+  JointAcceptanceEntry: underGuardedField,
   ConsentToken: underGuardedField,
   ConsentStatusChange: underGuardedField,
   ConsentEventConnection: underGuardedField,

@@ -5,6 +5,7 @@ import { consentReference } from './consent/consent.reference';
 import { PartyConsentRightsResolver } from './consent/consent-rights';
 import { ConsentRequestResolver, ConsentRightResolver } from './consent/consent.resolver';
 import { CreateConsentRequestResolver } from './consent/create.resolver';
+import { JointAcceptanceResolver } from './consent/joint-acceptance.resolver';
 import { ConsentLifecycleResolver } from './consent/lifecycle.resolver';
 import { PartyConsentsResolver } from './consent/party-consents.resolver';
 import { ConsentEventResolver } from './event/event.resolver';
@@ -26,6 +27,7 @@ export const buildConsentsSchema = () =>
       ConsentRightResolver,
       CreateConsentRequestResolver,
       AnswerConsentRequestResolver,
+      JointAcceptanceResolver,
       ConsentLifecycleResolver,
       PartyConsentsResolver,
       PartyConsentRightsResolver,

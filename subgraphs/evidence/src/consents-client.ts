@@ -67,6 +67,7 @@ export async function createConsentRequest(
     redirectUrl: string;
     requestMessage: string;
     rights: { resource: string; metadata: Record<string, string> }[];
+    jointly?: boolean;
   },
 ): Promise<string> {
   const data = await call<{ createConsentRequest: { id: string } }>(

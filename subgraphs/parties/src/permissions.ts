@@ -8,5 +8,6 @@ export const permissions = {
     '*': isAuthenticated,
     nationalIdentityNumber: mayActForParty,
     birthDate: mayActForParty,
+    dateOfDeath: mayActForParty,
   },
 };

@@ -8,6 +8,7 @@ import { acceptConsent, rejectConsent } from './consent.transitions';
 import { ConsentStatus, type ConsentRightRow, type ConsentRow } from './consent.type';
 import { loadVisibleConsent } from './consent.visibility';
 import { buildReceipt } from './receipt';
+import { jointAnswerers } from './joint-acceptance';
 import { whoMayAnswer } from './who-may-answer';
 
 type Context = SubgraphContext<Loaders>;
@@ -24,6 +25,25 @@ export async function loadForAnswer(id: string, ctx: Context): Promise<{ consent
   return { consent, rights };
 }
 
+/**
+ * For a joint request answered by a representative: everyone who must accept, the viewer among them (FORBIDDEN
+ * otherwise: a path other than a register role does not count as one of the joint answerers). `from` itself answers
+ * alone; so does anyone answering a request that is not joint (undefined).
+ */
+async function jointAnswer(
+  consent: ConsentRow,
+  rights: ConsentRightRow[],
+  viewer: Viewer,
+  ctx: Context,
+): Promise<{ requiredIds: string[] } | undefined> {
+  if (!consent.jointly || viewer.partyId === consent.fromId) return undefined;
+  const requiredIds = await jointAnswerers(consent, rights, ctx);
+  if (!requiredIds.includes(viewer.partyId)) {
+    throw forbidden('This request must be accepted jointly by everyone the register names as representing the party; you are not one of them.');
+  }
+  return { requiredIds };
+}
+
 function checkState(state: string | null | undefined): void {
   if (state != null && state.length > MAX_STATE) throw badInput('state', `at most ${MAX_STATE} characters`);
 }
@@ -33,7 +53,8 @@ export class AnswerConsentRequestResolver {
   @Mutation(() => ConsentAnswer, {
     description:
       'The party asked, or whoever may consent for it on every requested right, accepts. Again on an accepted request: the same ' +
-      'answer with a fresh code, so the consent page can redirect again. Expired or otherwise finished: CONFLICT.',
+      'answer with a fresh code, so the consent page can redirect again. Expired or otherwise finished: CONFLICT. A joint request ' +
+      'stays CREATED until everyone who must accept has (status CREATED, the redirect says status=PENDING and carries no code).',
   })
   async acceptConsentRequest(
     @Arg('id', () => ID) id: string,
@@ -48,7 +69,11 @@ export class AnswerConsentRequestResolver {
     const before = requireStatus('accept', consent, now);
     const receipt = before === ConsentStatus.CREATED ? await buildReceipt(consent, rights, now, ctx) : null;
     const { codeTtlSeconds } = consentSettings(ctx.settings);
-    const { row, code } = await acceptConsent(ctx.db, { id: consent.id, receipt, answeredById: viewer.partyId, codeTtlSeconds, now });
+    const joint = before === ConsentStatus.CREATED ? await jointAnswer(consent, rights, viewer, ctx) : undefined;
+    const { row, code } = await acceptConsent(ctx.db, { id: consent.id, receipt, answeredById: viewer.partyId, codeTtlSeconds, now, joint });
+    if (code === null) {
+      return { status: ConsentStatus.CREATED, redirectUrl: answerRedirect(row.redirectUrl, { status: 'PENDING', state }), consent: row };
+    }
     return { status: ConsentStatus.ACCEPTED, redirectUrl: answerRedirect(row.redirectUrl, { status: 'ACCEPTED', code, state }), consent: row };
   }
 

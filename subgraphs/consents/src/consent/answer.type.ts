@@ -7,7 +7,9 @@ export class ConsentAnswer {
   status!: ConsentStatus;
 
   @Field(() => String, {
-    description: 'The requester’s redirectUrl with `status`, `state` when given, and on acceptance a one-time `code` (60 seconds).',
+    description:
+      'The requester’s redirectUrl with `status`, `state` when given, and on acceptance a one-time `code` (60 seconds). ' +
+      'status=PENDING: a joint request waits for the other representatives; no code yet.',
   })
   redirectUrl!: string;
 
@@ -16,7 +18,10 @@ export class ConsentAnswer {
 }
 
 /** Where the person goes after answering: the request's redirectUrl with the answer in its query. */
-export function answerRedirect(redirectUrl: string, answer: { status: 'ACCEPTED' | 'REJECTED'; code?: string; state?: string | null }): string {
+export function answerRedirect(
+  redirectUrl: string,
+  answer: { status: 'ACCEPTED' | 'REJECTED' | 'PENDING'; code?: string; state?: string | null },
+): string {
   const url = new URL(redirectUrl);
   if (answer.code) url.searchParams.set('code', answer.code);
   url.searchParams.set('status', answer.status);

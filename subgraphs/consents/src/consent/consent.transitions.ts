@@ -15,6 +15,7 @@ import { recordIssuedToken, type TokenWriteOutcome } from '../token/token-write'
 import { requireStatus, stateConflict, type ConsentTransition } from './consent.status';
 import { consentWrite, lockConsent, recordEvent, updateConsent } from './consent.store';
 import { ConsentStatus, type ConsentRightRow, type ConsentRow } from './consent.type';
+import { recordJointAcceptance } from './joint-acceptance';
 import type { Receipt } from './receipt';
 
 /**
@@ -54,18 +55,23 @@ export function createConsent(db: Db, values: NewConsent & { id: string; created
 
 /**
  * Accepts (CREATED → ACCEPTED, with the receipt built beforehand from what the person saw), or answers an accepted
- * request again; either way with a fresh authorization code for the recipient.
+ * request again; either way with a fresh authorization code for the recipient. A joint request (`joint`: everyone
+ * who must accept) records this acceptance and stays CREATED, with no code, until the last one needed arrives.
  */
 export function acceptConsent(
   db: Db,
-  args: { id: string; receipt: Receipt | null; answeredById: string; codeTtlSeconds: number; now: Date },
-): Promise<{ row: ConsentRow; code: string }> {
+  args: { id: string; receipt: Receipt | null; answeredById: string; codeTtlSeconds: number; now: Date; joint?: { requiredIds: readonly string[] } },
+): Promise<{ row: ConsentRow; code: string | null }> {
   const { now } = args;
   return transition(db, args.id, 'accept', now, async (tx, locked, status) => {
     let row = locked;
     if (status === ConsentStatus.CREATED) {
       // Read as ACCEPTED before the lock, so no receipt was built: changed in between, which only a refusal can answer.
       if (!args.receipt) throw stateConflict('accept', status);
+      if (args.joint) {
+        const accepted = await recordJointAcceptance(tx, row.id, args.answeredById, now);
+        if (args.joint.requiredIds.some((id) => !accepted.has(id))) return { row, code: null };
+      }
       row = await updateConsent(tx, row.id, { status: 'ACCEPTED', answeredAt: now, answeredById: args.answeredById });
       await recordEvent(tx, { consentId: row.id, type: 'ACCEPTED', performedById: args.answeredById, at: now });
       await tx.insert(consentReceipts).values({ consentId: row.id, acceptedAt: now, ...args.receipt });

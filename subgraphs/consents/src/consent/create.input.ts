@@ -43,6 +43,15 @@ export class CreateConsentRequestInput {
   @Field(() => String, { nullable: true, description: 'A person who alone may answer (and must be entitled to).' })
   requiredDelegator?: string | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True: everyone who may answer for `from` by a register role (the heirs of an estate, together) must accept; the request ' +
+      'is ACCEPTED at the last acceptance and REJECTED at any rejection. `from` itself still answers alone. Default false: ' +
+      'one representative, each within their mandate, suffices.',
+  })
+  jointly?: boolean | null;
+
   @Field(() => String, { nullable: true, description: 'An organisation handling the request for the requester; it may read it and get its tokens.' })
   handledBy?: string | null;
 

@@ -43,6 +43,7 @@ export class CreateConsentRequestResolver {
         fromId: checked.fromId,
         toId: requesterId,
         requiredDelegatorId: checked.requiredDelegatorId,
+        jointly: input.jointly === true,
         handledById: checked.handledById,
         validTo: input.validTo,
         requestMessage: input.requestMessage,

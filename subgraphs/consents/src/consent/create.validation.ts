@@ -43,6 +43,7 @@ const Shape = z.object({
     .refine(isAllowedRedirect, 'must be an absolute https URL without a fragment (http only for localhost and 127.0.0.1)'),
   requestMessage: z.string().max(1000, 'at most 1000 characters').nullish(),
   requiredDelegator: z.string().nullish(),
+  jointly: z.boolean().nullish(),
   handledBy: z.string().nullish(),
   codeChallenge: z
     .string()
@@ -59,6 +60,8 @@ export interface ShapedInput {
   redirectUrl: string;
   requestMessage: string | null;
   requiredDelegator: string | null;
+  /** Absent from the hash when false, so that requests made before it existed still replay. */
+  jointly?: true;
   handledBy: string | null;
   codeChallenge: string | null;
 }
@@ -85,6 +88,7 @@ export function shapeInput(input: CreateConsentRequestInput): ShapedInput {
     redirectUrl: v.redirectUrl,
     requestMessage: v.requestMessage ?? null,
     requiredDelegator: v.requiredDelegator ?? null,
+    ...(v.jointly ? { jointly: true as const } : {}),
     handledBy: v.handledBy ?? null,
     codeChallenge: v.codeChallenge ?? null,
   };

@@ -20,7 +20,8 @@ export const CONSENT_MINIMUM_AUTHENTICATION_LEVEL = 3;
  *   manager for the company);
  * - when the requester named a `requiredDelegator`, only that person, who must still qualify as above: the
  *   requester narrows who may answer, it never grants anyone a right over `from`;
- * - never a person under 15, not even about themselves: their parents or guardians answer for them.
+ * - never a person under 15, not even about themselves: their parents or guardians answer for them;
+ * - never a person the register records as deceased: the heirs answer for the estate.
  * Asked before the write transaction: with the embedded database a read inside it would wait for itself.
  */
 export async function whoMayAnswer(
@@ -34,8 +35,12 @@ export async function whoMayAnswer(
   if (consent.requiredDelegatorId && viewer.partyId !== consent.requiredDelegatorId) {
     return { ok: false, reason: 'The requester named another person who must answer this consent request.' };
   }
-  if (viewer.kind === 'person' && (await isUnderAge(viewer.partyId, viewer.nationalIdentityNumber, ctx, now))) {
-    return { ok: false, reason: `Persons under ${MINIMUM_ANSWERING_AGE} may not answer consent requests; a parent or guardian answers for them.` };
+  if (viewer.kind === 'person') {
+    const row = await ctx.loaders.parties.byId.load(viewer.partyId);
+    if (isUnderAge(row?.birthDate ?? null, viewer.nationalIdentityNumber, now)) {
+      return { ok: false, reason: `Persons under ${MINIMUM_ANSWERING_AGE} may not answer consent requests; a parent or guardian answers for them.` };
+    }
+    if (row?.dateOfDeath) return { ok: false, reason: 'The register records this person as deceased; the heirs answer for the estate.' };
   }
   const self = viewer.partyId === consent.fromId;
   if (self && viewer.kind === 'organization') return { ok: true };
@@ -56,8 +61,7 @@ export async function whoMayAnswer(
 }
 
 /** From the register's birth date, or the number's when the register has none; unknown counts as of age (D-numbers of adults). */
-async function isUnderAge(partyId: string, nationalIdentityNumber: string, ctx: SubgraphContext<Loaders>, now: Date): Promise<boolean> {
-  const row = await ctx.loaders.parties.byId.load(partyId);
-  const birthDate = row?.birthDate ?? birthDateOf(nationalIdentityNumber);
+function isUnderAge(registered: string | null, nationalIdentityNumber: string, now: Date): boolean {
+  const birthDate = registered ?? birthDateOf(nationalIdentityNumber);
   return birthDate !== null && ageOn(birthDate, now) < MINIMUM_ANSWERING_AGE;
 }

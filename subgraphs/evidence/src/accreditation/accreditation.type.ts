@@ -45,4 +45,11 @@ export class CreateAccreditationInput {
   })
   consentRedirectUrl?: string | null;
   @Field(() => DateTimeResolver, { nullable: true, description: 'Default: 30 days from now.' }) validTo?: Date | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'The consent request is joint: everyone who represents the subject by a register role (the heirs of an estate) must ' +
+      'accept before the evidence is available. Default: one representative, within their mandate, suffices.',
+  })
+  consentJointly?: boolean | null;
 }

@@ -53,6 +53,7 @@ export class CreateAccreditationResolver {
           redirectUrl: input.consentRedirectUrl!,
           requestMessage: `${requestor!.name} ber om opplysninger til ${context.name}.`,
           rights: group.map((c) => ({ resource: c.entry.resourceId, metadata: consentMetadata(c) })),
+          ...(input.consentJointly ? { jointly: true } : {}),
         },
       ).catch((err) => {
         throw err instanceof ConsentsCallError ? err.toGraphQLError({ 'input.redirectUrl': 'input.consentRedirectUrl' }) : err;

@@ -11,10 +11,11 @@ const standIn = (code: Code): SourceCode => ({ resource: code.resource, values: 
 const inProcess = defineSource('skatteetaten', '310000701', {
   SummertSkattegrunnlag: standIn(CODES.SummertSkattegrunnlag!),
   Restanser: standIn(CODES.Restanser!),
+  DodsboOpplysninger: standIn(CODES.DodsboOpplysninger!),
 });
 
 /**
- * Skatteetaten: income and tax base per year, tax arrears. With EVIDENCE_SKATTEETATEN_URL, a harvest under consent
+ * Skatteetaten: income and tax base per year, tax arrears, an estate's assets and debts. With EVIDENCE_SKATTEETATEN_URL, a harvest under consent
  * is sent to its own service (datasources/skatteetaten), which verifies the token and reports the use itself; a
  * harvest on a legal basis, which carries no token for the service to verify, stays with the hub's stand-in.
  */

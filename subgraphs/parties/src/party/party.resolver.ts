@@ -44,6 +44,16 @@ export class PartyResolver {
     return party.birthDate;
   }
 
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "ISO date of death from the population register; null while alive and for organisations. A deceased person's party " +
+      'stands for their estate (dødsbo), for which the heirs act. Personal data, guarded as nationalIdentityNumber.',
+  })
+  dateOfDeath(@Root() party: PartyRow): string | null {
+    return party.dateOfDeath;
+  }
+
   @FieldResolver(() => Party, { nullable: true, description: 'The main unit of a subunit.' })
   parent(@Root() party: PartyRow, @Ctx() ctx: Context): Promise<PartyRow | null> | null {
     return party.parentId ? ctx.loaders.parties.byId.load(party.parentId) : null;

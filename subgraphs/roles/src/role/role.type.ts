@@ -6,7 +6,8 @@ export const RoleProvider = enumOf(roleProvider.enumValues);
 export type RoleProvider = (typeof RoleProvider)[keyof typeof RoleProvider];
 registerEnumType(RoleProvider, {
   name: 'RoleProvider',
-  description: 'Where a role comes from: ER (Central Coordinating Register), FREG (population register) or ALTINN.',
+  description:
+    "Where a role comes from: ER (Central Coordinating Register), FREG (population register), ADVOKATTILSYNET (the lawyers' register: a lawyer's clients by matter area) or ALTINN.",
 });
 
 @ObjectType({ description: 'A role from an authoritative register or from Altinn itself (DAGL, LEDE, REGN, FORELDREANSVAR …).' })
