@@ -14,6 +14,8 @@ import { DelegationResolver } from './delegation/delegation.resolver';
 import { PartyDelegationsResolver } from './delegation/party-delegations.resolver';
 import { partyReference } from './party/party.reference';
 import { permissions } from './permissions';
+import { supportLookupReference } from './support-lookup/support-lookup.reference';
+import { PartySupportLookupsResolver, SupportLookupResolver } from './support-lookup/support-lookup.resolver';
 
 /** The delegations subgraph: the decision point, delegations, access requests, overviews and their audit log. No side effects. */
 export const buildDelegationsSchema = () =>
@@ -31,7 +33,9 @@ export const buildDelegationsSchema = () =>
       PartyAccessOverviewResolver,
       AuditEntryResolver,
       PartyAuditResolver,
+      SupportLookupResolver,
+      PartySupportLookupsResolver,
     ],
-    referenceResolvers: { ...partyReference, ...delegationReference, ...accessRequestReference },
+    referenceResolvers: { ...partyReference, ...delegationReference, ...accessRequestReference, ...supportLookupReference },
     permissions: createPermissions(permissions),
   });
