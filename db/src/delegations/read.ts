@@ -2,7 +2,7 @@
  * The delegations domain's read API for the other domains (the decision point): delegations that count now, as plain
  * rows. One statement per call, for arrays of parties. Pass a transaction handle to read inside it.
  */
-import { and, eq, exists, gt, is, isNull, or, sql, SQL, type Placeholder } from 'drizzle-orm';
+import { and, eq, exists, gt, inArray, is, isNull, or, sql, SQL, type Placeholder } from 'drizzle-orm';
 import { anyOf, anyOfPlaceholder, prepared } from '../any-of';
 import type { Db } from '../client';
 import { delegations, supportLookups } from '../schema/delegations';
@@ -97,5 +97,5 @@ export type SupportLookupRow = typeof supportLookups.$inferSelect;
 
 /** Support lookups by id (the consents subgraph checks the one its `SupportLookup` fields are asked under); unknown ids are absent. */
 export async function supportLookupsByIds(db: Db, ids: readonly number[]): Promise<SupportLookupRow[]> {
-  return ids.length ? db.select().from(supportLookups).where(anyOf(supportLookups.id, ids)) : [];
+  return ids.length ? db.select().from(supportLookups).where(inArray(supportLookups.id, [...ids])) : [];
 }
