@@ -105,7 +105,12 @@ describe('a support lookup', () => {
       expect.arrayContaining(['TRANA BYGG AS', 'EMMA TRANA']),
     );
     expect(lookup.consents).toContainEqual(
-      expect.objectContaining({ id: consentId, status: 'CREATED', to: { urn: URN.banken, name: 'BANKEN AS' }, resources: ['ske-inntekt-skattegrunnlag'] }),
+      expect.objectContaining({
+        id: consentId,
+        status: 'CREATED',
+        to: { urn: URN.banken, name: 'BANKEN AS' },
+        resources: ['ske-inntekt-skattegrunnlag'],
+      }),
     );
 
     const mine = (await stack.graphql(MINE, {}, hakon)).body;
@@ -137,22 +142,35 @@ describe('a support lookup', () => {
     expect(lookup.roleHolders.map((r: { roleCode: string }) => r.roleCode)).toEqual(expect.arrayContaining(['DAGL', 'LEDE', 'REGN', 'REVI']));
     expect(lookup.rolesHeld).toEqual([]);
     expect(lookup.delegationsGiven).toContainEqual(
-      expect.objectContaining({ id: delegated.body.data!.delegate.id, to: expect.objectContaining({ name: 'ARIAN ROLANDSEN' }), resource: 'ske-mva-melding', actions: ['read'] }),
+      expect.objectContaining({
+        id: delegated.body.data!.delegate.id,
+        to: expect.objectContaining({ name: 'ARIAN ROLANDSEN' }),
+        resource: 'ske-mva-melding',
+        actions: ['read'],
+      }),
     );
     expect(lookup.delegationsReceived).toEqual([]);
 
     const seen = (await stack.graphql(PARTY_LOOKUPS, { party: URN.tranabygg }, kari)).body;
     expect(seen.errors).toBeUndefined();
-    expect(seen.data!.party.supportLookups[0]).toMatchObject({ caseNumber: '2026-0042', reason: null, lookedUpBy: { name: 'DIGITALISERINGSDIREKTORATET' } });
+    expect(seen.data!.party.supportLookups[0]).toMatchObject({
+      caseNumber: '2026-0042',
+      reason: null,
+      lookedUpBy: { name: 'DIGITALISERINGSDIREKTORATET' },
+    });
     // SIRI works for the accountant, not an administrator of TRANA BYGG.
     expect(errorOf((await stack.graphql(PARTY_LOOKUPS, { party: URN.tranabygg }, siri)).body)?.code).toBe('FORBIDDEN');
   });
 
   it('fails closed: when the log cannot be written, no data is returned', async () => {
     const db = stack.database.db;
-    await db.execute(sql.raw(`CREATE FUNCTION support_lookups_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'log disk full'; END; $$`));
     await db.execute(
-      sql.raw(`CREATE TRIGGER support_lookups_fail BEFORE INSERT ON delegations.support_lookups FOR EACH ROW EXECUTE FUNCTION support_lookups_test_refuse()`),
+      sql.raw(`CREATE FUNCTION support_lookups_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'log disk full'; END; $$`),
+    );
+    await db.execute(
+      sql.raw(
+        `CREATE TRIGGER support_lookups_fail BEFORE INSERT ON delegations.support_lookups FOR EACH ROW EXECUTE FUNCTION support_lookups_test_refuse()`,
+      ),
     );
     try {
       const before = await rowCount();

@@ -92,7 +92,9 @@ describe('the append-only logs', () => {
     const digdir = await stack.partyId('digdir');
     await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        db.insert(supportLookups).values({ actorId: digdir, clientId: 'altinn-brukerservice', partyId: subject, caseNumber: `2026-000${i}`, reason: 'test' }),
+        db
+          .insert(supportLookups)
+          .values({ actorId: digdir, clientId: 'altinn-brukerservice', partyId: subject, caseNumber: `2026-000${i}`, reason: 'test' }),
       ),
     );
 

@@ -97,5 +97,10 @@ export type SupportLookupRow = typeof supportLookups.$inferSelect;
 
 /** Support lookups by id (the consents subgraph checks the one its `SupportLookup` fields are asked under); unknown ids are absent. */
 export async function supportLookupsByIds(db: Db, ids: readonly number[]): Promise<SupportLookupRow[]> {
-  return ids.length ? db.select().from(supportLookups).where(inArray(supportLookups.id, [...ids])) : [];
+  return ids.length
+    ? db
+        .select()
+        .from(supportLookups)
+        .where(inArray(supportLookups.id, [...ids]))
+    : [];
 }

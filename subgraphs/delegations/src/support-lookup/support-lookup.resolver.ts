@@ -93,7 +93,8 @@ const supportDelegation = (d: Awaited<ReturnType<typeof activeDelegationRows>>[n
 
 const SupportLookupRecordPage = PageType(SupportLookupRecord);
 
-const LOOKUPS = 'Support lookups of this party’s access and consents, newest first: when, by whom, under which case. For the party itself and its administrators.';
+const LOOKUPS =
+  'Support lookups of this party’s access and consents, newest first: when, by whom, under which case. For the party itself and its administrators.';
 
 const record = (row: SupportLookupRow): SupportLookupRecord => ({
   id: String(row.id),

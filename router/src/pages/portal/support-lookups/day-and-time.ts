@@ -5,7 +5,15 @@ import { messages } from './messages';
 export function dayAndTime(iso: string, lang: Lang, now = new Date()): string {
   const format = (d: Date) =>
     Object.fromEntries(
-      new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', year: 'numeric', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      new Intl.DateTimeFormat('nb-NO', {
+        timeZone: 'Europe/Oslo',
+        year: 'numeric',
+        day: '2-digit',
+        month: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
         .formatToParts(d)
         .map((p) => [p.type, p.value]),
     );
