@@ -1,10 +1,14 @@
+import type { SupportLookupRow } from '@hub/db/delegations/read';
 import type { SubgraphContext } from '@hub/kit';
-import { supportLookupById, type SupportLookupRow } from './support-lookup.store';
+import type { Loaders } from '../loaders';
 
-/** Whether the viewer may read through the lookup is the SupportLookup type's shield rule, so it holds here too. */
+/**
+ * The lookup's row from the append-only log. The SupportLookup type's shield rule (`readsThroughLookup`) checks it: the
+ * viewer made it, just now. A lookup that is not in the log opens nothing.
+ */
 export const supportLookupReference = {
   SupportLookup: {
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext): Promise<SupportLookupRow | null> =>
-      /^\d{1,18}$/.test(ref.id) ? supportLookupById(ctx.db, Number(ref.id)) : Promise.resolve(null),
+    __resolveReference: (ref: { id: string }, ctx: SubgraphContext<Loaders>): Promise<SupportLookupRow | null> =>
+      /^\d{1,15}$/.test(ref.id) ? ctx.loaders.supportLookups.byId.load(Number(ref.id)) : Promise.resolve(null),
   },
 };

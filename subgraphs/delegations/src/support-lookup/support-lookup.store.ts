@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@hub/db';
 import { supportLookups, type SupportLookupRow } from '@hub/db/delegations';
 import { selectPage, type ListOrder, type Page, type PageArgs } from '@hub/kit';
@@ -17,12 +17,6 @@ export async function logSupportLookup(
   const [row] = await db.insert(supportLookups).values(lookup).returning();
   if (!row) throw new Error('support lookup was not logged');
   return row;
-}
-
-/** Lookups by id; unknown ids are absent. */
-export async function supportLookupById(db: Db, id: number): Promise<SupportLookupRow | null> {
-  const [row] = await db.select().from(supportLookups).where(eq(supportLookups.id, id)).orderBy(desc(supportLookups.id));
-  return row ?? null;
 }
 
 /** Newest first, in the order they were logged. */
