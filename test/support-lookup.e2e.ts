@@ -5,6 +5,7 @@ import { supportLookups } from '@hub/db/delegations';
 import { contractOperation } from './support/contract';
 import { CREATE, errorOf, inSeconds, unknownOrganizationNumber, URN } from './support/consents';
 import { startTestStack, type TestStack } from './support/stack';
+import { signedSubgraphRequest } from './support/subgraph';
 
 let stack: TestStack;
 let support: string;
@@ -185,6 +186,59 @@ describe('a support lookup', () => {
     }
     const { body } = await stack.graphql(LOOKUP, { party: URN.hakon, caseNumber: '2026-1235' }, support);
     expect(body.data?.supportLookup.caseNumber).toBe('2026-1235');
+  });
+});
+
+describe('the SupportLookup entity, asked of each subgraph directly as the router would', () => {
+  const orgViewer = (orgNo: string, clientId: string, scope = 'altinn:support.read') => ({
+    consumer: { authority: 'iso6523-actorid-upis', ID: `0192:${orgNo}` },
+    scope,
+    client_id: clientId,
+  });
+  const DIGDIR = '310001201';
+  const entities = (subgraph: 'delegations' | 'consents', id: string, viewer: Record<string, unknown>) =>
+    signedSubgraphRequest(stack.subgraphUrls[subgraph]!, {
+      query:
+        subgraph === 'delegations'
+          ? `query($r: [_Any!]!) { _entities(representations: $r) { ... on SupportLookup { caseNumber rolesHeld { roleCode } } } }`
+          : `query($r: [_Any!]!) { _entities(representations: $r) { ... on SupportLookup { consents { id } } } }`,
+      variables: { r: [{ __typename: 'SupportLookup', id }] },
+      viewer,
+    });
+
+  it('answers only the support organisation and client that logged the lookup, and only right after it', async () => {
+    const { body } = await stack.graphql(LOOKUP, { party: URN.hakon, caseNumber: '2026-7777' }, support);
+    const id = body.data!.supportLookup.id as string;
+    for (const subgraph of ['delegations', 'consents'] as const) {
+      const own = await entities(subgraph, id, orgViewer(DIGDIR, 'altinn-brukerservice'));
+      expect(own.body.errors, subgraph).toBeUndefined();
+      expect(own.body.data._entities[0]).not.toBeNull();
+      for (const viewer of [
+        orgViewer('310000108', 'banken-system'),
+        orgViewer(DIGDIR, 'another-system'),
+        orgViewer(DIGDIR, 'altinn-brukerservice', 'altinn:consentrequests.read'),
+        { pid: '12888510018', scope: 'altinn:support.read' },
+      ]) {
+        const other = await entities(subgraph, id, viewer);
+        expect(other.body.data?._entities?.[0] ?? null, `${subgraph} ${JSON.stringify(viewer)}`).toBeNull();
+        expect(errorOf(other.body)?.code).toBe('FORBIDDEN');
+      }
+    }
+    // A lookup logged ten minutes ago opens nothing any more, to its own maker either.
+    const [old] = await stack.database.db
+      .insert(supportLookups)
+      .values({
+        actorId: await stack.partyId('digdir'),
+        clientId: 'altinn-brukerservice',
+        partyId: await stack.partyId('hakon'),
+        caseNumber: '2026-7778',
+        at: new Date(Date.now() - 10 * 60_000),
+      })
+      .returning();
+    for (const subgraph of ['delegations', 'consents'] as const) {
+      const late = await entities(subgraph, String(old!.id), orgViewer(DIGDIR, 'altinn-brukerservice'));
+      expect(errorOf(late.body)?.code, subgraph).toBe('FORBIDDEN');
+    }
   });
 });
 
