@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGS, verifyLogs, type Db } from '@hub/db';
 import { consentEvents } from '@hub/db/consents';
-import { auditLog } from '@hub/db/delegations';
+import { auditLog, supportLookups } from '@hub/db/delegations';
 import { evidenceRetrievals } from '@hub/db/evidence';
 import { CREATE, inSeconds, storyTokens, URN } from '../support/consents';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -89,12 +89,22 @@ describe('the append-only logs', () => {
       ),
     );
 
+    const digdir = await stack.partyId('digdir');
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        db
+          .insert(supportLookups)
+          .values({ actorId: digdir, clientId: 'altinn-brukerservice', partyId: subject, caseNumber: `2026-000${i}`, reason: 'test' }),
+      ),
+    );
+
     const results = await verifyLogs(db);
     expect(results.map((r) => [r.log, r.broken])).toEqual(LOGS.map((l) => [l.name, null]));
     const rows = Object.fromEntries(results.map((r) => [r.log, r.rows]));
     expect(rows['consents.consent_events']).toBeGreaterThanOrEqual(12);
     expect(rows['delegations.audit_log']).toBeGreaterThanOrEqual(20);
     expect(rows['evidence.evidence_retrievals']).toBe(15);
+    expect(rows['delegations.support_lookups']).toBe(6);
     // One chain per log (consent events: one per consent): every row names the row before it by id order, none is
     // shared (no fork).
     for (const { name, chainWithin } of LOGS) {

@@ -2,10 +2,10 @@
  * The delegations domain's read API for the other domains (the decision point): delegations that count now, as plain
  * rows. One statement per call, for arrays of parties. Pass a transaction handle to read inside it.
  */
-import { and, eq, exists, gt, is, isNull, or, sql, SQL, type Placeholder } from 'drizzle-orm';
+import { and, eq, exists, gt, inArray, is, isNull, or, sql, SQL, type Placeholder } from 'drizzle-orm';
 import { anyOf, anyOfPlaceholder, prepared } from '../any-of';
 import type { Db } from '../client';
-import { delegations } from '../schema/delegations';
+import { delegations, supportLookups } from '../schema/delegations';
 import { packageRoles, roleAssignments } from '../schema/roles';
 
 export type DelegationRow = typeof delegations.$inferSelect;
@@ -91,4 +91,16 @@ export function isActiveDelegation(db: Db, now: Date | Placeholder): SQL {
     or(isNull(delegations.validTo), gt(delegations.validTo, now)),
     or(isNull(delegations.facilitatorId), exists(backing)),
   )!;
+}
+
+export type SupportLookupRow = typeof supportLookups.$inferSelect;
+
+/** Support lookups by id (the consents subgraph checks the one its `SupportLookup` fields are asked under); unknown ids are absent. */
+export async function supportLookupsByIds(db: Db, ids: readonly number[]): Promise<SupportLookupRow[]> {
+  return ids.length
+    ? db
+        .select()
+        .from(supportLookups)
+        .where(inArray(supportLookups.id, [...ids]))
+    : [];
 }

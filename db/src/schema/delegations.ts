@@ -94,3 +94,30 @@ export const auditLog = delegationsSchema.table(
   },
   (t) => [index('audit_log_entity_idx').on(t.entityId), index('audit_log_party_idx').on(t.partyId)],
 );
+
+/**
+ * Every support lookup of a party's access and consents (migration 0017): who looked (the support organisation and
+ * its client), at whom, under which case. Append-only and hash-chained like `audit_log`; the party sees its rows.
+ */
+export const supportLookups = delegationsSchema.table(
+  'support_lookups',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    at: timestamp({ withTimezone: true })
+      .notNull()
+      .default(sql`now()`),
+    actorId: uuid()
+      .notNull()
+      .references(() => parties.id),
+    clientId: text(),
+    partyId: uuid()
+      .notNull()
+      .references(() => parties.id),
+    caseNumber: text().notNull(),
+    reason: text(),
+    /** Filled in by the chain trigger (migration 0017), as on `audit_log`. */
+    prevHash: text().notNull().default(''),
+    hash: text().notNull().default(''),
+  },
+  (t) => [index('support_lookups_party_idx').on(t.partyId)],
+);

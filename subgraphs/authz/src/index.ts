@@ -4,3 +4,4 @@ export * from './access';
 export * from './decision/index';
 export * from './permission-coverage';
 export * from './shield';
+export * from './support';

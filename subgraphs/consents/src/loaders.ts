@@ -4,6 +4,7 @@ import { createClientLoaders } from './client/client.loader';
 import { createConsentLoaders } from './consent/consent.loader';
 import { createEventLoaders } from './event/event.loader';
 import { createResourceLoaders } from './resource/resource.loader';
+import { createSupportLookupLoaders } from './support-lookup/support-lookup.loader';
 
 /** Per request, never shared across viewers. */
 export function createLoaders(db: Db) {
@@ -13,6 +14,7 @@ export function createLoaders(db: Db) {
     resources: createResourceLoaders(db),
     consents: createConsentLoaders(db),
     events: createEventLoaders(db),
+    supportLookups: createSupportLookupLoaders(db),
   };
 }
 

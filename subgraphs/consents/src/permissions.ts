@@ -1,5 +1,5 @@
 import { forbidden, hasScope, type SubgraphContext } from '@hub/kit';
-import { administersParty, allow, and, isAuthenticated, isOrganization, mayActForParty, rule } from '@hub/authz';
+import { administersParty, allow, and, isAuthenticated, isOrganization, isSupport, mayActForParty, readsThroughLookup, rule } from '@hub/authz';
 import { maySeeConsent } from './consent/consent.visibility';
 import type { ConsentRow } from './consent/consent.type';
 import type { Loaders } from './loaders';
@@ -93,4 +93,6 @@ export const permissions = {
   WebhookSecretIssued: underGuardedField,
   WebhookDelivery: underGuardedField,
   WebhookAttempt: underGuardedField,
+  SupportLookup: { '*': and(isAuthenticated, isSupport, readsThroughLookup) },
+  SupportConsent: { '*': and(isAuthenticated, isSupport) },
 };

@@ -13,6 +13,9 @@ import { ConsentEventFeedResolver } from './event/feed.resolver';
 import { ConsentStatusSubscriptionResolver } from './live/status.resolver';
 import { partyReference } from './party/party.reference';
 import { permissions } from './permissions';
+import { supportLookupReference } from './support-lookup/support-lookup.reference';
+import { SupportLookupConsentsResolver } from './support-lookup/support-lookup.resolver';
+import { SupportLookup } from './support-lookup/support-lookup.type';
 import { ConsentTemplateResolver } from './template/template.resolver';
 import { IssueConsentTokenResolver } from './token/issue.resolver';
 import { ConsentSigningKeysResolver } from './token/jwks.resolver';
@@ -39,7 +42,9 @@ export const buildConsentsSchema = () =>
       ConsentSigningKeysResolver,
       WebhookSubscriptionResolver,
       ConsentStatusSubscriptionResolver,
+      SupportLookupConsentsResolver,
     ],
-    referenceResolvers: { ...partyReference, ...consentReference },
+    orphanedTypes: [SupportLookup],
+    referenceResolvers: { ...partyReference, ...consentReference, ...supportLookupReference },
     permissions: createPermissions(permissions),
   });

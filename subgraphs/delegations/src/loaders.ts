@@ -4,6 +4,7 @@ import { createAccessPackageLoaders } from './access-package/access-package.load
 import { createAccessRequestLoaders } from './access-request/access-request.loader';
 import { createDelegationLoaders } from './delegation/delegation.loader';
 import { createResourceLoaders } from './resource/resource.loader';
+import { createSupportLookupLoaders } from './support-lookup/support-lookup.loader';
 
 /** Per request, never shared across viewers. Who administers what is `@hub/authz`'s `accessOf(ctx).administers`. */
 export function createLoaders(db: Db) {
@@ -13,6 +14,7 @@ export function createLoaders(db: Db) {
     accessPackages: createAccessPackageLoaders(db),
     delegations: createDelegationLoaders(db),
     accessRequests: createAccessRequestLoaders(db),
+    supportLookups: createSupportLookupLoaders(db),
   };
 }
 

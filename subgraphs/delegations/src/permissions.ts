@@ -1,6 +1,6 @@
 import { parsePartyUrn } from '@hub/db';
 import { AUTHORIZE_SCOPE, forbidden, type SubgraphContext, type Viewer } from '@hub/kit';
-import { administersParty, and, hasScopeRule, isAuthenticated, isPerson, mayActForParty, perEntityId, rule } from '@hub/authz';
+import { administersParty, and, hasScopeRule, isAuthenticated, isPerson, isSupport, mayActForParty, perEntityId, readsThroughLookup, rule } from '@hub/authz';
 import type { AccessRequestRow } from './access-request/access-request.loader';
 import { maySeeAccessRequest } from './access-request/access-request.visibility';
 import type { DelegationRow } from './delegation/delegation.loader';
@@ -54,6 +54,7 @@ export const permissions = {
     approveAccessRequest: and(isAuthenticated, isPerson),
     rejectAccessRequest: and(isAuthenticated, isPerson),
     withdrawAccessRequest: and(isAuthenticated, isPerson),
+    supportLookup: and(isAuthenticated, isSupport),
   },
   Party: {
     id: isAuthenticated,
@@ -74,7 +75,14 @@ export const permissions = {
     accessRequestsSentPage: and(isAuthenticated, isSelf),
     accessRequestsReceivedPage: and(isAuthenticated, administersParty),
     auditLogPage: and(isAuthenticated, administersParty),
+    supportLookups: and(isAuthenticated, administersParty),
+    supportLookupsPage: and(isAuthenticated, administersParty),
   },
+  SupportLookup: { '*': and(isAuthenticated, isSupport, readsThroughLookup) },
+  SupportRoleAssignment: { '*': and(isAuthenticated, isSupport) },
+  SupportDelegation: { '*': and(isAuthenticated, isSupport) },
+  SupportLookupRecord: underGuardedField,
+  SupportLookupRecordPage: underGuardedField,
   Delegation: { '*': and(isAuthenticated, maySeeDelegationRule) },
   AccessRequest: { '*': and(isAuthenticated, maySeeAccessRequestRule) },
   AuthorizationDecision: underGuardedField,

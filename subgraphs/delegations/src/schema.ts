@@ -16,6 +16,8 @@ import { PartyDelegationsResolver } from './delegation/party-delegations.resolve
 import { partyReference } from './party/party.reference';
 import { permissions } from './permissions';
 import { PowerOfAttorneyResolver } from './power-of-attorney/power-of-attorney.resolver';
+import { supportLookupReference } from './support-lookup/support-lookup.reference';
+import { PartySupportLookupsResolver, SupportLookupResolver } from './support-lookup/support-lookup.resolver';
 
 /** The delegations subgraph: the decision point, delegations, access requests, overviews and their audit log. No side effects. */
 export const buildDelegationsSchema = () =>
@@ -35,7 +37,9 @@ export const buildDelegationsSchema = () =>
       PartyAccessOverviewResolver,
       AuditEntryResolver,
       PartyAuditResolver,
+      SupportLookupResolver,
+      PartySupportLookupsResolver,
     ],
-    referenceResolvers: { ...partyReference, ...delegationReference, ...accessRequestReference },
+    referenceResolvers: { ...partyReference, ...delegationReference, ...accessRequestReference, ...supportLookupReference },
     permissions: createPermissions(permissions),
   });

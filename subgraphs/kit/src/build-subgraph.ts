@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { defaultFieldResolver, isObjectType, parse, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, isObjectType, parse, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { applyMiddleware, type IMiddleware, type IMiddlewareGenerator } from 'graphql-middleware';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import type { SubgraphContext } from './context';
@@ -42,16 +42,19 @@ const noPubSub = {
 
 /** type-graphql classes → a Federation 2 subgraph schema guarded by graphql-shield. No side effects. */
 export async function buildSubgraph(def: SubgraphDefinition): Promise<GraphQLSchema> {
-  const typeSchema = await buildSchema({
-    resolvers: def.resolvers,
-    orphanedTypes: def.orphanedTypes,
-    validate: false,
-    skipCheck: true,
-    // type-graphql asks for one whenever a subscription exists; the hub's subscriptions bring their own `subscribe`.
-    pubSub: noPubSub,
-    emitSchemaFile: false,
-  });
+  const build = (orphanedTypes: SubgraphDefinition['orphanedTypes']) =>
+    buildSchema({
+      resolvers: def.resolvers,
+      orphanedTypes,
+      validate: false,
+      skipCheck: true,
+      // type-graphql asks for one whenever a subscription exists; the hub's subscriptions bring their own `subscribe`.
+      pubSub: noPubSub,
+      emitSchemaFile: false,
+    });
+  const typeSchema = await build(def.orphanedTypes);
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeSchema)}`);
+  if (def.orphanedTypes?.length) orphansLast(typeDefs, await build(undefined));
   const resolvers = createResolversMap(typeSchema) as GraphQLResolverMap<unknown>;
   for (const [type, refs] of Object.entries(def.referenceResolvers ?? {})) {
     resolvers[type] = { ...(resolvers[type] as object), ...(refs as object) } as never;
@@ -93,4 +96,19 @@ function checkViewerSynchronously(plain: GraphQLSchema, guarded: GraphQLSchema, 
       };
     }
   }
+}
+
+/**
+ * graphql-js puts orphaned types first in the type map, and so in the printed SDL: adding one would reorder the whole
+ * committed SDL and supergraph. The types reachable without them keep their order; the orphans and what only they
+ * reach follow.
+ */
+function orphansLast(typeDefs: DocumentNode, withoutOrphans: GraphQLSchema): void {
+  const order = new Map(Object.keys(withoutOrphans.getTypeMap()).map((name, i) => [name, i]));
+  const rank = (d: DocumentNode['definitions'][number]) => {
+    const name = 'name' in d && d.name ? d.name.value : undefined;
+    return name === undefined ? -1 : (order.get(name) ?? order.size);
+  };
+  const sorted = typeDefs.definitions.map((d, i) => ({ d, i, r: rank(d) })).sort((a, b) => a.r - b.r || a.i - b.i);
+  (typeDefs as { definitions: DocumentNode['definitions'] }).definitions = sorted.map((x) => x.d);
 }

@@ -23,6 +23,7 @@ import { othersPage } from './others/page';
 import type { PortalPage } from './page';
 import { partyPage } from './party/page';
 import { retrievalsPage } from './retrievals/page';
+import { supportLookupsPage } from './support-lookups/page';
 
 /** The party picker's id: the one page served before the person has chosen whom to act for. */
 export const PARTY_PAGE_ID = 'party';
@@ -35,5 +36,6 @@ export const PORTAL_PAGES: readonly PortalPage[] = [
   consentPage,
   consentLogPage,
   retrievalsPage,
+  supportLookupsPage,
   partyPage,
 ];
