@@ -50,6 +50,8 @@ export const permissions = {
     revokeConsent: isAuthenticated,
     deleteConsentRequest: and(isAuthenticated, isOrganization),
     issueConsentToken: and(isAuthenticated, isOrganization),
+    // The client authenticates itself with a signed assertion (RFC 7523), checked by the resolver: no bearer token.
+    exchangeAuthorizationCode: allow,
     reportConsentUse: and(isAuthenticated, isOrganization),
     createWebhookSubscription: and(isAuthenticated, isOrganization, mayManageWebhooks),
     deleteWebhookSubscription: and(isAuthenticated, isOrganization, mayManageWebhooks),

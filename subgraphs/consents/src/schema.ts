@@ -13,6 +13,7 @@ import { ConsentStatusSubscriptionResolver } from './live/status.resolver';
 import { partyReference } from './party/party.reference';
 import { permissions } from './permissions';
 import { ConsentTemplateResolver } from './template/template.resolver';
+import { AuthorizationCodeGrantResolver } from './token/code-grant.resolver';
 import { IssueConsentTokenResolver } from './token/issue.resolver';
 import { ConsentSigningKeysResolver } from './token/jwks.resolver';
 import { ReportConsentUseResolver } from './token/use.resolver';
@@ -33,6 +34,7 @@ export const buildConsentsSchema = () =>
       ConsentEventResolver,
       ConsentEventFeedResolver,
       IssueConsentTokenResolver,
+      AuthorizationCodeGrantResolver,
       ReportConsentUseResolver,
       ConsentSigningKeysResolver,
       WebhookSubscriptionResolver,
