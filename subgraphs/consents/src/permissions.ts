@@ -80,7 +80,9 @@ export const permissions = {
   ConsentRequestTemplate: underGuardedField,
   ConsentText: underGuardedField,
   ConsentAnswer: underGuardedField,
-  ConsentToken: underGuardedField,
+  // Reached only through issueConsentToken and exchangeAuthorizationCode, whose caller (a client that authenticated by
+  // its signed assertion, without a bearer token) gets the token it was given.
+  ConsentToken: { '*': allow },
   ConsentStatusChange: underGuardedField,
   ConsentEventConnection: underGuardedField,
   ConsentEventEdge: underGuardedField,
