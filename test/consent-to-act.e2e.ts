@@ -1,6 +1,7 @@
 import jsonwebtoken from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCEPT, errorOf, inSeconds, ISSUE, READ, REVOKE, storyTokens, URN } from './support/consents';
+import { authzen } from './authzen/support';
 import { contractOperation } from './support/contract';
 import { startTestStack, type TestStack } from './support/stack';
 
@@ -77,6 +78,17 @@ describe('a consent to sign one form', () => {
 
   it('lets BANKEN sign exactly that form, through the consent', async () => {
     expect(await decision('sign')).toMatchObject({ decision: 'PERMIT', reasons: [{ source: 'CONSENT', via: consentId }] });
+  });
+
+  it('answers the same through AuthZEN, with the form in resource.properties.instance', async () => {
+    const ask = (instance: string) => ({
+      subject: { type: 'organization', id: URN.banken },
+      action: { name: 'sign' },
+      resource: { type: 'urn:altinn:resource', id: SIGNING, properties: { party: URN.hakon, instance } },
+    });
+    const { body } = await authzen(stack, '/access/v1/evaluations', { evaluations: [ask(FORM), ask('SM-2025-0043')] }, t.skatteetaten);
+    expect(body.evaluations.map((e: { decision: boolean }) => e.decision)).toEqual([true, false]);
+    expect(body.evaluations[0].context.reasons).toEqual([{ source: 'CONSENT', via: consentId }]);
   });
 
   it('does not let BANKEN submit it, sign another form, sign without naming the form, or fetch the data', async () => {
