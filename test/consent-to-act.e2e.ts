@@ -24,7 +24,12 @@ const AUTHORIZE = contractOperation('Authorize');
 
 /** BANKEN asks HÅKON for a consent to `actions` on `form`; returns the created request. */
 async function ask(actions: string[], form = FORM) {
-  const input = { from: URN.hakon, validTo: inSeconds(3600), redirectUrl: REDIRECT, rights: [{ resource: SIGNING, actions, metadata: { skjema: form } }] };
+  const input = {
+    from: URN.hakon,
+    validTo: inSeconds(3600),
+    redirectUrl: REDIRECT,
+    rights: [{ resource: SIGNING, actions, metadata: { skjema: form } }],
+  };
   return stack.graphql(CREATE, { input }, t.banken);
 }
 
@@ -48,11 +53,10 @@ describe('a consent to sign one form', () => {
     consentId = created.id;
     const read = await stack.graphql(READ, { id: consentId }, t.hakon);
     expect(read.body.data.consentRequest.template.renderedText).toBe(
-      `BANKEN AS ber om samtykke til å signere «Skattemelding» (skjema ${FORM}) på vegne av deg. Samtykket gjelder bare dette og til ${
-        new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
-          new Date(created.validTo),
-        )
-      }.`,
+      `BANKEN AS ber om samtykke til å signere «Skattemelding» (skjema ${FORM}) på vegne av deg. Samtykket gjelder bare dette og til ${new Intl.DateTimeFormat(
+        'nb-NO',
+        { timeZone: 'Europe/Oslo', day: '2-digit', month: '2-digit', year: 'numeric' },
+      ).format(new Date(created.validTo))}.`,
     );
     expect(read.body.data.consentRequest.template.en).toContain(`asks for consent to sign “Skattemelding” (form ${FORM}) on behalf of you.`);
   });
@@ -73,7 +77,9 @@ describe('a consent to sign one form', () => {
     ]);
     // The receipt HÅKON's acceptance froze names the act too.
     const read = await stack.graphql(READ, { id: consentId }, t.hakon);
-    expect(read.body.data.consentRequest.receipt.body.rights).toEqual([{ resource: SIGNING, action: 'consent', actions: ['sign'], metadata: { skjema: FORM } }]);
+    expect(read.body.data.consentRequest.receipt.body.rights).toEqual([
+      { resource: SIGNING, action: 'consent', actions: ['sign'], metadata: { skjema: FORM } },
+    ]);
   });
 
   it('lets BANKEN sign exactly that form, through the consent', async () => {
@@ -128,7 +134,11 @@ describe('a consent to sign and submit', () => {
 describe('what a consent to act may ask for', () => {
   it('refuses an action the resource does not have, naming the field', async () => {
     const { body } = await ask(['delete']);
-    expect(errorOf(body)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rights[0].actions', message: expect.stringContaining('no action delete') });
+    expect(errorOf(body)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.rights[0].actions',
+      message: expect.stringContaining('no action delete'),
+    });
   });
 
   it('refuses mixing fetching the data with acts in one right', async () => {
@@ -145,6 +155,8 @@ describe('what a consent to act may ask for', () => {
   it('keeps rights to data as they were: action and actions consent', async () => {
     const input = { from: URN.hakon, validTo: inSeconds(3600), redirectUrl: REDIRECT, rights: [{ resource: 'ske-skatteattest' }] };
     const { body } = await stack.graphql(CREATE, { input }, t.banken);
-    expect(body.data.createConsentRequest.rights).toEqual([{ resource: { id: 'ske-skatteattest' }, action: 'consent', actions: ['consent'], metadata: {} }]);
+    expect(body.data.createConsentRequest.rights).toEqual([
+      { resource: { id: 'ske-skatteattest' }, action: 'consent', actions: ['consent'], metadata: {} },
+    ]);
   });
 });

@@ -42,12 +42,22 @@ afterAll(() => stack?.close());
 /** BANKEN asks HÅKON for his tax certificate with a PKCE challenge; HÅKON accepts. Returns the redirect and the verifier. */
 async function consentCode(state = 'xyz') {
   const { verifier, challenge } = pkcePair();
-  const input = { from: URN.hakon, validTo: inSeconds(3600), redirectUrl: REDIRECT, codeChallenge: challenge, rights: [{ resource: 'ske-skatteattest' }] };
+  const input = {
+    from: URN.hakon,
+    validTo: inSeconds(3600),
+    redirectUrl: REDIRECT,
+    codeChallenge: challenge,
+    rights: [{ resource: 'ske-skatteattest' }],
+  };
   const created = await stack.graphql(CREATE, { input }, t.banken);
   expect(created.body.errors).toBeUndefined();
   const accepted = await stack.graphql(ACCEPT, { id: created.body.data.createConsentRequest.id, state }, t.hakon);
   expect(accepted.body.errors).toBeUndefined();
-  return { redirect: new URL(accepted.body.data.acceptConsentRequest.redirectUrl), verifier, id: created.body.data.createConsentRequest.id as string };
+  return {
+    redirect: new URL(accepted.body.data.acceptConsentRequest.redirectUrl),
+    verifier,
+    id: created.body.data.createConsentRequest.id as string,
+  };
 }
 
 /** One token request made by hand, as a form. */
@@ -125,7 +135,15 @@ describe('an OAuth client library at /oauth/token', () => {
     const { redirect, verifier } = await consentCode();
     const { privateKey: other } = await generateKeyPair('ES256');
     const params = oauth.validateAuthResponse(as, CLIENT, redirect, 'xyz');
-    const response = await oauth.authorizationCodeGrantRequest(as, CLIENT, oauth.PrivateKeyJwt({ key: other, kid: PRIVATE_JWK.kid }), params, REDIRECT, verifier, insecure);
+    const response = await oauth.authorizationCodeGrantRequest(
+      as,
+      CLIENT,
+      oauth.PrivateKeyJwt({ key: other, kid: PRIVATE_JWK.kid }),
+      params,
+      REDIRECT,
+      verifier,
+      insecure,
+    );
     expect(response.status).toBe(401);
     await expect(oauth.processAuthorizationCodeResponse(as, CLIENT, response)).rejects.toMatchObject({ error: 'invalid_client' });
     // A failed client authentication does not use the code up.
@@ -159,7 +177,11 @@ describe('the token endpoint’s refusals, by hand', () => {
   it('answers a missing code or a JSON body with invalid_request', async () => {
     const { code: _c, ...form } = await grant();
     expect(await tokenRequest(form)).toMatchObject({ status: 400, body: { error: 'invalid_request', error_description: 'code is required' } });
-    const json = await fetch(`${base}/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(await grant()) });
+    const json = await fetch(`${base}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(await grant()),
+    });
     expect(json.status).toBe(400);
     expect(await json.json()).toMatchObject({ error: 'invalid_request' });
   });

@@ -75,5 +75,8 @@ export function renameFields(message: string, fieldOf: (i: number) => string): s
     action: 'action.name',
     instance: 'resource.properties.instance',
   };
-  return message.replace(/requests\[(\d+)\]\.(subject|party|resource|action|instance)/g, (_m, i: string, f: string) => `${fieldOf(Number(i))}${names[f]}`);
+  return message.replace(
+    /requests\[(\d+)\]\.(subject|party|resource|action|instance)/g,
+    (_m, i: string, f: string) => `${fieldOf(Number(i))}${names[f]}`,
+  );
 }

@@ -101,9 +101,12 @@ export function useOAuthToken({ graph, log, path = OAUTH_TOKEN_PATH }: OAuthToke
       const assertionType = get('client_assertion_type');
       const assertion = get('client_assertion');
       if (!assertionType || !assertion) {
-        return endResponse(refusal('invalid_client', 'client authentication is required: client_assertion_type and client_assertion (private_key_jwt)'));
+        return endResponse(
+          refusal('invalid_client', 'client authentication is required: client_assertion_type and client_assertion (private_key_jwt)'),
+        );
       }
-      if (assertionType !== JWT_BEARER_ASSERTION) return endResponse(refusal('invalid_client', `client_assertion_type must be ${JWT_BEARER_ASSERTION}`));
+      if (assertionType !== JWT_BEARER_ASSERTION)
+        return endResponse(refusal('invalid_client', `client_assertion_type must be ${JWT_BEARER_ASSERTION}`));
       const code = get('code');
       const redirectUri = get('redirect_uri');
       if (!code) return endResponse(refusal('invalid_request', 'code is required'));

@@ -51,7 +51,6 @@ export interface ConsentFacts {
   rights: ConsentedRightFacts[];
 }
 
-
 export const pairKey = (toId: string, fromId: string) => `${toId}|${fromId}`;
 
 function group<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {

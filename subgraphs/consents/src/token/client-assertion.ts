@@ -64,7 +64,8 @@ export async function authenticateClient(
   const exp = payload.exp!;
   const nowSeconds = Math.floor(args.now.getTime() / 1000);
   if (exp - nowSeconds > MAX_ASSERTION_SECONDS + CLOCK_SKEW_SECONDS) throw refuse(`the assertion may live at most ${MAX_ASSERTION_SECONDS} seconds`);
-  if (typeof payload.jti !== 'string' || !payload.jti || payload.jti.length > 200) throw refuse('the assertion needs a jti of at most 200 characters');
+  if (typeof payload.jti !== 'string' || !payload.jti || payload.jti.length > 200)
+    throw refuse('the assertion needs a jti of at most 200 characters');
   if (!(await firstUse(db, client.id, payload.jti, new Date(exp * 1000), args.now))) throw refuse('the assertion was already used');
   return client;
 }
