@@ -18,6 +18,7 @@ import type { RouterConfig } from './env';
 import { playgroundHtml } from './pages/playground';
 import { useAuthentication } from './plugins/use-authentication';
 import { useAuthZen } from './plugins/use-authzen';
+import { useOAuthToken } from './plugins/use-oauth-token';
 import { useConsentPages } from './plugins/use-consent-pages';
 import { usePortal } from './plugins/use-portal';
 import { useOthersCsv } from './plugins/use-others-csv';
@@ -195,6 +196,7 @@ function hubPlugins(p: {
         ]
       : []),
     useAuthZen({ publicUrl: config.publicUrl, verify: verifyToken, graph, log: log.child({ component: 'authzen' }) }),
+    useOAuthToken({ graph, log: log.child({ component: 'oauth-token' }) }),
     useAuthentication({ verify: verifyToken, log: log.child({ component: 'authentication' }), sessions, origin }),
     ...documentLimits(config.limits),
     ...(config.production ? [blockFieldSuggestionsPlugin() as GatewayPlugin] : []),

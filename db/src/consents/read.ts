@@ -24,6 +24,9 @@ export async function statusOf(db: Db, ids: readonly string[]): Promise<ConsentS
     .where(inArray(consentRequests.id, [...ids]));
 }
 
+/** The metadata key with which a consent right names the one instance (a form) it is for: `{"skjema": "<form id>"}`. */
+export const INSTANCE_METADATA_KEY = 'skjema';
+
 /** One resource an accepted consent covers, with the consent's parties. */
 export interface ConsentedRight {
   consentId: string;
@@ -31,6 +34,9 @@ export interface ConsentedRight {
   toId: string;
   handledById: string | null;
   resourceId: string;
+  /** What the right lets the recipient do: `consent` (the data), or acts such as `sign`. */
+  actions: string[];
+  metadata: Record<string, string>;
 }
 
 /**
@@ -53,6 +59,8 @@ export async function acceptedConsentRights(
       toId: consentRequests.toId,
       handledById: consentRequests.handledById,
       resourceId: consentRights.resourceId,
+      actions: consentRights.actions,
+      metadata: consentRights.metadata,
     })
     .from(consentRequests)
     .innerJoin(consentRights, eq(consentRights.consentId, consentRequests.id))

@@ -60,7 +60,13 @@ export const consentRights = consentsSchema.table(
     resourceId: text()
       .notNull()
       .references(() => resources.id),
+    /** The action on the resource whoever answers for `from` must hold (`consent`). */
     action: text().notNull().default('consent'),
+    /** What the consent lets its recipient do: `consent` (fetch the data) or acts such as `sign`, `submit`. */
+    actions: text()
+      .array()
+      .notNull()
+      .default(sql`'{consent}'::text[]`),
     metadata: jsonb().$type<Record<string, string>>().notNull().default({}),
     /** The resource's one-time flag when the consent was asked: such a right is delivered once; the others until validTo. */
     oneTime: boolean().notNull().default(false),
@@ -206,6 +212,21 @@ export const clients = consentsSchema.table(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** The client's public keys (RFC 7517 key set) for private_key_jwt at the token endpoint; null: it cannot use it. */
+    jwks: jsonb().$type<{ keys: Record<string, unknown>[] }>(),
   },
   (t) => [index('clients_organization_idx').on(t.organizationId)],
+);
+
+/** Client assertions (RFC 7523) already accepted, by `jti`, kept until they expire: each is accepted once. */
+export const clientAssertions = consentsSchema.table(
+  'client_assertions',
+  {
+    clientId: text()
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    jti: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'client_assertions_pk', columns: [t.clientId, t.jti] }), index('client_assertions_expires_idx').on(t.expiresAt)],
 );

@@ -91,8 +91,18 @@ export async function seedStory(db: Db): Promise<void> {
     await seedEvidenceCatalogue(tx as unknown as Db, idOf);
     await tx
       .insert(clients)
-      .values(story.clients.map((c) => ({ id: c.key, organizationId: idOf(c.organization), redirectUris: c.redirectUris })))
-      .onConflictDoUpdate({ target: clients.id, set: { organizationId: sql`excluded.organization_id`, redirectUris: sql`excluded.redirect_uris` } });
+      .values(
+        story.clients.map((c) => ({
+          id: c.key,
+          organizationId: idOf(c.organization),
+          redirectUris: c.redirectUris,
+          jwks: 'jwks' in c ? c.jwks : null,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: clients.id,
+        set: { organizationId: sql`excluded.organization_id`, redirectUris: sql`excluded.redirect_uris`, jwks: sql`excluded.jwks` },
+      });
   });
 }
 

@@ -6,7 +6,7 @@ import type { Semantic } from './shapes';
 export interface Evaluation {
   subject: { type: 'person' | 'organization'; id: string };
   action: { name: string };
-  resource: { id: string; properties: { party: string } };
+  resource: { id: string; properties: { party: string; instance?: string } };
 }
 
 /** What `authorize` answers, one per request. */
@@ -43,7 +43,8 @@ export function checkSubjectType(subject: Evaluation['subject'], field: string):
 /** The hub's question for one evaluation: the URNs as given. */
 export function toAuthorizeRequest(e: Evaluation, field: string) {
   checkSubjectType(e.subject, field);
-  return { subject: e.subject.id, party: e.resource.properties.party, resource: e.resource.id, action: e.action.name };
+  const { party, instance } = e.resource.properties;
+  return { subject: e.subject.id, party, resource: e.resource.id, action: e.action.name, ...(instance === undefined ? {} : { instance }) };
 }
 
 /** NotApplicable and Indeterminate are no PERMIT: false, with the reason in the context. */
@@ -67,6 +68,15 @@ export async function evaluateOne(call: GraphCall, evaluation: Evaluation): Prom
 
 /** The graph's field names in an error message, as the AuthZEN request names them. */
 export function renameFields(message: string, fieldOf: (i: number) => string): string {
-  const names: Record<string, string> = { subject: 'subject.id', party: 'resource.properties.party', resource: 'resource.id', action: 'action.name' };
-  return message.replace(/requests\[(\d+)\]\.(subject|party|resource|action)/g, (_m, i: string, f: string) => `${fieldOf(Number(i))}${names[f]}`);
+  const names: Record<string, string> = {
+    subject: 'subject.id',
+    party: 'resource.properties.party',
+    resource: 'resource.id',
+    action: 'action.name',
+    instance: 'resource.properties.instance',
+  };
+  return message.replace(
+    /requests\[(\d+)\]\.(subject|party|resource|action|instance)/g,
+    (_m, i: string, f: string) => `${fieldOf(Number(i))}${names[f]}`,
+  );
 }

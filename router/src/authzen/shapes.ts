@@ -13,11 +13,14 @@ const subjectType = z.enum(['person', 'organization']);
 export const Subject = z.object({ type: subjectType, id: z.string().min(1), properties });
 /** AuthZEN §5.3: read, write, sign, consent … (one of the resource's actions). */
 export const Action = z.object({ name: z.string().min(1), properties });
-/** AuthZEN §5.2: a registry resource, and in `properties.party` the URN of the party acted for. */
+/**
+ * AuthZEN §5.2: a registry resource, and in `properties.party` the URN of the party acted for; `properties.instance`
+ * names the one instance asked about (a form to sign), which a consent to act that names a form needs.
+ */
 export const Resource = z.object({
   type: z.literal(RESOURCE_TYPE),
   id: z.string().min(1),
-  properties: z.looseObject({ party: z.string().min(1) }),
+  properties: z.looseObject({ party: z.string().min(1), instance: z.string().min(1).max(200).optional() }),
 });
 const Context = z.record(z.string(), z.unknown()).optional();
 

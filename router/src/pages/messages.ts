@@ -106,6 +106,14 @@ export const LABELS = {
   /** Metadata keys a consent right carries. */
   metadata: {
     inntektsaar: { nb: 'Inntektsår', en: 'Income year' },
+    skjema: { nb: 'Skjema', en: 'Form' },
+  } as Record<string, Record<Lang, string>>,
+  /** What a consent to act lets the requester do. */
+  action: {
+    sign: { nb: 'signere', en: 'sign' },
+    submit: { nb: 'sende inn', en: 'submit' },
+    read: { nb: 'lese', en: 'read' },
+    write: { nb: 'fylle ut', en: 'fill in' },
   } as Record<string, Record<Lang, string>>,
   /** English titles by resource id. */
   resourceTitleEn: {
@@ -116,6 +124,7 @@ export const LABELS = {
     'ske-skatteattest': 'Tax certificate (one-time)',
     'digilaer-personopplysninger': 'Processing of personal data on Digilær.no',
     'ske-mva-melding': 'VAT return',
+    'ske-skattemelding-signering': 'Tax return',
     'brreg-konkurs': 'Bankruptcy status',
   } as Record<string, string>,
   status: {

@@ -50,6 +50,8 @@ export const permissions = {
     revokeConsent: isAuthenticated,
     deleteConsentRequest: and(isAuthenticated, isOrganization),
     issueConsentToken: and(isAuthenticated, isOrganization),
+    // The client authenticates itself with a signed assertion (RFC 7523), checked by the resolver: no bearer token.
+    exchangeAuthorizationCode: allow,
     reportConsentUse: and(isAuthenticated, isOrganization),
     createWebhookSubscription: and(isAuthenticated, isOrganization, mayManageWebhooks),
     deleteWebhookSubscription: and(isAuthenticated, isOrganization, mayManageWebhooks),
@@ -80,7 +82,9 @@ export const permissions = {
   ConsentAnswer: underGuardedField,
   JointAcceptance: underGuardedField,
   JointAcceptanceEntry: underGuardedField,
-  ConsentToken: underGuardedField,
+  // Reached only through issueConsentToken and exchangeAuthorizationCode, whose caller (a client that authenticated by
+  // its signed assertion, without a bearer token) gets the token it was given.
+  ConsentToken: { '*': allow },
   ConsentStatusChange: underGuardedField,
   ConsentEventConnection: underGuardedField,
   ConsentEventEdge: underGuardedField,

@@ -17,6 +17,7 @@ import { supportLookupReference } from './support-lookup/support-lookup.referenc
 import { SupportLookupConsentsResolver } from './support-lookup/support-lookup.resolver';
 import { SupportLookup } from './support-lookup/support-lookup.type';
 import { ConsentTemplateResolver } from './template/template.resolver';
+import { AuthorizationCodeGrantResolver } from './token/code-grant.resolver';
 import { IssueConsentTokenResolver } from './token/issue.resolver';
 import { ConsentSigningKeysResolver } from './token/jwks.resolver';
 import { ReportConsentUseResolver } from './token/use.resolver';
@@ -38,6 +39,7 @@ export const buildConsentsSchema = () =>
       ConsentEventResolver,
       ConsentEventFeedResolver,
       IssueConsentTokenResolver,
+      AuthorizationCodeGrantResolver,
       ReportConsentUseResolver,
       ConsentSigningKeysResolver,
       WebhookSubscriptionResolver,

@@ -60,7 +60,7 @@ export function needLogin(main: HTMLElement, csrf: string | null): boolean {
   return true;
 }
 
-export const label = (group: 'metadata' | 'status' | 'event', code: string): string => LABELS[group][code]?.[lang] ?? code;
+export const label = (group: 'metadata' | 'status' | 'event' | 'action', code: string): string => LABELS[group][code]?.[lang] ?? code;
 
 export interface Resource {
   id: string;
@@ -68,11 +68,13 @@ export interface Resource {
 }
 const resourceTitle = (r: Resource) => (lang === 'en' ? LABELS.resourceTitleEn[r.id] : null) ?? r.title ?? r.id;
 
-export const describeRight = (r: { resource: Resource; metadata?: Record<string, string> | null }) =>
+/** A right as a list shows it: the resource, its metadata, and the acts it allows when it is a consent to act. */
+export const describeRight = (r: { resource: Resource; metadata?: Record<string, string> | null; actions?: string[] }) =>
   resourceTitle(r.resource) +
   Object.entries(r.metadata ?? {})
     .map(([k, v]) => ` (${label('metadata', k)}: ${v})`)
-    .join('');
+    .join('') +
+  (r.actions?.some((a) => a !== 'consent') ? `: ${r.actions.map((a) => label('action', a)).join(', ')}` : '');
 
 export const joinNames = (names: string[]) =>
   names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${t('and')} ${names[names.length - 1]}`;

@@ -3,7 +3,7 @@ import { byId, describeRight, el, formatDate, formatTime, graph, label, needLogi
 const OVERVIEW_QUERY = /* GraphQL */ `query ConsentOverview {
   me {
     name
-    consentsGiven { id status validTo oneTimeConsent to { name } rights { resource { id title } metadata } }
+    consentsGiven { id status validTo oneTimeConsent to { name } rights { resource { id title } metadata actions } }
     consentLog { type at consent { id to { name } } }
   }
 }`;
@@ -17,7 +17,7 @@ interface Overview {
     validTo: string;
     oneTimeConsent: boolean;
     to: { name: string };
-    rights: { resource: Resource; metadata: Record<string, string> | null }[];
+    rights: { resource: Resource; metadata: Record<string, string> | null; actions?: string[] }[];
   }[];
   consentLog: { type: string; at: string; consent: { id: string; to: { name: string } } }[];
 }

@@ -19,7 +19,7 @@ const CONSENT_QUERY = /* GraphQL */ `query ConsentPage($id: ID!) {
   consentRequest(id: $id) {
     id status validTo requestMessage oneTimeConsent
     from { id urn name } to { urn name } handledBy { urn name }
-    rights { action metadata resource { id title owner { id name } } }
+    rights { action actions metadata resource { id title owner { id name } } }
     template { title { nb en } text { nb en } nb: renderedText(lang: "nb") en: renderedText(lang: "en") }
   }
 }`;
@@ -34,7 +34,11 @@ interface ConsentRequest {
   from: { id: string; name: string };
   to: { name: string };
   handledBy: { name: string } | null;
-  rights: { metadata: Record<string, string> | null; resource: Resource & { owner: { id: string; name: string } | null } }[];
+  rights: {
+    actions?: string[];
+    metadata: Record<string, string> | null;
+    resource: Resource & { owner: { id: string; name: string } | null };
+  }[];
   template: { title: Bilingual; text: Bilingual } & Bilingual;
 }
 

@@ -15,6 +15,8 @@ export interface ResourceFacts {
   actions: string[];
   minimumAuthenticationLevel: number | null;
   delegable: boolean;
+  /** A consent resource: a consent may give its actions (`consent`, or acts such as `sign`). */
+  consent: boolean;
   /** action → role codes and package urns whose holders may perform it. */
   rules: Map<string, { roles: Set<string>; packages: Set<string> }>;
 }
@@ -111,5 +113,6 @@ const resourceFacts = (r: ResourceRow): ResourceFacts => ({
   actions: r.actions,
   minimumAuthenticationLevel: r.minimumAuthenticationLevel,
   delegable: r.delegable,
+  consent: r.type === 'CONSENT',
   rules: new Map(),
 });

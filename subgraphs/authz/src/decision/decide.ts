@@ -35,6 +35,7 @@ export async function decideBatch(
       partyIds: requests.map((r) => r.partyId),
       parentOf: options.parentOf,
       consents: requests.some((r) => r.action === 'consent'),
+      acts: requests,
     },
     now,
   );

@@ -1,9 +1,9 @@
-import { pairKey, type Facts } from './facts';
+import { pairKey, type ConsentedRightFacts, type Facts } from './facts';
 import type { Decision, DecisionRequest, Reason, ReasonSource } from './types';
 
 /**
  * Evaluates one request against loaded facts, as Altinn does: roles and the packages they grant first, then
- * delegations, then consents (for the action `consent`). The party's main unit counts too (a subunit inherits its main unit's roles and delegations).
+ * delegations, then consents (the action `consent`, or the acts a consent right names). The party's main unit counts too (a subunit inherits its main unit's roles and delegations).
  * Pure: no I/O.
  */
 export function evaluate(request: DecisionRequest, facts: Facts): Decision {
@@ -19,14 +19,21 @@ export function evaluate(request: DecisionRequest, facts: Facts): Decision {
     addDelegations(request, request.partyId, rule, facts, reasons);
     if (parent) addDelegations(request, parent, rule, facts, reasons);
   }
-  // An accepted, unexpired consent from the party lets its recipient use the consented resources.
-  if (request.action === 'consent') {
-    for (const c of facts.consents.get(pairKey(request.subjectId, request.partyId)) ?? []) {
-      if (c.resourceIds.has(request.resourceId)) addReason(reasons, 'CONSENT', c.consentId);
-    }
+  // An accepted, unexpired consent from the party lets its recipient use the consented resources (`consent`), or
+  // perform exactly the consented acts (`sign` …) on them, on the one instance a right names.
+  for (const c of facts.consents.get(pairKey(request.subjectId, request.partyId)) ?? []) {
+    if (c.rights.some((r) => consentCovers(r, request))) addReason(reasons, 'CONSENT', c.consentId);
   }
   if (reasons.length) return { decision: 'PERMIT', reasons, obligations };
-  return { decision: rule ? 'DENY' : 'NOT_APPLICABLE', reasons, obligations };
+  // An act on a consent resource (sign, submit …) is what a consent may give: without one it is denied.
+  const consentAct = resource.consent && request.action !== 'consent' && resource.actions.includes(request.action);
+  return { decision: rule || consentAct ? 'DENY' : 'NOT_APPLICABLE', reasons, obligations };
+}
+
+/** A right covers the request's resource and action, and its instance when the right names one. */
+function consentCovers(right: ConsentedRightFacts, request: DecisionRequest): boolean {
+  if (right.resourceId !== request.resourceId || !right.actions.includes(request.action)) return false;
+  return right.instance === null || right.instance === (request.instance ?? null);
 }
 
 type Rule = { roles: Set<string>; packages: Set<string> };

@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { Db } from '@hub/db';
-import { acceptedConsentRights } from '@hub/db/consents/read';
+import { acceptedConsentRights, INSTANCE_METADATA_KEY, type ConsentedRight } from '@hub/db/consents/read';
 import { activeDelegationRows, type DelegationParties } from '@hub/db/delegations/read';
 import { parentsOf } from '@hub/db/parties/read';
 import { rolesHeldAtVersion } from '@hub/db/roles/read';
@@ -33,8 +33,22 @@ export interface Facts {
   rolesHeld: Map<string, Set<string>>;
   /** Active (unrevoked, unexpired, still backed by the facilitator's role) delegations by `${toId}|${fromId}`. */
   delegations: Map<string, DelegationFacts[]>;
-  /** Accepted, unexpired consents by `${recipientId}|${fromId}`: consent id and the resources it covers. */
-  consents: Map<string, { consentId: string; resourceIds: Set<string> }[]>;
+  /** Accepted, unexpired consents by `${recipientId}|${fromId}`: consent id and the rights it gives. */
+  consents: Map<string, ConsentFacts[]>;
+}
+
+/** One right of an accepted consent, as the decision point uses it. */
+export interface ConsentedRightFacts {
+  resourceId: string;
+  /** What it lets the recipient do: `consent` (the data) or acts such as `sign`, `submit`. */
+  actions: string[];
+  /** The one instance (a form) it is for, from the metadata key `skjema`; null: any. */
+  instance: string | null;
+}
+
+export interface ConsentFacts {
+  consentId: string;
+  rights: ConsentedRightFacts[];
 }
 
 export const pairKey = (toId: string, fromId: string) => `${toId}|${fromId}`;
@@ -58,6 +72,11 @@ export interface FactsAsk {
   parentOf?: ReadonlyMap<string, string | null>;
   /** False when no request is about the action `consent`: consents are not read at all. */
   consents?: boolean;
+  /**
+   * Requests a consent to act might answer: when consents were not read and one of these is an act (not `consent`) on
+   * a consent resource, they are read after the catalogue (the fourth statement).
+   */
+  acts?: readonly { resourceId: string; action: string }[];
 }
 
 /**
@@ -78,6 +97,11 @@ export async function loadFacts(db: Db, ask: FactsAsk, now: Date): Promise<Facts
     asking && ask.consents !== false ? acceptedConsentRights(db, { recipientIds: subjectIds, fromIds: [...parentOf.keys()] }, now) : [],
   ]);
   const catalogue = await catalogueAt(db, version);
+  const actsOnConsent = ask.acts?.some((a) => a.action !== 'consent' && catalogue.resources.get(a.resourceId)?.consent === true);
+  const consented =
+    asking && ask.consents === false && actsOnConsent
+      ? await acceptedConsentRights(db, { recipientIds: subjectIds, fromIds: [...parentOf.keys()] }, now)
+      : consentRows;
   return {
     parentOf,
     catalogue,
@@ -87,7 +111,7 @@ export async function loadFacts(db: Db, ask: FactsAsk, now: Date): Promise<Facts
     packageAdministers: catalogue.packageAdministers,
     rolesHeld: rolesByPair(held),
     delegations: group(active.map(delegationFacts), (d) => pairKey(d.toId, d.fromId)),
-    consents: consentsByPair(consentRows),
+    consents: consentsByPair(consented),
   };
 }
 
@@ -103,11 +127,9 @@ function rolesByPair(held: readonly { toId: string; fromId: string; roleCode: st
   return rolesHeld;
 }
 
-/** (recipient, party) → the consents the party gave it, each with its resources. Both the recipient and the supplier handling it for them may rely on a consent. */
-function consentsByPair(
-  rows: readonly { consentId: string; fromId: string; toId: string; handledById: string | null; resourceId: string }[],
-): Facts['consents'] {
-  const consents = new Map<string, { consentId: string; resourceIds: Set<string> }[]>();
+/** (recipient, party) → the consents the party gave it, each with its rights. Both the recipient and the supplier handling it for them may rely on a consent. */
+function consentsByPair(rows: readonly ConsentedRight[]): Facts['consents'] {
+  const consents = new Map<string, ConsentFacts[]>();
   for (const c of rows) {
     for (const recipient of [c.toId, c.handledById]) {
       if (!recipient) continue;
@@ -115,8 +137,8 @@ function consentsByPair(
       let list = consents.get(k);
       if (!list) consents.set(k, (list = []));
       let entry = list.find((e) => e.consentId === c.consentId);
-      if (!entry) list.push((entry = { consentId: c.consentId, resourceIds: new Set() }));
-      entry.resourceIds.add(c.resourceId);
+      if (!entry) list.push((entry = { consentId: c.consentId, rights: [] }));
+      entry.rights.push({ resourceId: c.resourceId, actions: c.actions, instance: c.metadata[INSTANCE_METADATA_KEY] ?? null });
     }
   }
   return consents;

@@ -4,6 +4,8 @@ export interface DecisionRequest {
   partyId: string;
   resourceId: string;
   action: string;
+  /** The one instance of the resource asked about (a form's id), when the question is about one. */
+  instance?: string | null;
 }
 
 export type DecisionValue = 'PERMIT' | 'DENY' | 'NOT_APPLICABLE' | 'INDETERMINATE';

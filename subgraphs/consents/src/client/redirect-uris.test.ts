@@ -31,7 +31,7 @@ describe('isRegisteredRedirect', () => {
 });
 
 describe('checkRedirect', () => {
-  const client = { id: 'banken-system', organizationId: 'bank', redirectUris: BANK };
+  const client = { id: 'banken-system', organizationId: 'bank', redirectUris: BANK, jwks: null };
 
   it('names the problem when the client is missing, unregistered, someone else’s or has no URLs', () => {
     expect(checkRedirect(BANK[0]!, null, null, 'bank')).toMatchObject({ ok: false, problem: expect.stringContaining('names no client') });

@@ -40,8 +40,13 @@ export class ConsentRequest {
 
 @ObjectType({ description: 'One right a consent covers: an action on a consent resource, with metadata such as the income year.' })
 export class ConsentRight {
-  @Field(() => String, { description: 'consent' })
+  @Field(() => String, { description: 'The action on the resource whoever answers for the party must hold: consent.' })
   action!: string;
+
+  @Field(() => [String], {
+    description: 'What the consent lets its recipient do: ["consent"] (fetch the data), or acts such as ["sign"] or ["sign","submit"].',
+  })
+  actions!: string[];
 
   @Field(() => JSONResolver, { nullable: true, description: 'The resource’s metadata keys with string values, e.g. {"inntektsaar":"2024"}.' })
   metadata!: Record<string, string>;

@@ -8,9 +8,19 @@ export class ConsentRightInput {
 
   @Field(() => JSONResolver, {
     nullable: true,
-    description: 'Exactly the resource’s consentMetadata keys, values strings or numbers (stored as strings): {"inntektsaar": "2024"}.',
+    description:
+      'Exactly the resource’s consentMetadata keys, values strings or numbers (stored as strings): {"inntektsaar": "2024"}; ' +
+      '{"skjema": "<form id>"} names the one form a consent to act is for.',
   })
   metadata?: unknown;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'What the consent lets the requester do (default ["consent"]: fetch the data): acts among the resource’s actions, e.g. ["sign"] ' +
+      'or ["sign","submit"] on a form.',
+  })
+  actions?: string[] | null;
 }
 
 @InputType({ description: 'A request for consent. Party references are URNs; `to` is the calling organisation.' })

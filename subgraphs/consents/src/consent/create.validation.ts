@@ -33,6 +33,11 @@ const Shape = z.object({
       z.object({
         resource: z.string().min(1, 'is required').max(200, 'is too long'),
         metadata: z.record(z.string(), MetadataValue, { error: 'must be an object of metadata keys and values' }).nullish(),
+        actions: z
+          .array(z.string().regex(/^[a-z][a-z-]{0,39}$/, 'must be an action name such as sign or submit'))
+          .min(1, 'name at least one action, or leave it out')
+          .max(10, 'at most 10 actions')
+          .nullish(),
       }),
     )
     .min(1, 'list at least one right')
@@ -56,7 +61,8 @@ export interface ShapedInput {
   id: string | null;
   from: string;
   validTo: Date;
-  rights: { resource: string; metadata: Record<string, string> }[];
+  /** `actions` only when other than the default ["consent"], so that the hash of a request without acts stays as it was. */
+  rights: { resource: string; metadata: Record<string, string>; actions?: string[] }[];
   redirectUrl: string;
   requestMessage: string | null;
   requiredDelegator: string | null;
@@ -81,10 +87,14 @@ export function shapeInput(input: CreateConsentRequestInput): ShapedInput {
     id: v.id?.toLowerCase() ?? null,
     from: v.from,
     validTo: v.validTo,
-    rights: v.rights.map((r) => ({
-      resource: r.resource,
-      metadata: Object.fromEntries(Object.entries(r.metadata ?? {}).map(([k, value]) => [k, String(value)])),
-    })),
+    rights: v.rights.map((r) => {
+      const actions = [...new Set(r.actions ?? [])].sort();
+      return {
+        resource: r.resource,
+        metadata: Object.fromEntries(Object.entries(r.metadata ?? {}).map(([k, value]) => [k, String(value)])),
+        ...(actions.length && actions.join() !== 'consent' ? { actions } : {}),
+      };
+    }),
     redirectUrl: v.redirectUrl,
     requestMessage: v.requestMessage ?? null,
     requiredDelegator: v.requiredDelegator ?? null,
@@ -108,7 +118,7 @@ export interface CheckedRequest {
   templateId: string;
   oneTime: boolean;
   /** Each right keeps its resource's one-time flag: one-time is a property of a right, not of the whole consent. */
-  rights: { resourceId: string; action: string; metadata: Record<string, string>; oneTime: boolean }[];
+  rights: { resourceId: string; action: string; actions: string[]; metadata: Record<string, string>; oneTime: boolean }[];
 }
 
 const DEFAULT_TEMPLATE = 'default';
@@ -154,7 +164,13 @@ export async function checkAgainstRegistry(input: ShapedInput, ctx: Context, now
     if (unknown.length) throw badInput(`${field}.metadata`, `unknown key ${unknown.join(', ')} (${resource.id} ${takes})`);
     const empty = expected.find((k) => right.metadata[k]!.trim() === '');
     if (empty) throw badInput(`${field}.metadata`, `${empty} must not be empty`);
-    return { resourceId: resource.id, action: 'consent', metadata: right.metadata, oneTime: resource.oneTimeConsent };
+    const actions = right.actions ?? ['consent'];
+    const unknownAction = actions.find((a) => !resource.actions.includes(a));
+    if (unknownAction) throw badInput(`${field}.actions`, `${resource.id} has no action ${unknownAction} (it has ${resource.actions.join(', ')})`);
+    if (actions.length > 1 && actions.includes('consent')) {
+      throw badInput(`${field}.actions`, 'consent (fetching the data) and acts go in separate rights');
+    }
+    return { resourceId: resource.id, action: 'consent', actions, metadata: right.metadata, oneTime: resource.oneTimeConsent };
   });
   // The generic `default` template yields to a specific one, so that a loan application can ask for income under its
   // own text together with resources that only have the default; two specific templates never mix.

@@ -7,6 +7,9 @@ import type { ConsentRightRow, ConsentRow } from './consent.type';
 
 type Context = SubgraphContext<Loaders>;
 
+/** A right to act (not only to fetch data): the receipt names its actions; a receipt without acts reads as before. */
+const actsOf = (r: ConsentRightRow) => r.actions.some((a) => a !== 'consent');
+
 export interface Receipt {
   body: Record<string, unknown>;
   textShown: string;
@@ -40,7 +43,7 @@ export async function buildReceipt(consent: ConsentRow, rights: ConsentRightRow[
     to: party(to),
     handledBy: handledBy ? party(handledBy) : null,
     validTo: consent.validTo.toISOString(),
-    rights: rights.map((r) => ({ resource: r.resourceId, action: r.action, metadata: r.metadata })),
+    rights: rights.map((r) => ({ resource: r.resourceId, action: r.action, ...(actsOf(r) ? { actions: r.actions } : {}), metadata: r.metadata })),
     template: { id: template.id, title: template.title.nb },
     language: 'nb',
     textShown,

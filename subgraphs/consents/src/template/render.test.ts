@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatExpiration, renderTemplate } from './render';
+import { describeRights, formatExpiration, renderTemplate } from './render';
 
 describe('consent texts', () => {
   it('formats the expiration as the date reads in Oslo', () => {
@@ -34,5 +34,22 @@ describe('who discloses what, about whom', () => {
 
   it('writes the date in the language of the text', () => {
     expect(formatExpiration(new Date('2025-12-31T23:00:00Z'), 'en')).toBe('1 January 2026');
+  });
+});
+
+describe('what a consent lets the requester do ({Actions})', () => {
+  const sign = { actions: ['sign', 'submit'], title: 'Skattemelding', form: 'SM-1' };
+  const data = { actions: ['consent'], title: 'Skatteattest', form: null };
+
+  it('names the acts, the resource and the form in either language', () => {
+    expect(describeRights([sign])).toBe('signere og sende inn «Skattemelding» (skjema SM-1)');
+    expect(describeRights([sign], 'en')).toBe('sign and submit “Skattemelding” (form SM-1)');
+  });
+
+  it('joins several rights, a right to data as fetching it, and fills {Actions}', () => {
+    const actions = describeRights([data, sign]);
+    expect(actions).toBe('hente opplysninger fra «Skatteattest» og signere og sende inn «Skattemelding» (skjema SM-1)');
+    const values = { coveredBy: 'BANKEN AS', offeredBy: 'HÅKON TRANA', handledBy: null, validTo: new Date('2026-03-01T12:00:00Z'), actions };
+    expect(renderTemplate('{CoveredBy} ber om å {Actions}.', values)).toBe(`BANKEN AS ber om å ${actions}.`);
   });
 });

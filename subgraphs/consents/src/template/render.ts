@@ -14,6 +14,8 @@ export interface TemplateValues {
   subject?: string;
   /** The data sources: the owners of the requested resources, each once, in the order of the rights. */
   sources?: readonly string[];
+  /** What the consent lets the requester do, one phrase per right (see describeRights). */
+  actions?: string;
 }
 
 export const LANGUAGES = ['nb', 'en'] as const;
@@ -41,7 +43,8 @@ export function joinNames(names: readonly string[], lang: Language = 'nb'): stri
 
 /**
  * Fills in {CoveredBy}, {OfferedBy}, {HandledBy}, {Expiration}, {Subject} (whom the data is about, as the reader is
- * addressed; {OfferedBy} without `subject`) and {Sources} (every data source); other braces are left as written.
+ * addressed; {OfferedBy} without `subject`), {Sources} (every data source) and {Actions} (what the consent lets the
+ * requester do); other braces are left as written.
  */
 export function renderTemplate(text: string, values: TemplateValues, lang: Language = 'nb'): string {
   const fill: Record<string, string> = {
@@ -51,6 +54,41 @@ export function renderTemplate(text: string, values: TemplateValues, lang: Langu
     Expiration: formatExpiration(values.validTo, lang),
     Subject: values.subject ?? values.offeredBy,
     Sources: joinNames(values.sources ?? [], lang),
+    Actions: values.actions ?? '',
   };
-  return text.replace(/\{(CoveredBy|OfferedBy|HandledBy|Expiration|Subject|Sources)\}/g, (_whole, key: string) => fill[key]!);
+  return text.replace(/\{(CoveredBy|OfferedBy|HandledBy|Expiration|Subject|Sources|Actions)\}/g, (_whole, key: string) => fill[key]!);
+}
+
+/** How each action reads after "to" ("til å" in Bokmål); an action not listed reads as its name. */
+const VERBS: Record<Language, Record<string, string>> = {
+  nb: { consent: 'hente opplysninger fra', read: 'lese', write: 'fylle ut', sign: 'signere', submit: 'sende inn' },
+  en: { consent: 'retrieve information from', read: 'read', write: 'fill in', sign: 'sign', submit: 'submit' },
+};
+
+const FORM: Record<Language, string> = { nb: 'skjema', en: 'form' };
+
+/** One right as the text shows it: its actions, its resource's title and the one form it is for, if it names one. */
+export interface RightShown {
+  actions: readonly string[];
+  title: string;
+  /** The form instance (metadata `skjema`). */
+  form: string | null;
+}
+
+/**
+ * What the consent lets the requester do, for {Actions}: "signere og sende inn «Skattemelding» (skjema SM-1)",
+ * "sign and submit “Skattemelding” (form SM-1)"; several rights are joined as names are.
+ */
+export function describeRights(rights: readonly RightShown[], lang: Language = 'nb'): string {
+  const quote = (title: string) => (lang === 'en' ? `“${title}”` : `«${title}»`);
+  return joinNames(
+    rights.map((r) => {
+      const verbs = joinNames(
+        r.actions.map((a) => VERBS[lang][a] ?? a),
+        lang,
+      );
+      return `${verbs} ${quote(r.title)}${r.form ? ` (${FORM[lang]} ${r.form})` : ''}`;
+    }),
+    lang,
+  );
 }

@@ -1,9 +1,10 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { INSTANCE_METADATA_KEY } from '@hub/db/consents/read';
 import { badInput, type SubgraphContext } from '@hub/kit';
 import type { ConsentRow } from '../consent/consent.type';
 import type { Loaders } from '../loaders';
 import type { ConsentTemplateRow } from '../resource/resource.loader';
-import { LANGUAGES, renderTemplate, type Language } from './render';
+import { describeRights, LANGUAGES, renderTemplate, type Language, type RightShown } from './render';
 import { ConsentRequestTemplate, type ConsentTemplateView } from './template.type';
 
 type Context = SubgraphContext<Loaders>;
@@ -15,11 +16,12 @@ type Context = SubgraphContext<Loaders>;
  */
 export async function renderConsentText(consent: ConsentRow, template: ConsentTemplateRow, lang: Language, ctx: Context): Promise<string> {
   const { byId } = ctx.loaders.parties;
-  const [to, from, handledBy, sources] = await Promise.all([
+  const [to, from, handledBy, sources, actions] = await Promise.all([
     byId.load(consent.toId),
     byId.load(consent.fromId),
     consent.handledById ? byId.load(consent.handledById) : null,
     sourceNames(consent, ctx),
+    rightsShown(consent, ctx),
   ]);
   const offeredBy = from?.name ?? '';
   return renderTemplate(
@@ -31,9 +33,21 @@ export async function renderConsentText(consent: ConsentRow, template: ConsentTe
       validTo: consent.validTo,
       subject: ctx.viewer?.partyId === consent.fromId ? SELF[lang] : offeredBy,
       sources,
+      actions: describeRights(actions, lang),
     },
     lang,
   );
+}
+
+/** The consent's rights as {Actions} names them: actions, the resource's title, the form a right is for. */
+async function rightsShown(consent: ConsentRow, ctx: Context): Promise<RightShown[]> {
+  const rights = await ctx.loaders.consents.rightsByConsentId.load(consent.id);
+  const resources = await ctx.loaders.resources.byId.loadMany(rights.map((r) => r.resourceId));
+  return rights.map((r, i) => {
+    const resource = resources[i];
+    const title = resource && !(resource instanceof Error) ? resource.title : r.resourceId;
+    return { actions: r.actions, title, form: r.metadata[INSTANCE_METADATA_KEY] ?? null };
+  });
 }
 
 /** How the text addresses the party asked when it reads the text itself. */

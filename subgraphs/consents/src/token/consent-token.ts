@@ -13,7 +13,8 @@ export interface ConsentTokenContent {
   /** When the consent was given, and until when it holds. */
   consented: Date;
   validTo: Date;
-  rights: { resource: string; action: string; metadata: Record<string, string> }[];
+  /** `actions`: what each right lets the recipient do (`consent`, or acts such as `sign`). */
+  rights: { resource: string; actions: string[]; metadata: Record<string, string> }[];
   /** Organisation URNs of the data sources (resource owners): the token's audience. */
   audience: string[];
   /** The recipient's client id (or its organisation URN when it has none). */
@@ -47,7 +48,7 @@ export async function signConsentToken(
         consented: content.consented.toISOString(),
         validTo: content.validTo.toISOString(),
         consentRights: content.rights.map((r) => ({
-          action: [r.action],
+          action: r.actions,
           resource: [{ type: 'urn:altinn:resource', value: r.resource }],
           metadata: r.metadata,
         })),

@@ -12,7 +12,7 @@ export async function loadTokenContent(
   db: Db,
   consent: ConsentRow,
   clientId: string,
-  rights: readonly Pick<ConsentRightRow, 'resourceId' | 'action' | 'metadata'>[],
+  rights: readonly Pick<ConsentRightRow, 'resourceId' | 'actions' | 'metadata'>[],
 ): Promise<ConsentTokenContent> {
   const owners = new Map((await resourcesByIds(db, [...new Set(rights.map((r) => r.resourceId))])).map((r) => [r.id, r.ownerId]));
   const ownerIds = [...new Set(rights.map((r) => owners.get(r.resourceId)!))];
@@ -26,7 +26,7 @@ export async function loadTokenContent(
     handledBy: consent.handledById ? urn.get(consent.handledById)! : null,
     consented: consent.answeredAt!,
     validTo: consent.validTo,
-    rights: rights.map((r) => ({ resource: r.resourceId, action: r.action, metadata: r.metadata })),
+    rights: rights.map((r) => ({ resource: r.resourceId, actions: r.actions, metadata: r.metadata })),
     audience: ownerIds.map((id) => urn.get(id)!),
     clientId,
   };

@@ -51,7 +51,7 @@ describe('signing keys, tokens and rotation', () => {
     handledBy: null,
     consented: new Date(),
     validTo,
-    rights: [{ resource: 'ske-inntekt-skattegrunnlag', action: 'consent', metadata: { inntektsaar: '2024' } }],
+    rights: [{ resource: 'ske-inntekt-skattegrunnlag', actions: ['consent'], metadata: { inntektsaar: '2024' } }],
     audience: ['urn:altinn:organization:identifier-no:310000701'],
     clientId: 'banken-system',
   });

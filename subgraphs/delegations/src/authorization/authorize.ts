@@ -56,10 +56,13 @@ export async function authorizeBatch(requests: readonly AuthorizationRequestInpu
       partyId: targets[i]?.id ?? NO_PARTY,
       resourceId: r.resource,
       action: r.action,
+      instance: r.instance ?? null,
     })),
     { parentOf },
   );
   requests.forEach((r, i) => {
+    if (r.instance != null && (r.instance.length === 0 || r.instance.length > 200))
+      throw badInput(`requests[${i}].instance`, 'must be 1–200 characters');
     const resource = catalogue.resources.get(r.resource);
     if (!resource) throw badInput(`requests[${i}].resource`, `no resource ${r.resource}`);
     if (!resource.actions.includes(r.action)) throw badInput(`requests[${i}].action`, `${resource.id} has no action ${r.action}`);

@@ -73,4 +73,12 @@ export class AuthorizationRequestInput {
 
   @Field(() => String, { description: 'One of the resource’s actions (read, write, sign, consent …).' })
   action!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The one instance of the resource asked about, e.g. the id of a form to sign: a consent right that names a form (metadata `skjema`) ' +
+      'answers only for that form.',
+  })
+  instance?: string | null;
 }
