@@ -1,6 +1,17 @@
 import { parsePartyUrn } from '@hub/db';
 import { AUTHORIZE_SCOPE, forbidden, type SubgraphContext, type Viewer } from '@hub/kit';
-import { administersParty, and, hasScopeRule, isAuthenticated, isPerson, isSupport, mayActForParty, perEntityId, readsThroughLookup, rule } from '@hub/authz';
+import {
+  administersParty,
+  and,
+  hasScopeRule,
+  isAuthenticated,
+  isPerson,
+  isSupport,
+  mayActForParty,
+  perEntityId,
+  readsThroughLookup,
+  rule,
+} from '@hub/authz';
 import type { AccessRequestRow } from './access-request/access-request.loader';
 import { maySeeAccessRequest } from './access-request/access-request.visibility';
 import type { DelegationRow } from './delegation/delegation.loader';
