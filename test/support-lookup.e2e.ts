@@ -101,7 +101,10 @@ describe('a support lookup', () => {
       'FORELDREANSVAR EMMA TRANA',
       'LEDE TRANA BYGG AS',
     ]);
-    expect(lookup.roleHolders).toEqual([]);
+    // His lawyer holds a register role for him (ADVOKATTILSYNET, the tax matter area).
+    expect(lookup.roleHolders.map((r: { roleCode: string; to: { name: string } }) => `${r.roleCode} ${r.to.name}`)).toEqual([
+      'ADVOKAT-SKATT INGRID LOVDAL',
+    ]);
     expect(lookup.authorizedParties.map((p: { party: { name: string } }) => p.party.name)).toEqual(
       expect.arrayContaining(['TRANA BYGG AS', 'EMMA TRANA']),
     );

@@ -9,7 +9,7 @@ const plan = (query: string, operationName?: string) => planner.plan(parse(query
 /** A plan as text: each fetch's subgraph, place and query, children indented. */
 const outline = (fetches: Fetch[], depth = 0): string[] =>
   fetches.flatMap((f) => [
-    `${' '.repeat(depth)}${f.subgraph}${f.entity ? ` @${f.entity.path.join('.')}` : ''}: ${JSON.parse(f.queryJson) as string}`,
+    `${' '.repeat(depth)}${f.subgraph}${f.entities ? ` @${f.entities.map((e) => e.path.join('.')).join(' @')}` : ''}: ${JSON.parse(f.queryJson) as string}`,
     ...outline(f.next, depth + 2),
   ]);
 
@@ -18,12 +18,22 @@ describe('plans for queries several subgraphs answer', () => {
     const p = plan('query MeThree { me { urn rolesHeld { role { code } from { urn } } consentsGiven { id to { urn } } } }');
     expect(p && outline(p.roots)).toEqual([
       'parties: {me{urn _hub_key_id:id}}',
-      '  roles @me: query($representations:[_Any!]!){_entities(representations:$representations){...on Party{rolesHeld{role{code}from{_hub_key_id:id}}}}}',
-      '    parties @me.rolesHeld.from: query($representations:[_Any!]!){_entities(representations:$representations){...on Party{urn}}}',
-      '  consents @me: query($representations:[_Any!]!){_entities(representations:$representations){...on Party{consentsGiven{id to{_hub_key_id:id}}}}}',
-      '    parties @me.consentsGiven.to: query($representations:[_Any!]!){_entities(representations:$representations){...on Party{urn}}}',
+      '  roles @me: query($_hub_r0:[_Any!]!){_hub_e0:_entities(representations:$_hub_r0){...on Party{rolesHeld{role{code}from{_hub_key_id:id}}}}}',
+      '    parties @me.rolesHeld.from: query($_hub_r0:[_Any!]!){_hub_e0:_entities(representations:$_hub_r0){...on Party{urn}}}',
+      '  consents @me: query($_hub_r0:[_Any!]!){_hub_e0:_entities(representations:$_hub_r0){...on Party{consentsGiven{id to{_hub_key_id:id}}}}}',
+      '    parties @me.consentsGiven.to: query($_hub_r0:[_Any!]!){_hub_e0:_entities(representations:$_hub_r0){...on Party{urn}}}',
     ]);
     expect([...p!.subgraphs].sort()).toEqual(['consents', 'parties', 'roles']);
+  });
+
+  it('asks a subgraph once for the places that wait for the same fetch, each under its own alias', () => {
+    const p = plan('{ me { urn consentsReceived { from { name } events { type performedBy { urn } } } } }');
+    expect(p && outline(p.roots)).toEqual([
+      'parties: {me{urn _hub_key_id:id}}',
+      '  consents @me: query($_hub_r0:[_Any!]!){_hub_e0:_entities(representations:$_hub_r0){...on Party{consentsReceived{from{_hub_key_id:id}events{type performedBy{_hub_key_id:id}}}}}}',
+      '    parties @me.consentsReceived.from @me.consentsReceived.events.performedBy: query($_hub_r0:[_Any!]!$_hub_r1:[_Any!]!){_hub_e0:_entities(representations:$_hub_r0){...on Party{name}}_hub_e1:_entities(representations:$_hub_r1){...on Party{urn}}}',
+    ]);
+    expect(plan('query($_hub_r0: Int) { me { urn rolesHeld { role { code } } } }')).toBeNull();
   });
 
   it('keeps aliases, flattens fragments on the same type and passes each fetch only the variables it uses', () => {
@@ -32,8 +42,8 @@ describe('plans for queries several subgraphs answer', () => {
     );
     expect(p && outline(p.roots)).toEqual([
       'parties: query($u:String!){who:party(urn:$u){name _hub_key_id:id}}',
-      '  delegations @who: query($representations:[_Any!]!$n:Int!){_entities(representations:$representations){...on Party{delegationsReceived(first:$n){id}}}}',
-      '  roles @who: query($representations:[_Any!]!){_entities(representations:$representations){...on Party{held:rolesHeld{role{code}}}}}',
+      '  delegations @who: query($_hub_r0:[_Any!]!$n:Int!){_hub_e0:_entities(representations:$_hub_r0){...on Party{delegationsReceived(first:$n){id}}}}',
+      '  roles @who: query($_hub_r0:[_Any!]!){_hub_e0:_entities(representations:$_hub_r0){...on Party{held:rolesHeld{role{code}}}}}',
     ]);
     expect(p!.roots[0]!.variables).toEqual(['u']);
     expect(p!.roots[0]!.next[0]!.variables).toEqual(['n']);

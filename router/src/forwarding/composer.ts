@@ -30,8 +30,9 @@ import {
  * the router's composing of answers (forwarder.ts), the multi-subgraph sibling of single-subgraph.ts.
  *
  * A plan is a tree of fetches: the root fields from the subgraphs that own them, then, for every object whose type is
- * an entity and whose selection asks for fields another subgraph owns, one `_entities` fetch per (place, subgraph)
- * with the keys the parent fetch selected under hidden aliases, as the gateway's planner does for such queries. The
+ * an entity and whose selection asks for fields another subgraph owns, an `_entities` fetch per (place, subgraph)
+ * with the keys the parent fetch selected under hidden aliases, as the gateway's planner does for such queries; those
+ * that wait for the same fetch go to each subgraph as one request. The
  * answers are merged into one tree, and the client's answer is that tree projected onto the operation's selection
  * (its order, its aliases, without the hidden keys). Only plain shapes are planned; anything else (`@include`,
  * `@skip` or any directive, abstract types, introspection, a fragment on another type, a response name selected
@@ -52,8 +53,11 @@ export interface Fetch {
   queryJson: string;
   /** The client's variables it uses. */
   variables: string[];
-  /** For an `_entities` fetch: where its objects are in the merged tree (response names; lists are walked through), their type and keys. */
-  entity?: { path: string[]; typename: string; keys: { field: string; alias: string }[] };
+  /**
+   * For a fetch of entities: per place, where its objects are in the merged tree (response names; lists are walked
+   * through), their type and keys, the alias of its `_entities` and the variable of its representations.
+   */
+  entities?: { path: string[]; typename: string; keys: { field: string; alias: string }[]; alias: string; variable: string }[];
   /** The fetches that need this one's answer first. */
   next: Fetch[];
 }
@@ -69,6 +73,8 @@ export interface ComposerPlanner {
 }
 
 const HIDDEN = '_hub_key_';
+const HIDDEN_VARIABLE = '_hub_r';
+const HIDDEN_ENTITIES = '_hub_e';
 const PLAIN_KEY = /^[_A-Za-z][_0-9A-Za-z]*( +[_A-Za-z][_0-9A-Za-z]*)*$/;
 
 class NoPlan extends Error {}
@@ -158,7 +164,7 @@ export function composerPlanner(supergraphSdl: string): ComposerPlanner {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
     const variableDefinitions = new Map((operation!.variableDefinitions ?? []).map((v) => [v.variable.name.value, v]));
-    if (variableDefinitions.has('representations')) refuse('a variable named like the entities one');
+    if ([...variableDefinitions.keys()].some((v) => v.startsWith(HIDDEN_VARIABLE))) refuse('a variable named like the entities ones');
     const queryType = schema.getQueryType()!;
 
     /** The fields a selection set selects on `type`, fragments flattened; each response name once. */
@@ -308,69 +314,74 @@ export function composerPlanner(supergraphSdl: string): ComposerPlanner {
     }
     if (roots.size === 0) refuse('nothing selected');
 
-    const definitionsOf = (d: Draft): VariableDefinitionNode[] =>
-      [...d.variables].map((v) => variableDefinitions.get(v) ?? refuse('an undefined variable'));
-    const finish = (d: Draft): Fetch => {
-      let operationNode: OperationDefinitionNode;
-      if (!d.entity) {
-        operationNode = {
-          kind: Kind.OPERATION_DEFINITION,
-          operation: 'query' as OperationDefinitionNode['operation'],
-          variableDefinitions: definitionsOf(d),
-          selectionSet: { kind: Kind.SELECTION_SET, selections: d.selections },
-        };
-      } else {
-        const representations: VariableDefinitionNode = {
+    const definitionOf = (v: string): VariableDefinitionNode => variableDefinitions.get(v) ?? refuse('an undefined variable');
+    const name = (value: string) => ({ kind: Kind.NAME, value }) as const;
+    const anyList = {
+      kind: Kind.NON_NULL_TYPE,
+      type: { kind: Kind.LIST_TYPE, type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: name('_Any') } } },
+    } as const;
+    const query = (variables: VariableDefinitionNode[], selections: SelectionNode[]) =>
+      JSON.stringify(
+        stripIgnoredCharacters(
+          print({
+            kind: Kind.DOCUMENT,
+            definitions: [
+              {
+                kind: Kind.OPERATION_DEFINITION,
+                operation: 'query' as OperationDefinitionNode['operation'],
+                variableDefinitions: variables,
+                selectionSet: { kind: Kind.SELECTION_SET, selections },
+              },
+            ],
+          }),
+        ),
+      );
+    /**
+     * The entity fetches that wait for the same fetch, one request per subgraph (as the gateway batches them): each
+     * place's `_entities` under its own alias with its own representations, so that the subgraph's loaders read the
+     * rows of every place at once. Their own children, grouped the same way, wait for the whole request.
+     */
+    const group = (drafts: Draft[]): Fetch[] => {
+      const bySubgraph = new Map<string, Draft[]>();
+      for (const d of drafts) bySubgraph.set(d.subgraph, [...(bySubgraph.get(d.subgraph) ?? []), d]);
+      return [...bySubgraph].map(([subgraph, parts]) => {
+        const variables = new Set(parts.flatMap((p) => [...p.variables]));
+        const definitions: VariableDefinitionNode[] = parts.map((_, i) => ({
           kind: Kind.VARIABLE_DEFINITION,
-          variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: 'representations' } },
-          type: {
-            kind: Kind.NON_NULL_TYPE,
-            type: {
-              kind: Kind.LIST_TYPE,
-              type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: '_Any' } } },
-            },
-          },
-        };
-        operationNode = {
-          kind: Kind.OPERATION_DEFINITION,
-          operation: 'query' as OperationDefinitionNode['operation'],
-          variableDefinitions: [representations, ...definitionsOf(d)],
+          variable: { kind: Kind.VARIABLE, name: name(`${HIDDEN_VARIABLE}${i}`) },
+          type: anyList,
+        }));
+        const selections: SelectionNode[] = parts.map((p, i) => ({
+          kind: Kind.FIELD,
+          alias: name(`${HIDDEN_ENTITIES}${i}`),
+          name: name('_entities'),
+          arguments: [{ kind: Kind.ARGUMENT, name: name('representations'), value: { kind: Kind.VARIABLE, name: name(`${HIDDEN_VARIABLE}${i}`) } }],
           selectionSet: {
             kind: Kind.SELECTION_SET,
             selections: [
               {
-                kind: Kind.FIELD,
-                name: { kind: Kind.NAME, value: '_entities' },
-                arguments: [
-                  {
-                    kind: Kind.ARGUMENT,
-                    name: { kind: Kind.NAME, value: 'representations' },
-                    value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: 'representations' } },
-                  },
-                ],
-                selectionSet: {
-                  kind: Kind.SELECTION_SET,
-                  selections: [
-                    {
-                      kind: Kind.INLINE_FRAGMENT,
-                      typeCondition: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: d.entity.typename } },
-                      selectionSet: { kind: Kind.SELECTION_SET, selections: d.selections },
-                    },
-                  ],
-                },
+                kind: Kind.INLINE_FRAGMENT,
+                typeCondition: { kind: Kind.NAMED_TYPE, name: name(p.entity!.typename) },
+                selectionSet: { kind: Kind.SELECTION_SET, selections: p.selections },
               },
             ],
           },
+        }));
+        return {
+          subgraph: graphNames.get(subgraph) ?? refuse('an unknown graph'),
+          queryJson: query([...definitions, ...[...variables].map(definitionOf)], selections),
+          variables: [...variables],
+          entities: parts.map((p, i) => ({ ...p.entity!, alias: `${HIDDEN_ENTITIES}${i}`, variable: `${HIDDEN_VARIABLE}${i}` })),
+          next: group(parts.flatMap((p) => [...p.next.values()])),
         };
-      }
-      return {
-        subgraph: graphNames.get(d.subgraph) ?? refuse('an unknown graph'),
-        queryJson: JSON.stringify(stripIgnoredCharacters(print({ kind: Kind.DOCUMENT, definitions: [operationNode] }))),
-        variables: [...d.variables],
-        entity: d.entity,
-        next: [...d.next.values()].map(finish),
-      };
+      });
     };
+    const finish = (d: Draft): Fetch => ({
+      subgraph: graphNames.get(d.subgraph) ?? refuse('an unknown graph'),
+      queryJson: query([...d.variables].map(definitionOf), d.selections),
+      variables: [...d.variables],
+      next: group([...d.next.values()]),
+    });
     // One subgraph answering everything is single-subgraph.ts's case, not a composition.
     if (subgraphs.size < 2) refuse('one subgraph');
     return {

@@ -225,19 +225,21 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
     const run = async (fetch: Fetch): Promise<void> => {
       const vars: Record<string, unknown> = {};
       for (const name of fetch.variables) if (name in variables) vars[name] = variables[name];
-      let objects: Record<string, unknown>[] | undefined;
-      if (fetch.entity) {
-        objects = objectsAt(tree, fetch.entity.path);
-        if (objects.length === 0) return;
-        const { typename, keys } = fetch.entity;
-        vars.representations = objects.map((o) => {
-          const representation: Record<string, unknown> = { __typename: typename };
-          for (const k of keys) {
-            const value = o[k.alias];
-            if (value === undefined || value === null) failed = true;
-            representation[k.field] = value;
-          }
-          return representation;
+      // Per place of an entity fetch: its objects in the merged tree (an empty place sends no representations).
+      let places: Record<string, unknown>[][] | undefined;
+      if (fetch.entities) {
+        places = fetch.entities.map((e) => objectsAt(tree, e.path));
+        if (places.every((objects) => objects.length === 0)) return;
+        fetch.entities.forEach(({ typename, keys, variable }, i) => {
+          vars[variable] = places![i]!.map((o) => {
+            const representation: Record<string, unknown> = { __typename: typename };
+            for (const k of keys) {
+              const value = o[k.alias];
+              if (value === undefined || value === null) failed = true;
+              representation[k.field] = value;
+            }
+            return representation;
+          });
         });
         if (failed) return;
       }
@@ -259,19 +261,22 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
         failed = true;
         return;
       }
-      if (objects) {
-        const entities = data._entities;
-        if (!Array.isArray(entities) || entities.length !== objects.length) {
-          failed = true;
-          return;
-        }
-        for (let i = 0; i < objects.length; i++) {
-          const entity = entities[i] as Record<string, unknown> | null;
-          if (!entity || typeof entity !== 'object') {
+      if (fetch.entities) {
+        for (const [i, { alias }] of fetch.entities.entries()) {
+          const objects = places![i]!;
+          const entities = data[alias];
+          if (!Array.isArray(entities) || entities.length !== objects.length) {
             failed = true;
             return;
           }
-          Object.assign(objects[i]!, entity);
+          for (let j = 0; j < objects.length; j++) {
+            const entity = entities[j] as Record<string, unknown> | null;
+            if (!entity || typeof entity !== 'object') {
+              failed = true;
+              return;
+            }
+            Object.assign(objects[j]!, entity);
+          }
         }
       } else Object.assign(tree, data);
       await Promise.all(fetch.next.map(run));

@@ -16,12 +16,11 @@ type Context = SubgraphContext<Loaders>;
  */
 export async function renderConsentText(consent: ConsentRow, template: ConsentTemplateRow, lang: Language, ctx: Context): Promise<string> {
   const { byId } = ctx.loaders.parties;
-  const [to, from, handledBy, sources, actions] = await Promise.all([
+  const [to, from, handledBy, { sources, actions }] = await Promise.all([
     byId.load(consent.toId),
     byId.load(consent.fromId),
     consent.handledById ? byId.load(consent.handledById) : null,
-    sourceNames(consent, ctx),
-    rightsShown(consent, ctx),
+    rightsAndSources(consent, ctx),
   ]);
   const offeredBy = from?.name ?? '';
   return renderTemplate(
@@ -39,27 +38,24 @@ export async function renderConsentText(consent: ConsentRow, template: ConsentTe
   );
 }
 
-/** The consent's rights as {Actions} names them: actions, the resource's title, the form a right is for. */
-async function rightsShown(consent: ConsentRow, ctx: Context): Promise<RightShown[]> {
-  const rights = await ctx.loaders.consents.rightsByConsentId.load(consent.id);
-  const resources = await ctx.loaders.resources.byId.loadMany(rights.map((r) => r.resourceId));
-  return rights.map((r, i) => {
-    const resource = resources[i];
-    const title = resource && !(resource instanceof Error) ? resource.title : r.resourceId;
-    return { actions: r.actions, title, form: r.metadata[INSTANCE_METADATA_KEY] ?? null };
-  });
-}
-
 /** How the text addresses the party asked when it reads the text itself. */
 const SELF: Record<Language, string> = { nb: 'deg', en: 'you' };
 
-/** The names of the requested resources' owners, each once, in the order of the rights. */
-async function sourceNames(consent: ConsentRow, ctx: Context): Promise<string[]> {
+/**
+ * The consent's rights as {Actions} names them (actions, the resource's title, the form a right is for), and the names
+ * of the requested resources' owners ({Sources}), each once, in the order of the rights. One chain of batched reads
+ * (rights, resources, owners): every consent of a list renders in the same rounds, however many there are.
+ */
+async function rightsAndSources(consent: ConsentRow, ctx: Context): Promise<{ actions: RightShown[]; sources: string[] }> {
   const rights = await ctx.loaders.consents.rightsByConsentId.load(consent.id);
   const resources = await ctx.loaders.resources.byId.loadMany(rights.map((r) => r.resourceId));
-  const owners = [...new Set(resources.flatMap((r) => (r && !(r instanceof Error) ? [r.ownerId] : [])))];
+  const found = resources.map((r) => (r && !(r instanceof Error) ? r : null));
+  const owners = [...new Set(found.flatMap((r) => (r ? [r.ownerId] : [])))];
   const parties = await ctx.loaders.parties.byId.loadMany(owners);
-  return parties.flatMap((p) => (p && !(p instanceof Error) ? [p.name] : []));
+  return {
+    actions: rights.map((r, i) => ({ actions: r.actions, title: found[i]?.title ?? r.resourceId, form: r.metadata[INSTANCE_METADATA_KEY] ?? null })),
+    sources: parties.flatMap((p) => (p && !(p instanceof Error) ? [p.name] : [])),
+  };
 }
 
 @Resolver(() => ConsentRequestTemplate)
