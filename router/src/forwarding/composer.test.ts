@@ -7,28 +7,29 @@ import { composerPlanner, INVALID, objectsAt, project, type Fetch } from './comp
 const planner = composerPlanner(readFileSync(SUPERGRAPH_PATH, 'utf8'));
 const plan = (query: string, operationName?: string) => planner.plan(parse(query), operationName);
 /** A plan as text: each fetch's subgraph, place and query, children indented. */
-const outline = (fetches: Fetch[], depth = 0): string[] =>
-  fetches.flatMap((f) => [
-    `${' '.repeat(depth)}${f.subgraph}${f.entities ? ` @${f.entities.map((e) => e.path.join('.')).join(' @')}` : ''}: ${JSON.parse(f.queryJson) as string}`,
-    ...outline(f.next, depth + 2),
-  ]);
+const outline = (stages: Fetch[][]): string[] =>
+  stages.flatMap((fetches, depth) =>
+    fetches.map(
+      (f) =>
+        `${' '.repeat(2 * depth)}${f.subgraph}${f.entities ? ` @${f.entities.map((e) => e.path.join('.')).join(' @')}` : ''}: ${JSON.parse(f.queryJson) as string}`,
+    ),
+  );
 
 describe('plans for queries several subgraphs answer', () => {
-  it('fetches the root, then each other subgraph’s fields by the entity key, then the parties they name', () => {
+  it('fetches the root, then each other subgraph’s fields by the entity key, then the parties they name in one request', () => {
     const p = plan('query MeThree { me { urn rolesHeld { role { code } from { urn } } consentsGiven { id to { urn } } } }');
-    expect(p && outline(p.roots)).toEqual([
+    expect(p && outline(p.stages)).toEqual([
       'parties: {me{urn _hub_key_id:id}}',
       '  roles @me: query($_hub_r0:[_Any!]!){_hub_e0:_entities(representations:$_hub_r0){...on Party{rolesHeld{role{code}from{_hub_key_id:id}}}}}',
-      '    parties @me.rolesHeld.from: query($_hub_r0:[_Any!]!){_hub_e0:_entities(representations:$_hub_r0){...on Party{urn}}}',
       '  consents @me: query($_hub_r0:[_Any!]!){_hub_e0:_entities(representations:$_hub_r0){...on Party{consentsGiven{id to{_hub_key_id:id}}}}}',
-      '    parties @me.consentsGiven.to: query($_hub_r0:[_Any!]!){_hub_e0:_entities(representations:$_hub_r0){...on Party{urn}}}',
+      '    parties @me.rolesHeld.from @me.consentsGiven.to: query($_hub_r0:[_Any!]!$_hub_r1:[_Any!]!){_hub_e0:_entities(representations:$_hub_r0){...on Party{urn}}_hub_e1:_entities(representations:$_hub_r1){...on Party{urn}}}',
     ]);
     expect([...p!.subgraphs].sort()).toEqual(['consents', 'parties', 'roles']);
   });
 
   it('asks a subgraph once for the places that wait for the same fetch, each under its own alias', () => {
     const p = plan('{ me { urn consentsReceived { from { name } events { type performedBy { urn } } } } }');
-    expect(p && outline(p.roots)).toEqual([
+    expect(p && outline(p.stages)).toEqual([
       'parties: {me{urn _hub_key_id:id}}',
       '  consents @me: query($_hub_r0:[_Any!]!){_hub_e0:_entities(representations:$_hub_r0){...on Party{consentsReceived{from{_hub_key_id:id}events{type performedBy{_hub_key_id:id}}}}}}',
       '    parties @me.consentsReceived.from @me.consentsReceived.events.performedBy: query($_hub_r0:[_Any!]!$_hub_r1:[_Any!]!){_hub_e0:_entities(representations:$_hub_r0){...on Party{name}}_hub_e1:_entities(representations:$_hub_r1){...on Party{urn}}}',
@@ -40,13 +41,13 @@ describe('plans for queries several subgraphs answer', () => {
     const p = plan(
       'query Q($u: String!, $n: Int!) { who: party(urn: $u) { ...P held: rolesHeld { role { code } } } } fragment P on Party { name delegationsReceived(first: $n) { id } }',
     );
-    expect(p && outline(p.roots)).toEqual([
+    expect(p && outline(p.stages)).toEqual([
       'parties: query($u:String!){who:party(urn:$u){name _hub_key_id:id}}',
       '  delegations @who: query($_hub_r0:[_Any!]!$n:Int!){_hub_e0:_entities(representations:$_hub_r0){...on Party{delegationsReceived(first:$n){id}}}}',
       '  roles @who: query($_hub_r0:[_Any!]!){_hub_e0:_entities(representations:$_hub_r0){...on Party{held:rolesHeld{role{code}}}}}',
     ]);
-    expect(p!.roots[0]!.variables).toEqual(['u']);
-    expect(p!.roots[0]!.next[0]!.variables).toEqual(['n']);
+    expect(p!.stages[0]![0]!.variables).toEqual(['u']);
+    expect(p!.stages[1]![0]!.variables).toEqual(['n']);
   });
 
   it('gives no plan where the gateway must plan: one subgraph, a mutation, directives, abstract types, introspection, a name twice', () => {

@@ -31,8 +31,8 @@ import {
  *
  * A plan is a tree of fetches: the root fields from the subgraphs that own them, then, for every object whose type is
  * an entity and whose selection asks for fields another subgraph owns, an `_entities` fetch per (place, subgraph)
- * with the keys the parent fetch selected under hidden aliases, as the gateway's planner does for such queries; those
- * that wait for the same fetch go to each subgraph as one request. The
+ * with the keys the parent fetch selected under hidden aliases, as the gateway's planner does for such queries; the
+ * fetches run in stages (the roots, then the places they reveal, …), and a stage asks each subgraph once. The
  * answers are merged into one tree, and the client's answer is that tree projected onto the operation's selection
  * (its order, its aliases, without the hidden keys). Only plain shapes are planned; anything else (`@include`,
  * `@skip` or any directive, abstract types, introspection, a fragment on another type, a response name selected
@@ -40,7 +40,11 @@ import {
  * cannot resolve the entity) gives no plan, and the gateway answers the query as always.
  */
 export interface ComposedPlan {
-  roots: Fetch[];
+  /**
+   * The fetches in stages: the root fields' first, then each stage's entity fetches once the stage before is merged,
+   * one request per subgraph and stage (as the gateway batches them), whatever the places they serve.
+   */
+  stages: Fetch[][];
   /** The client's selection, to project the merged answers onto. */
   shape: ObjectShape;
   /** Every subgraph the plan asks. */
@@ -58,8 +62,6 @@ export interface Fetch {
    * through), their type and keys, the alias of its `_entities` and the variable of its representations.
    */
   entities?: { path: string[]; typename: string; keys: { field: string; alias: string }[]; alias: string; variable: string }[];
-  /** The fetches that need this one's answer first. */
-  next: Fetch[];
 }
 
 export type TypeShape = { kind: 'nonNull'; of: TypeShape } | { kind: 'list'; of: TypeShape } | { kind: 'leaf' } | ObjectShape;
@@ -337,9 +339,9 @@ export function composerPlanner(supergraphSdl: string): ComposerPlanner {
         ),
       );
     /**
-     * The entity fetches that wait for the same fetch, one request per subgraph (as the gateway batches them): each
-     * place's `_entities` under its own alias with its own representations, so that the subgraph's loaders read the
-     * rows of every place at once. Their own children, grouped the same way, wait for the whole request.
+     * The entity fetches of one stage, one request per subgraph (as the gateway batches them): each place's `_entities`
+     * under its own alias with its own representations, so that the subgraph's loaders read the rows of every place
+     * at once.
      */
     const group = (drafts: Draft[]): Fetch[] => {
       const bySubgraph = new Map<string, Draft[]>();
@@ -372,7 +374,6 @@ export function composerPlanner(supergraphSdl: string): ComposerPlanner {
           queryJson: query([...definitions, ...[...variables].map(definitionOf)], selections),
           variables: [...variables],
           entities: parts.map((p, i) => ({ ...p.entity!, alias: `${HIDDEN_ENTITIES}${i}`, variable: `${HIDDEN_VARIABLE}${i}` })),
-          next: group(parts.flatMap((p) => [...p.next.values()])),
         };
       });
     };
@@ -380,12 +381,16 @@ export function composerPlanner(supergraphSdl: string): ComposerPlanner {
       subgraph: graphNames.get(d.subgraph) ?? refuse('an unknown graph'),
       queryJson: query([...d.variables].map(definitionOf), d.selections),
       variables: [...d.variables],
-      next: group([...d.next.values()]),
     });
     // One subgraph answering everything is single-subgraph.ts's case, not a composition.
     if (subgraphs.size < 2) refuse('one subgraph');
+    const stages: Fetch[][] = [[...roots.values()].map(finish)];
+    for (let waiting = [...roots.values()].flatMap((d) => [...d.next.values()]); waiting.length;) {
+      stages.push(group(waiting));
+      waiting = waiting.flatMap((d) => [...d.next.values()]);
+    }
     return {
-      roots: [...roots.values()].map(finish),
+      stages,
       shape,
       subgraphs: new Set([...subgraphs].map((g) => graphNames.get(g) ?? refuse('an unknown graph'))),
     };

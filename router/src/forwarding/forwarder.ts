@@ -215,8 +215,8 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
   }
 
   /**
-   * Runs a composed plan (composer.ts): each fetch signed as the gateway signs its own, the entity fetches once their
-   * parent's answer is merged, fetches of different places side by side. Null (the gateway answers instead) when any
+   * Runs a composed plan (composer.ts): each fetch signed as the gateway signs its own, a stage's fetches side by side
+   * once the stage before is merged. Null (the gateway answers instead) when any
    * fetch fails, answers with errors or an unexpected shape, or the merged answer misses a value.
    */
   async function compose(plan: ComposedPlan, variables: Record<string, unknown>, viewer: string, requestId: string): Promise<Buffer | null> {
@@ -279,9 +279,11 @@ export function createForwarder(options: ForwarderOptions): Forwarder {
           }
         }
       } else Object.assign(tree, data);
-      await Promise.all(fetch.next.map(run));
     };
-    await Promise.all(plan.roots.map(run));
+    for (const stage of plan.stages) {
+      await Promise.all(stage.map(run));
+      if (failed) break;
+    }
     if (failed) return null;
     const data = project(tree, plan.shape);
     return data === INVALID ? null : Buffer.from(`{"data":${JSON.stringify(data)}}`);
