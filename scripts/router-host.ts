@@ -2,7 +2,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { closeServer, type DestinationStream } from '@hub/kit';
+import { closeServer } from '@hub/kit/graceful';
+import type { DestinationStream } from '@hub/kit/logger';
 import type { RouterConfig } from '@hub/router/env';
 import { createRouterHttpServer } from '@hub/router/http-server';
 

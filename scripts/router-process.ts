@@ -3,7 +3,7 @@
 // configuration (the subgraphs are up by then), and stops when the parent says so. Ctrl-C reaches this process too,
 // but the parent leads the shutdown (router first, then the subgraphs, then the database), so SIGINT is left to it;
 // SIGTERM sent to this process alone, or a parent gone, stops it.
-import { closeServer } from '@hub/kit';
+import { closeServer } from '@hub/kit/graceful';
 import { parseRouterEnv } from '@hub/router/env';
 import { buildRouter, listen, startingRouterServer, type RouterProcessMessage } from './router-host';
 

@@ -13,7 +13,8 @@ import {
 import { parseEventsEnv, parseWebhooksEnv, startDispatcher, startRelay, type Dispatcher, type Relay } from '@hub/events';
 import { parseRouterEnv, type RouterConfig } from '@hub/router/env';
 import pino from 'pino';
-import { SUBGRAPH_MODULES } from '@hub/schema';
+import { SUBGRAPH_MODULES } from '@hub/schema/subgraph-modules';
+import { routerEnv } from './router-fork';
 import { childProcessRouter, inProcessRouter, type RouterHost } from './router-host';
 
 export interface StackOptions {
@@ -40,6 +41,11 @@ export interface StackOptions {
   routerProcess?: boolean;
   /** With `routerProcess`: told when the router process stops without being asked to (the stack is then half down). */
   onRouterExit?: (code: number | null) => void;
+  /**
+   * With `routerProcess`: the router process, already forked (router-fork.ts `forkRouter` with these options) by a caller that wants
+   * it to load while this module's own imports load (npm start). Closed here if the stack fails to start.
+   */
+  forkedRouter?: Promise<RouterHost>;
 }
 
 export interface Stack {
@@ -106,15 +112,22 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   if (secret) baseEnv.ROUTER_SIGNING_SECRET = secret;
   const configuredUrl = options.publicUrl ?? baseEnv.PUBLIC_URL;
   // Checked before the database is touched; parsed again below once the router's port (and so the default URL) is known.
-  const earlyEnv = { ...baseEnv, PUBLIC_URL: configuredUrl ?? `http://localhost:${options.port || 4000}` };
-  const early = { ...parseStackConfig(earlyEnv, options.port), env: earlyEnv };
-  const events = parseEventsEnv(baseEnv);
-  const webhooks = parseWebhooksEnv(baseEnv);
-
-  if (options.routerProcess && options.logDestination) throw new Error('a router in its own process logs to stdout: pass no logDestination');
+  const earlyEnv = routerEnv(options);
+  let early: ReturnType<typeof parseStackConfig> & { env: NodeJS.ProcessEnv };
+  let events: ReturnType<typeof parseEventsEnv>;
+  let webhooks: ReturnType<typeof parseWebhooksEnv>;
+  try {
+    early = { ...parseStackConfig(earlyEnv, options.port), env: earlyEnv };
+    events = parseEventsEnv(baseEnv);
+    webhooks = parseWebhooksEnv(baseEnv);
+    if (options.routerProcess && options.logDestination) throw new Error('a router in its own process logs to stdout: pass no logDestination');
+  } catch (err) {
+    await (await options.forkedRouter?.catch(() => undefined))?.close();
+    throw err;
+  }
   // The router process starts loading while the database is migrated and seeded.
   const routerHost: Promise<RouterHost> = options.routerProcess
-    ? childProcessRouter(early.env, options.port, host, options.onRouterExit)
+    ? (options.forkedRouter ?? childProcessRouter(early.env, options.port, host, options.onRouterExit))
     : inProcessRouter(early.routerConfig.server, options.port, host, options.logDestination);
   // Not awaited yet: a rejection before then must not count as unhandled.
   routerHost.catch(() => {});

@@ -1,26 +1,32 @@
-import { parseDbEnv } from '@hub/db';
-import { closeOnSignals, configOrExit } from '@hub/kit';
-import { startStack, type Stack } from './stack';
+import { parseDbEnv } from '@hub/db/env';
+import { closeOnSignals, configOrExit } from '@hub/kit/graceful';
+import type { Stack, StackOptions } from './stack';
 
 const dbEnv = configOrExit(() => parseDbEnv());
 const port = Number(process.env.PORT ?? 4000);
 let stack: Stack | undefined;
+// Public URL and signing secret come from the environment; the stack checks every setting before it starts.
+const options: StackOptions = {
+  databaseUrl: dbEnv.DATABASE_URL,
+  pgliteDir: dbEnv.PGLITE_DIR,
+  port,
+  host: process.env.HOST ?? '127.0.0.1',
+  logLevel: process.env.LOG_LEVEL ?? 'warn',
+  // The router on its own event loop and core; the subgraphs share the embedded database in this process.
+  routerProcess: true,
+  onRouterExit(code) {
+    console.error(`the router process stopped (code ${code}); stopping everything`);
+    // While starting, startStack itself fails and cleans up; afterwards the rest of the stack is stopped here.
+    if (stack) void stack.close().finally(() => process.exit(1));
+  },
+};
+// The router process is forked first, so that the gateway's modules load in it while the subgraphs' load here.
+const { forkRouter } = await import('./router-fork');
+const forkedRouter = forkRouter(options);
+forkedRouter.catch(() => {});
+const { startStack } = await import('./stack');
 try {
-  // Public URL and signing secret come from the environment; the stack checks every setting before it starts.
-  stack = await startStack({
-    databaseUrl: dbEnv.DATABASE_URL,
-    pgliteDir: dbEnv.PGLITE_DIR,
-    port,
-    host: process.env.HOST ?? '127.0.0.1',
-    logLevel: process.env.LOG_LEVEL ?? 'warn',
-    // The router on its own event loop and core; the subgraphs share the embedded database in this process.
-    routerProcess: true,
-    onRouterExit(code) {
-      console.error(`the router process stopped (code ${code}); stopping everything`);
-      // While starting, startStack itself fails and cleans up; afterwards the rest of the stack is stopped here.
-      if (stack) void stack.close().finally(() => process.exit(1));
-    },
-  });
+  stack = await startStack({ ...options, forkedRouter });
 } catch (err) {
   console.error(err instanceof Error && err.message.startsWith('Invalid') ? err.message : err);
   process.exit(1);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { z } from 'zod';
-import { nationalIdentityNumberProblem, organizationNumberProblem, story } from '@hub/db';
+import { nationalIdentityNumberProblem, organizationNumberProblem } from '@hub/db/identifiers';
+import { story } from '@hub/db/story';
 import type { VerifierIssuer } from './token-verifier';
 
 /** Lifetime of dev tokens, in seconds. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEV_ROUTER_SECRET, productionIssues } from '@hub/kit';
+import { DEV_ROUTER_SECRET, productionIssues } from '@hub/kit/config';
 
 /** Default largest lifetime (`exp` − `iat`) of a token the router accepts, in seconds. */
 export const DEFAULT_MAX_TOKEN_LIFETIME = 3600;

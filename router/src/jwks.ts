@@ -1,4 +1,4 @@
-import { postToSubgraph } from '@hub/kit';
+import { postToSubgraph } from '@hub/kit/subgraph-client';
 
 /** How long the router keeps the signing keys it got, in ms. Short: a rotation is published ahead of use. */
 const CACHE_MS = 10_000;

@@ -1,5 +1,5 @@
 import type { GraphQLError } from 'graphql';
-import { limitExceeded } from '@hub/kit';
+import { limitExceeded } from '@hub/kit/errors';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';

@@ -1,4 +1,4 @@
-import { closeOnSignals, closeServer, configOrExit } from '@hub/kit';
+import { closeOnSignals, closeServer, configOrExit } from '@hub/kit/graceful';
 import { parseRouterEnv } from './env';
 import { createRouterHttpServer } from './http-server';
 import { createMetricsServer, Registry } from './metrics';

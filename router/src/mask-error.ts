@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { maskError as yogaMaskError } from 'graphql-yoga';
-import { unauthenticated } from '@hub/kit';
+import { unauthenticated } from '@hub/kit/errors';
 
 /** Extensions that tell an outsider how the graph is built inside, never what to do: not sent to clients. */
 const INTERNAL_EXTENSIONS = ['serviceName', 'originalError', 'stacktrace', 'exception'];

@@ -7,7 +7,7 @@ import { PinoLogWriter } from '@graphql-hive/logger/writers/pino';
 import { Registry } from 'prom-client';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { CONTRACT_OPERATIONS_PATH, SUPERGRAPH_PATH } from '@hub/schema/paths';
-import { createLogger, type DestinationStream, type Logger } from '@hub/kit';
+import { createLogger, type DestinationStream, type Logger } from '@hub/kit/logger';
 import { createDevIdentity, type DevIdentity } from './dev-identity';
 import { consentsJwks } from './jwks';
 import { createForwarder, type Forwarder } from './forwarding/forwarder';

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type CryptoKey, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { claimedIdentityKind, IDENTITY_KIND_CLAIM, type IdentityKind } from '@hub/kit';
+import { claimedIdentityKind, IDENTITY_KIND_CLAIM, type IdentityKind } from '@hub/kit/viewer';
 import type { TrustedIssuer } from './env';
 import { KEY_SET_MAX_AGE_MS } from './token-cache';
 

@@ -1,4 +1,4 @@
-import { parsePartyUrn } from '@hub/db';
+import { parsePartyUrn } from '@hub/db/urn';
 import { AUTHORIZE, shortCircuit, toAuthorizeRequest, toAuthZen, type AuthZenDecision, type Evaluation, type GraphDecision } from './evaluation';
 import { AuthZenError } from './errors';
 import type { GraphCall } from './graph';

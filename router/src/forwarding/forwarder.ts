@@ -3,7 +3,7 @@ import { Agent, request as httpRequest, type IncomingMessage, type RequestListen
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { DocumentNode } from 'graphql';
 import { Counter, type Registry } from 'prom-client';
-import { SIGNATURE_HEADER, signBody, signingKey } from '@hub/kit';
+import { SIGNATURE_HEADER, signBody, signingKey } from '@hub/kit/signature';
 import type { VerifiedClaims } from '../token-verifier';
 import { composerPlanner, INVALID, objectsAt, project, type ComposedPlan, type Fetch } from './composer';
 import { singleSubgraphPlanner } from './single-subgraph';

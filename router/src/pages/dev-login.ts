@@ -1,4 +1,4 @@
-import { story } from '@hub/db';
+import { story } from '@hub/db/story';
 import { escapeHtml, page, scriptJson } from './html';
 
 const ORIGIN = 'http://hub.invalid';

@@ -1,5 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { unauthenticated, type Logger } from '@hub/kit';
+import { unauthenticated } from '@hub/kit/errors';
+import { type Logger } from '@hub/kit/logger';
 import { SESSION_EXPECTED_HEADER } from '../pages/client/page-data';
 import type { PageSessions } from '../session/page-sessions';
 import { TokenRefused, type VerifiedClaims } from '../token-verifier';

@@ -1,5 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { AUTHORIZE_SCOPE, type Logger } from '@hub/kit';
+import { type Logger } from '@hub/kit/logger';
+import { AUTHORIZE_SCOPE } from '@hub/kit/viewer';
 import { AuthZenError, invalidRequest } from '../authzen/errors';
 import { graphCaller } from '../authzen/graph';
 import { HANDLERS } from '../authzen/handlers';

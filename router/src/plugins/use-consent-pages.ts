@@ -1,6 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { timingSafeEqual } from 'node:crypto';
-import { isUuid } from '@hub/db';
+import { isUuid } from '@hub/db/uuid';
 import { bundleConsentScript, scriptResponse } from '../pages/assets';
 import { consentOverviewPage, consentProblemPage, consentRequestPage } from '../pages/consent';
 import { bothLanguages, PROBLEMS, type ProblemKey } from '../pages/messages';

@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { errorBody } from '@hub/kit';
+import { errorBody } from '@hub/kit/errors';
 import { jsonResponse } from './json-response';
 
 export interface GetParamsCheckOptions {

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import type { Logger } from '@hub/kit';
+import type { Logger } from '@hub/kit/logger';
 import { DEV_TOKEN_TTL, type DevIdentity } from '../dev-identity';
 import { AUTH_PAGE_CSP, authPage } from '../pages/auth';
 import { sameOriginPath } from '../pages/dev-login';

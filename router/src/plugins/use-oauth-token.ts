@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import type { Logger } from '@hub/kit';
+import type { Logger } from '@hub/kit/logger';
 import { jsonResponse } from './json-response';
 
 export interface OAuthTokenOptions {

@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { postToSubgraph } from '@hub/kit';
+import { postToSubgraph } from '@hub/kit/subgraph-client';
 import { jsonResponse } from './json-response';
 
 export interface ReadinessOptions {

@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { SIGNATURE_HEADER, signBody, signingKey } from '@hub/kit';
+import { SIGNATURE_HEADER, signBody, signingKey } from '@hub/kit/signature';
 
 /**
  * Signs every subgraph request's exact body (query, variables and the forwarded viewer) for the subgraph to verify:

@@ -1,6 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { getOperationAST, parse, type DocumentNode } from 'graphql';
-import { hubError } from '@hub/kit';
+import { hubError } from '@hub/kit/errors';
 
 /** Media types in which the router can stream a subscription's results. */
 const STREAMING = ['text/event-stream', 'multipart/mixed', 'text/*', '*/*'];

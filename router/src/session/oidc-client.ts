@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as client from 'openid-client';
-import { claimedIdentityKind, IDENTITY_KIND_CLAIM } from '@hub/kit';
+import { claimedIdentityKind, IDENTITY_KIND_CLAIM } from '@hub/kit/viewer';
 import type { OidcSettings } from '../env';
 import type { VerifiedClaims } from '../token-verifier';
 

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '@hub/db';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '@hub/db/unavailable';
 
 /**
  * Every error code a client may see, with what it means. Anything thrown without one of these codes is

@@ -66,3 +66,16 @@ export function closeServer(server: Server, graceMs = SHUTDOWN_GRACE_MS): Promis
     server.closeIdleConnections();
   });
 }
+
+/**
+ * Reads the configuration, or stops the process with the message that names what is wrong (and no stack
+ * trace: it is an operator's mistake, not a bug).
+ */
+export function configOrExit<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  }
+}

@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createDatabase, parseDbEnv } from '@hub/db';
 import { hubSettingsFromEnv, parseSubgraphEnv } from './config';
 import type { HubSettings, LoadersFactory } from './context';
-import { closeOnSignals } from './graceful';
+import { closeOnSignals, configOrExit } from './graceful';
 import { createLogger } from './logger';
 import { createSubgraphServer } from './serve-subgraph';
 import { SUBGRAPHS, type SubgraphName } from './subgraphs';
@@ -71,19 +71,6 @@ function superviseProcesses(count: number, name: string, log: ReturnType<typeof 
     }
     if (Object.keys(cluster.workers ?? {}).length === 0) process.exit();
   });
-}
-
-/**
- * Reads the configuration, or stops the process with the message that names what is wrong (and no stack
- * trace: it is an operator's mistake, not a bug).
- */
-export function configOrExit<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (err) {
-    console.error(err instanceof Error ? err.message : String(err));
-    process.exit(1);
-  }
 }
 
 /** What a subgraph package exports for the in-process stack, composition and tests. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { organizationUrn, personUrn } from '@hub/db';
+import { organizationUrn, personUrn } from '@hub/db/urn';
 
 /** Who is asking, as the router verified it. Null: nobody logged in. */
 export type Viewer = PersonViewer | OrganizationViewer;
