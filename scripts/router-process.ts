@@ -8,7 +8,15 @@ import { parseRouterEnv } from '@hub/router/env';
 import { buildRouter, listen, startingRouterServer, type RouterProcessMessage } from './router-host';
 
 const send = (message: RouterProcessMessage) => process.send!(message);
-const early = parseRouterEnv(process.env);
+// Forked before the parent has checked the settings (npm start forks it first): a bad setting is the parent's to
+// report, once and without a stack trace; this process only says it could not start.
+let early: ReturnType<typeof parseRouterEnv>;
+try {
+  early = parseRouterEnv(process.env);
+} catch (err) {
+  send({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+  process.exit(1);
+}
 const { server, handle } = startingRouterServer(early.server);
 let router: Awaited<ReturnType<typeof buildRouter>> | undefined;
 let stopping: Promise<void> | undefined;

@@ -15,9 +15,11 @@ const options: StackOptions = {
   // The router on its own event loop and core; the subgraphs share the embedded database in this process.
   routerProcess: true,
   onRouterExit(code) {
+    // While starting, startStack itself fails (naming the setting, or the router process that stopped) and cleans up;
+    // afterwards the rest of the stack is stopped here.
+    if (!stack) return;
     console.error(`the router process stopped (code ${code}); stopping everything`);
-    // While starting, startStack itself fails and cleans up; afterwards the rest of the stack is stopped here.
-    if (stack) void stack.close().finally(() => process.exit(1));
+    void stack.close().finally(() => process.exit(1));
   },
 };
 // The router process is forked first, so that the gateway's modules load in it while the subgraphs' load here.
