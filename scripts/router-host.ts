@@ -136,7 +136,8 @@ export async function childProcessRouter(
   const stop = async () => {
     closing = true;
     if (child.exitCode !== null || child.signalCode !== null) return;
-    if (child.connected) child.send({ type: 'close' } satisfies RouterProcessMessage);
+    // A process that is exiting may still look connected: a message it can no longer take is a SIGTERM instead.
+    if (child.connected) child.send({ type: 'close' } satisfies RouterProcessMessage, (err) => err && child.kill('SIGTERM'));
     else child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), STOP_DEADLINE_MS);
     await exited;
@@ -148,7 +149,8 @@ export async function childProcessRouter(
       port: bound,
       async start(config) {
         const ready = next('ready');
-        child.send({ type: 'start', config } satisfies RouterProcessMessage);
+        // A process gone meanwhile rejects `ready` (its exit); the failed send itself is not an error event.
+        child.send({ type: 'start', config } satisfies RouterProcessMessage, () => {});
         return { metricsUrl: (await ready).metricsUrl };
       },
       close: stop,
