@@ -217,6 +217,19 @@ describe('LOVDAL asks for the heirs together: the request waits for every heir',
     expect(harvest.body.data.accreditation.evidence).toEqual([expect.objectContaining({ code: 'DodsboOpplysninger', status: 'AVAILABLE' })]);
   });
 
+  it('counts each heir once and turns ACCEPTED once when 20 acceptances race (10 by each heir)', async () => {
+    const made = await accredit(stack, { ...estateInput, consentJointly: true }, t.lovdal);
+    const consentId = made.consentRequests[0]!.id;
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => stack.graphql(ACCEPT, { id: consentId }, i % 2 ? t.jonas : t.marte)));
+    for (const { body } of answers) expect(body.errors).toBeUndefined();
+    // One transition to ACCEPTED (one event), however many answers came after it (each gets a code of its own).
+    const events = await stack.graphql('query($id: ID!) { consentRequest(id: $id) { events { type } } }', { id: consentId }, t.lovdal);
+    expect(events.body.data.consentRequest.events.filter((e: { type: string }) => e.type === 'ACCEPTED')).toHaveLength(1);
+    const read = await stack.graphql(JOINT, { id: consentId }, t.lovdal);
+    expect(read.body.data.consentRequest).toMatchObject({ status: 'ACCEPTED', jointAcceptance: { awaiting: [] } });
+    expect(read.body.data.consentRequest.jointAcceptance.accepted).toHaveLength(2);
+  });
+
   it('is rejected as soon as one heir rejects', async () => {
     const made = await accredit(stack, { ...estateInput, consentJointly: true }, t.lovdal);
     const id = made.consentRequests[0]!.id;

@@ -167,6 +167,21 @@ describe('the token endpoint’s refusals, by hand', () => {
     };
   };
 
+  it('gives one token for one code when 20 exchanges of it race, each with an assertion of its own', async () => {
+    const form = await grant();
+    const answers = await Promise.all(Array.from({ length: 20 }, async () => tokenRequest({ ...form, client_assertion: await assertion() })));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    for (const a of answers.filter((x) => x.status !== 200)) expect(a).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+  });
+
+  it('accepts one assertion once when 20 requests race with it', async () => {
+    const once = await assertion();
+    const forms = await Promise.all(Array.from({ length: 20 }, () => grant({ client_assertion: once })));
+    const answers = await Promise.all(forms.map((f) => tokenRequest(f)));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    for (const a of answers.filter((x) => x.status !== 200)) expect(a).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+  });
+
   it('answers an unknown grant type with unsupported_grant_type, and a missing one with invalid_request', async () => {
     const form = await grant({ grant_type: 'client_credentials' });
     expect(await tokenRequest(form)).toMatchObject({ status: 400, cacheControl: 'no-store', body: { error: 'unsupported_grant_type' } });
