@@ -4,9 +4,9 @@
 // connection; the profile covers the load only (after a 3 s warm-up), not the start-up.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import autocannon from 'autocannon';
 import { contractOperation } from '../support/contract';
 import { startTestStack } from '../support/stack';
+import { postLoad } from './load';
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 1);
@@ -24,28 +24,8 @@ const body = JSON.stringify({
     })),
   },
 });
-let next = 0;
-const load = (duration: number) =>
-  new Promise<autocannon.Result>((resolve, reject) =>
-    autocannon(
-      {
-        url: stack.url,
-        method: 'POST',
-        connections,
-        duration,
-        requests: [
-          {
-            setupRequest: (req: any) => ({
-              ...req,
-              body,
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[next++ % tokens.length]}` },
-            }),
-          },
-        ],
-      },
-      (err, result) => (err ? reject(err) : resolve(result)),
-    ),
-  );
+const load = (duration: number) => postLoad(stack.url, connections, duration, (n) => ({ body, token: tokens[n % tokens.length]! }));
+
 await load(3);
 const session = new Session();
 session.connect();

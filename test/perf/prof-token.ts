@@ -4,9 +4,9 @@
 // IssueConsentToken with them; prints req/s, latency and SQL statements per token. The profile covers the load only.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import autocannon from 'autocannon';
 import { contractOperation } from '../support/contract';
 import { startTestStack } from '../support/stack';
+import { postLoad } from './load';
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 8);
@@ -32,28 +32,8 @@ for (let i = 0; i < connections; i++) {
   ids.push(id);
 }
 const bodies = ids.map((consentId) => JSON.stringify({ query: contractOperation('IssueConsentToken'), variables: { input: { consentId } } }));
-let next = 0;
-const load = (duration: number) =>
-  new Promise<autocannon.Result>((resolve, reject) =>
-    autocannon(
-      {
-        url: stack.url,
-        method: 'POST',
-        connections,
-        duration,
-        requests: [
-          {
-            setupRequest: (req: any) => ({
-              ...req,
-              body: bodies[next++ % bodies.length],
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${bank}` },
-            }),
-          },
-        ],
-      },
-      (err, result) => (err ? reject(err) : resolve(result)),
-    ),
-  );
+const load = (duration: number) => postLoad(stack.url, connections, duration, (n) => ({ body: bodies[n % bodies.length]!, token: bank }));
+
 await load(3);
 const before = stack.database.statementCount();
 const session = new Session();

@@ -1,0 +1,33 @@
+import autocannon from 'autocannon';
+
+/**
+ * `duration` seconds of POSTs to `url` over `connections` connections; each request takes the body and bearer token
+ * `pick` gives for its sequence number (a token or body of its own per connection, as the benchmark does).
+ */
+export function postLoad(
+  url: string,
+  connections: number,
+  duration: number,
+  pick: (n: number) => { body: string; token: string },
+): Promise<autocannon.Result> {
+  let next = 0;
+  return new Promise((resolve, reject) =>
+    autocannon(
+      {
+        url,
+        method: 'POST',
+        connections,
+        duration,
+        requests: [
+          {
+            setupRequest: (req: any) => {
+              const { body, token } = pick(next++);
+              return { ...req, body, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } };
+            },
+          },
+        ],
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    ),
+  );
+}
