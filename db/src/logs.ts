@@ -4,7 +4,7 @@ import { rowsOf, type Db } from './client';
 
 /**
  * The append-only logs and the columns of each row's canonical content. Must match the chain triggers' arguments in
- * migrations 0008_logs_append_only, 0009_consent_feed_horizon and 0017_support_lookups: a row's `hash` is sha256(prev_hash ||
+ * migrations 0008_logs_append_only, 0009_consent_feed_horizon, 0017_support_lookups and 0018_consent_event_chain_lookup: a row's `hash` is sha256(prev_hash ||
  * logs.content(row, columns)). A log with `chainWithin` is one chain per value of that column (consent events: one per
  * consent, so that writers on different consents never wait for each other); the others are one chain each.
  */
