@@ -30,6 +30,17 @@ const AUTHORIZE = /* GraphQL */ `
   }
 `;
 
+const PARTIES_WITH_REASONS = /* GraphQL */ `
+  {
+    me { authorizedPartiesWithReasons { party { name } reasons { source via area } } }
+  }
+`;
+const ACCESS_OVERVIEW = /* GraphQL */ `
+  {
+    me { accessOverview { rows { holder { name } source via package { urn } } } }
+  }
+`;
+
 const urn = (key: string) => {
   const p = storyParty(key);
   if (!('nationalIdentityNumber' in p)) throw new Error(`${key} is not a person`);
@@ -76,6 +87,22 @@ describe('a power of attorney for an area', () => {
     const siri = (await stack.graphql(MINE, {}, await as('siri'))).body.data.me;
     expect(siri.powersOfAttorneyReceived.map((p: { id: string; from: { urn: string } }) => [p.id, p.from.urn])).toEqual([[poa.id, urn('kari')]]);
     expect(siri.powersOfAttorneyGiven).toEqual([]);
+
+    // Whom SIRI may act for, and who has access to KARI, name it a power of attorney with its area, not a delegation.
+    const parties = (await stack.graphql(PARTIES_WITH_REASONS, {}, await as('siri'))).body;
+    expect(parties.errors).toBeUndefined();
+    expect(parties.data.me.authorizedPartiesWithReasons).toContainEqual({
+      party: { name: 'KARI NORDMANN' },
+      reasons: [{ source: 'POWER_OF_ATTORNEY', via: poa.id, area: TAX }],
+    });
+    const overview = (await stack.graphql(ACCESS_OVERVIEW, {}, await as('kari'))).body;
+    expect(overview.errors).toBeUndefined();
+    expect(overview.data.me.accessOverview.rows).toContainEqual({
+      holder: { name: 'SIRI REGNESEN' },
+      source: 'POWER_OF_ATTORNEY',
+      via: poa.id,
+      package: { urn: TAX },
+    });
 
     // A third person may not withdraw it: to her it does not exist.
     expect(errorOf((await stack.graphql(REVOKE, { id: poa.id }, await as('hakon'))).body).code).toBe('NOT_FOUND');

@@ -4,7 +4,7 @@ import { acceptedConsentRights, INSTANCE_METADATA_KEY, type ConsentedRight } fro
 import { activeDelegationRows, type DelegationParties } from '@hub/db/delegations/read';
 import { parentsOf } from '@hub/db/parties/read';
 import { rolesHeldAtVersion } from '@hub/db/roles/read';
-import { catalogueAt, currentCatalogue, type Catalogue, type ResourceFacts } from './catalogue';
+import { catalogueAt, type Catalogue, type ResourceFacts } from './catalogue';
 
 export type { Catalogue, ResourceFacts };
 
@@ -150,11 +150,6 @@ function knownParents(asked: string[], given: ReadonlyMap<string, string | null>
   const map = new Map<string, string | null>();
   for (const id of asked) if (given.has(id)) map.set(id, given.get(id)!);
   return map;
-}
-
-/** Role code → the packages it grants, from the in-memory catalogue (one statement: its version). */
-export async function loadPackagesOfRole(db: Db): Promise<Map<string, Set<string>>> {
-  return (await currentCatalogue(db)).packagesOfRole;
 }
 
 /**

@@ -4,6 +4,6 @@ export * from './authorized-parties';
 export { currentCatalogue, type Catalogue, type PackageFacts as CataloguePackage, type ResourceFacts } from './catalogue';
 export * from './decide';
 export * from './evaluate';
-export { activeDelegations, loadFacts, loadPackagesOfRole, pairKey, type Facts } from './facts';
+export { activeDelegations, loadFacts, pairKey, type Facts } from './facts';
 export * from './types';
 export * from './search';

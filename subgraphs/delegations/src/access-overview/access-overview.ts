@@ -3,22 +3,23 @@ import type { Db } from '@hub/db';
 import { delegations } from '@hub/db/delegations';
 import { subunitsOf } from '@hub/db/parties/read';
 import { rolesHeldWithUrns } from '@hub/db/roles/read';
-import { activeDelegations, loadPackagesOfRole } from '@hub/authz';
+import { activeDelegations, currentCatalogue } from '@hub/authz';
 import { ReasonSource } from '../authorization/decision.type';
 import { partyRef } from '../party/party.type';
 import type { AccessOverview, AccessRow } from './access-overview.type';
 
 /**
  * Every path to an organisation and its subunits: each role held (ROLE), each package those roles grant
- * (ACCESS_PACKAGE), each delegation that counts now (DELEGATION, by the kit's own notion of active). A subunit also
+ * (ACCESS_PACKAGE), each delegation that counts now (DELEGATION, by the kit's own notion of active; POWER_OF_ATTORNEY
+ * when it is of a power-of-attorney package, the area in `package`). A subunit also
  * inherits its main unit's holders; those appear once, on the main unit. Four statements at most.
  */
 export async function loadAccessOverview(db: Db, partyId: string, now = new Date()): Promise<AccessOverview> {
   const subunits = await subunitsOf(db, [partyId]);
   const ids = [partyId, ...subunits.map((s) => s.id)];
-  const [held, packagesOfRole, given] = await Promise.all([
+  const [held, { packagesOfRole, powerOfAttorneyPackages }, given] = await Promise.all([
     rolesHeldWithUrns(db, { fromIds: ids }),
-    loadPackagesOfRole(db),
+    currentCatalogue(db),
     activeDelegations(db, inArray(delegations.fromId, ids), now),
   ]);
 
@@ -42,7 +43,7 @@ export async function loadAccessOverview(db: Db, partyId: string, now = new Date
     add({
       holder: partyRef(d.toId),
       party: partyRef(d.fromId),
-      source: ReasonSource.DELEGATION,
+      source: d.packageUrn && powerOfAttorneyPackages.has(d.packageUrn) ? ReasonSource.POWER_OF_ATTORNEY : ReasonSource.DELEGATION,
       via: d.id,
       resource: d.resourceId ? { id: d.resourceId } : null,
       package: d.packageUrn ? { urn: d.packageUrn } : null,

@@ -15,13 +15,13 @@ export class AccessRow {
   @Field(() => ReasonSource)
   source!: ReasonSource;
 
-  @Field(() => String, { description: 'ROLE: the role urn; ACCESS_PACKAGE: the package urn; DELEGATION: the delegation id.' })
+  @Field(() => String, { description: 'ROLE: the role urn; ACCESS_PACKAGE: the package urn; DELEGATION and POWER_OF_ATTORNEY: the delegation id.' })
   via!: string;
 
   @Field(() => Resource, { nullable: true, description: 'A delegated resource.' })
   resource!: Resource | null;
 
-  @Field(() => AccessPackage, { nullable: true, description: 'The package a role grants, or a delegated package.' })
+  @Field(() => AccessPackage, { nullable: true, description: 'The package a role grants, or a delegated package (for POWER_OF_ATTORNEY: its area).' })
   package!: AccessPackage | null;
 
   @Field(() => [String], { nullable: true, description: 'A delegated resource’s actions.' })

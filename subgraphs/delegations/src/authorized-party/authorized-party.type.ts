@@ -7,7 +7,9 @@ export class AuthorizedParty {
   @Field(() => Party)
   party!: PartyRef;
 
-  @Field(() => [DecisionReason], { description: 'Roles held (ROLE, role urn) and delegations received (DELEGATION, id).' })
+  @Field(() => [DecisionReason], {
+    description: 'Roles held (ROLE, role urn), delegations received (DELEGATION, id) and powers of attorney (POWER_OF_ATTORNEY, id, with its area).',
+  })
   reasons!: DecisionReason[];
 
   @Field(() => Party, { nullable: true, description: 'Set when the access comes through this main unit (the party is its subunit).' })

@@ -3,7 +3,13 @@ import { definePage } from '../page';
 import { messages } from './messages';
 import { OVERVIEW_QUERY } from './query';
 
-const REASON = { ROLE: 'role', ACCESS_PACKAGE: 'package', DELEGATION: 'delegation', POWER_OF_ATTORNEY: 'delegation', CONSENT: 'consent' } as const;
+const REASON = {
+  ROLE: 'role',
+  ACCESS_PACKAGE: 'package',
+  DELEGATION: 'delegation',
+  POWER_OF_ATTORNEY: 'powerOfAttorney',
+  CONSENT: 'consent',
+} as const;
 const EVENT: Record<string, { nb: string; en: string }> = {
   CREATED: { nb: 'Forespørsel mottatt', en: 'Request received' },
   ACCEPTED: { nb: 'Samtykke gitt', en: 'Consent given' },

@@ -14,6 +14,7 @@ export const messages = {
     role: 'rolle',
     package: 'tilgangspakke',
     delegation: 'fullmakt',
+    powerOfAttorney: 'personlig fullmakt',
     consent: 'samtykke',
   },
   en: {
@@ -29,6 +30,7 @@ export const messages = {
     role: 'role',
     package: 'access package',
     delegation: 'delegation',
+    powerOfAttorney: 'power of attorney',
     consent: 'consent',
   },
 } satisfies Messages;

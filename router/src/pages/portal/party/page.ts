@@ -3,7 +3,13 @@ import { definePage } from '../page';
 import { messages } from './messages';
 import { PARTY_PICKER_QUERY } from './query';
 
-const REASON = { ROLE: 'role', ACCESS_PACKAGE: 'package', DELEGATION: 'delegation', POWER_OF_ATTORNEY: 'delegation', CONSENT: 'consent' } as const;
+const REASON = {
+  ROLE: 'role',
+  ACCESS_PACKAGE: 'package',
+  DELEGATION: 'delegation',
+  POWER_OF_ATTORNEY: 'powerOfAttorney',
+  CONSENT: 'consent',
+} as const;
 
 /**
  * The party picker (`/portal/party`, not in the navigation): the person themselves, then the people and the
