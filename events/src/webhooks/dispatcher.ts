@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '@hub/db';
 import type { CloudEvent } from '../cloudevent';
 import { openSecret, signWebhook } from './shared';
+import { AddressRefused, createWebhookClient } from './webhook-client';
 import type { WebhooksSettings } from './settings';
 
 export interface DispatcherLogger {
@@ -53,22 +54,14 @@ export function retryDelayMs(failed: number, baseMs: number, maxMs: number, rand
   return Math.round(plain * (0.9 + 0.2 * random()));
 }
 
-/** "HTTP 500: <start of the body>", or what kept the request from an answer (timeout, refused connection). */
+/** What kept an attempt from an answer: the refused address, a timeout, the connection's error code. */
 function describeFailure(err: unknown): string {
+  if (err instanceof AddressRefused) return `refused: ${err.message}`.slice(0, 300);
   if (err instanceof Error) {
     if (err.name === 'TimeoutError' || err.name === 'AbortError') return 'timeout: no answer in time';
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    return (cause?.code ?? cause?.message ?? err.message).slice(0, 300);
+    return ((err as NodeJS.ErrnoException).code ?? (err.message || err.name)).slice(0, 300);
   }
   return String(err).slice(0, 300);
-}
-
-async function startOfBody(res: Response, limit = 200): Promise<string> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const first = await reader.read().catch(() => ({ value: undefined }));
-  await reader.cancel().catch(() => {});
-  return first.value ? Buffer.from(first.value).toString('utf8', 0, Math.min(first.value.length, limit)) : '';
 }
 
 /**
@@ -81,7 +74,8 @@ async function startOfBody(res: Response, limit = 200): Promise<string> {
  * (`for update skip locked`: dispatchers never send the same attempt twice at once; a dead one's lease runs out and
  * another takes over), POSTs the CloudEvent signed the Standard Webhooks way, and records the attempt: a 2xx ends the
  * delivery, anything else schedules the next attempt with exponential backoff, until the last one marks it FAILED.
- * At least once: the same event id (`webhook-id`) on every attempt.
+ * At least once: the same event id (`webhook-id`) on every attempt. Unless `allowPrivateAddresses`, it connects only to
+ * public addresses (`createWebhookClient`), whatever a subscription's URL says or its name resolves to.
  */
 export async function startDispatcher(options: DispatcherOptions): Promise<Dispatcher> {
   const { database, stream, subjectPrefix, consumer } = options;
@@ -221,6 +215,9 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
 
   // Longer than any attempt takes (its timeout) with room for recording it; after that another dispatcher may send it.
   const leaseMs = 2 * options.timeoutMs + 5000;
+  // A refused address is a failed attempt like any other and retried by the same rule: nothing is sent, and a name
+  // may resolve to a public address by the next attempt.
+  const client = createWebhookClient({ allowPrivateAddresses: options.allowPrivateAddresses });
   let inFlight = 0;
   const running = new Set<Promise<void>>();
 
@@ -253,10 +250,8 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
       const secrets = [openSecret(d.secret, options.keyEncryptionKey, d.subscription_id)];
       if (d.previous_secret && d.previous_valid) secrets.push(openSecret(d.previous_secret, options.keyEncryptionKey, d.subscription_id));
       const timestamp = Math.floor(Date.now() / 1000);
-      const res = await fetch(d.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(options.timeoutMs),
+      const answer = await client.post(d.url, {
+        timeoutMs: options.timeoutMs,
         headers: {
           'content-type': 'application/cloudevents+json',
           'user-agent': 'altinn-hub-webhooks/1',
@@ -266,10 +261,9 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
         },
         body: d.payload,
       });
-      httpStatus = res.status;
-      succeeded = res.status >= 200 && res.status < 300;
-      const body = await startOfBody(res);
-      if (!succeeded) error = `HTTP ${res.status}${body ? `: ${body}` : ''}`;
+      httpStatus = answer.status;
+      succeeded = answer.status >= 200 && answer.status < 300;
+      if (!succeeded) error = `HTTP ${answer.status}${answer.body ? `: ${answer.body}` : ''}`;
     } catch (err) {
       error = describeFailure(err);
     }
@@ -349,6 +343,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
       for (const t of timers) clearTimeout(t);
       await Promise.all([reader, sender]);
       await Promise.all([...handling, ...running]);
+      client.close();
       await nc?.drain().catch(() => nc?.close());
     },
   };

@@ -14,4 +14,14 @@ describe('the webhook dispatcher’s settings', () => {
     const key = Buffer.alloc(32, 7);
     expect(parseWebhooksEnv({ NODE_ENV: 'production', KEY_ENCRYPTION_KEY: key.toString('base64') }).keyEncryptionKey.equals(key)).toBe(true);
   });
+
+  it('allows private receiver addresses outside production by default, in production only when told explicitly', () => {
+    const production = { NODE_ENV: 'production', KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') };
+    expect(parseWebhooksEnv({}).allowPrivateAddresses).toBe(true);
+    expect(parseWebhooksEnv({ NODE_ENV: 'test' }).allowPrivateAddresses).toBe(true);
+    expect(parseWebhooksEnv({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'false' }).allowPrivateAddresses).toBe(false);
+    expect(parseWebhooksEnv(production).allowPrivateAddresses).toBe(false);
+    expect(parseWebhooksEnv({ ...production, WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' }).allowPrivateAddresses).toBe(true);
+    expect(() => parseWebhooksEnv({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'yes' })).toThrow(/WEBHOOK_ALLOW_PRIVATE_ADDRESSES/);
+  });
 });

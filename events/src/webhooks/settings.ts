@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEV_KEY_ENCRYPTION_KEY, keyEncryptionKeySetting } from './shared';
+import { allowPrivateAddresses, allowPrivateAddressesSetting, DEV_KEY_ENCRYPTION_KEY, keyEncryptionKeySetting } from './shared';
 
 /** Webhook dispatcher settings, parsed once. It runs wherever the relay runs (NATS_URL set) unless WEBHOOKS=off. */
 const WebhooksEnv = z.object({
@@ -23,6 +23,8 @@ const WebhooksEnv = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Attempts in flight at once per dispatcher. */
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** `true`: deliver to private, loopback and other internal addresses too. Default: outside production only. */
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: allowPrivateAddressesSetting,
   /** 32 bytes, base64: the webhook secrets are sealed with it (the same key as the consent signing keys). */
   KEY_ENCRYPTION_KEY: keyEncryptionKeySetting,
 });
@@ -35,6 +37,8 @@ export interface WebhooksSettings {
   retryMaxMs: number;
   timeoutMs: number;
   concurrency: number;
+  /** Whether receivers may be on private, loopback or other internal addresses; otherwise only public ones are called. */
+  allowPrivateAddresses: boolean;
   keyEncryptionKey: Buffer;
 }
 
@@ -53,6 +57,7 @@ export function parseWebhooksEnv(env: NodeJS.ProcessEnv = process.env): Webhooks
     retryMaxMs: v.WEBHOOK_RETRY_MAX_MS,
     timeoutMs: v.WEBHOOK_TIMEOUT_MS,
     concurrency: v.WEBHOOK_CONCURRENCY,
+    allowPrivateAddresses: allowPrivateAddresses(v.WEBHOOK_ALLOW_PRIVATE_ADDRESSES, v.NODE_ENV === 'production'),
     keyEncryptionKey: v.KEY_ENCRYPTION_KEY ?? DEV_KEY_ENCRYPTION_KEY,
   };
 }

@@ -28,14 +28,43 @@ describe('webhook signatures, secrets and URLs', () => {
   });
 
   it('take https URLs, and http only to this machine', () => {
-    expect(webhookUrlProblem('https://banken.example/hooks')).toBeNull();
-    expect(webhookUrlProblem('http://localhost:8080/hook')).toBeNull();
-    expect(webhookUrlProblem('http://127.0.0.1/hook')).toBeNull();
-    expect(webhookUrlProblem('http://[::1]:9000/hook')).toBeNull();
-    expect(webhookUrlProblem('http://example.com/hook')).toMatch(/https/);
-    expect(webhookUrlProblem('http://localhost.example.com/hook')).toMatch(/https/);
-    expect(webhookUrlProblem('https://banken.example/hooks#x')).toMatch(/fragment/);
-    expect(webhookUrlProblem('/relative')).toMatch(/absolute/);
+    const dev = { allowPrivateAddresses: true };
+    expect(webhookUrlProblem('https://banken.example/hooks', dev)).toBeNull();
+    expect(webhookUrlProblem('http://localhost:8080/hook', dev)).toBeNull();
+    expect(webhookUrlProblem('http://127.0.0.1/hook', dev)).toBeNull();
+    expect(webhookUrlProblem('http://[::1]:9000/hook', dev)).toBeNull();
+    expect(webhookUrlProblem('https://10.0.0.5/hook', dev)).toBeNull();
+    expect(webhookUrlProblem('http://example.com/hook', dev)).toMatch(/https/);
+    expect(webhookUrlProblem('http://localhost.example.com/hook', dev)).toMatch(/https/);
+    expect(webhookUrlProblem('http://10.0.0.5/hook', dev)).toMatch(/https/);
+    expect(webhookUrlProblem('https://banken.example/hooks#x', dev)).toMatch(/fragment/);
+    expect(webhookUrlProblem('/relative', dev)).toMatch(/absolute/);
+  });
+
+  it('refuse internal addresses and localhost when private addresses are not allowed; names wait for delivery', () => {
+    const production = { allowPrivateAddresses: false };
+    for (const [url, host] of [
+      ['https://169.254.169.254/latest/meta-data/', '169.254.169.254'],
+      ['https://10.0.0.5/hook', '10.0.0.5'],
+      ['https://[fd00::1]/hook', 'fd00::1'],
+      ['https://[::ffff:10.0.0.1]/hook', '::ffff:a00:1'],
+      ['https://[64:ff9b::a9fe:a9fe]/hook', '64:ff9b::a9fe:a9fe'],
+      ['https://0x7f.1/hook', '127.0.0.1'],
+      ['https://0.0.0.0/hook', '0.0.0.0'],
+      ['http://127.0.0.1:8080/hook', '127.0.0.1'],
+      ['http://[::1]:8080/hook', '::1'],
+      ['http://localhost:8080/hook', 'localhost'],
+      ['https://app.localhost/hook', 'app.localhost'],
+    ]) {
+      expect(webhookUrlProblem(url!, production)).toBe(
+        `must name a public host: ${host} is not a public address (the hub calls no private, loopback, link-local or reserved address)`,
+      );
+    }
+    expect(webhookUrlProblem('https://banken.example/hooks', production)).toBeNull();
+    expect(webhookUrlProblem('https://93.184.215.14/hooks', production)).toBeNull();
+    expect(webhookUrlProblem('https://[2a00:1450:4001:80b::200e]/hooks', production)).toBeNull();
+    // The protocol rule comes first, as before.
+    expect(webhookUrlProblem('http://10.0.0.5/hook', production)).toMatch(/https/);
   });
 
   it('wait 4 times longer before each retry, capped, with ±10 % jitter', () => {

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { ipLiteralOf, isLocalhostName, isPublicAddress } from './address-policy';
 
 // What the graph (consents subgraph) and the dispatcher share about webhooks: event types, secrets, signatures.
 // No broker here: `@hub/events/webhooks` is imported by a subgraph.
@@ -26,8 +27,17 @@ export const isWebhookEventType = (t: string): t is WebhookEventType => (WEBHOOK
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** Why a webhook URL is refused, or null: absolute https (http only to localhost), no credentials, no fragment. */
-export function webhookUrlProblem(value: string): string | null {
+export interface WebhookUrlPolicy {
+  /** Whether a URL may name a private, loopback or otherwise internal address (`WEBHOOK_ALLOW_PRIVATE_ADDRESSES`). */
+  allowPrivateAddresses: boolean;
+}
+
+/**
+ * Why a webhook URL is refused, or null: absolute https (http only to localhost), no credentials, no fragment, and,
+ * unless the policy allows private addresses, no host that is an internal IP address or `localhost`. Other names
+ * are checked where it counts, at delivery, against what they resolve to then (`createWebhookClient`).
+ */
+export function webhookUrlProblem(value: string, policy: WebhookUrlPolicy): string | null {
   let url: URL;
   try {
     url = new URL(value);
@@ -39,8 +49,24 @@ export function webhookUrlProblem(value: string): string | null {
   }
   if (url.username || url.password) return 'must not contain credentials';
   if (url.hash || value.includes('#')) return 'must not contain a fragment';
+  if (!policy.allowPrivateAddresses) {
+    const ip = ipLiteralOf(url.hostname);
+    if (ip ? !isPublicAddress(ip) : isLocalhostName(url.hostname)) {
+      return `must name a public host: ${ip ?? url.hostname} is not a public address (the hub calls no private, loopback, link-local or reserved address)`;
+    }
+  }
   return null;
 }
+
+/**
+ * `WEBHOOK_ALLOW_PRIVATE_ADDRESSES`: `true` lets webhooks go to private, loopback and other internal addresses (local
+ * receivers in development and tests). Absent: allowed outside production, refused in production, where only an
+ * explicit `true` allows them. Read alike by the consents subgraph (subscriptions) and the dispatcher (deliveries).
+ */
+export const allowPrivateAddressesSetting = z.enum(['true', 'false']).optional();
+
+export const allowPrivateAddresses = (value: 'true' | 'false' | undefined, production: boolean): boolean =>
+  value === undefined ? !production : value === 'true';
 
 /** A new signing secret in the Standard Webhooks format: `whsec_` and 32 random bytes in base64. */
 export const newWebhookSecret = () => `whsec_${randomBytes(32).toString('base64')}`;

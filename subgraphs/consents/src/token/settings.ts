@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEV_KEY_ENCRYPTION_KEY, keyEncryptionKeySetting } from '@hub/events/webhooks';
+import { allowPrivateAddresses, allowPrivateAddressesSetting, DEV_KEY_ENCRYPTION_KEY, keyEncryptionKeySetting } from '@hub/events/webhooks';
 import type { HubSettings } from '@hub/kit';
 
 const ConsentEnv = z.object({
@@ -11,6 +11,8 @@ const ConsentEnv = z.object({
   SIGNING_KEY_PUBLISH_AHEAD: z.coerce.number().int().min(0).max(86_400).default(60),
   /** How often the live-status subscription reads the watched requests' statuses (one query for all of them). */
   LIVE_STATUS_POLL_MS: z.coerce.number().int().min(10).max(10_000).default(500),
+  /** `true`: webhook subscriptions may name private, loopback and other internal addresses. Default: outside production only. */
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: allowPrivateAddressesSetting,
 });
 
 export interface ConsentSettings {
@@ -20,6 +22,8 @@ export interface ConsentSettings {
   codeTtlSeconds: number;
   publishAheadSeconds: number;
   liveStatusPollMs: number;
+  /** Whether a webhook subscription's URL may name an internal address (the dispatcher reads the same setting). */
+  allowPrivateWebhookAddresses: boolean;
 }
 
 const parsed = new WeakMap<HubSettings, ConsentSettings>();
@@ -40,6 +44,7 @@ export function consentSettings(hub: HubSettings): ConsentSettings {
     codeTtlSeconds: 60,
     publishAheadSeconds: env.data.SIGNING_KEY_PUBLISH_AHEAD,
     liveStatusPollMs: env.data.LIVE_STATUS_POLL_MS,
+    allowPrivateWebhookAddresses: allowPrivateAddresses(env.data.WEBHOOK_ALLOW_PRIVATE_ADDRESSES, hub.production),
   };
   parsed.set(hub, settings);
   return settings;

@@ -45,7 +45,7 @@ async function own(ctx: Context, viewer: OrganizationViewer, id: string): Promis
 /** The checks, in field order; the first problem is BAD_USER_INPUT naming its field. */
 async function checkInput(input: CreateWebhookSubscriptionInput, ctx: Context, ownerId: string) {
   if (input.url.length > 2000) throw badInput('input.url', 'at most 2000 characters');
-  const urlProblem = webhookUrlProblem(input.url);
+  const urlProblem = webhookUrlProblem(input.url, { allowPrivateAddresses: consentSettings(ctx.settings).allowPrivateWebhookAddresses });
   if (urlProblem) throw badInput('input.url', urlProblem);
   if (input.eventTypes.length === 0) throw badInput('input.eventTypes', 'list at least one event type');
   input.eventTypes.forEach((t, i) => {
