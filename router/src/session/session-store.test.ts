@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IDENTITY_KIND_CLAIM } from '@hub/kit';
 import { cookiePolicy, readCookie, setCookie } from './session-cookie';
-import { createSessionStore } from './session-store';
+import { createSessionStore, SWEEP_EVERY_MS } from './session-store';
 
 const claims = { pid: '12888510018', acr: 'idporten-loa-substantial', [IDENTITY_KIND_CLAIM]: 'person' as const };
 
@@ -32,6 +32,20 @@ describe('page sessions', () => {
     now = 0;
     store.delete(other.id);
     expect(store.get(other.id)).toBeNull();
+  });
+
+  it('are swept when expired, at most once per sweep interval however many log in', () => {
+    let now = 0;
+    const store = createSessionStore({ idleSeconds: 30, maxSeconds: 3600 }, () => now);
+    for (let i = 0; i < 1000; i++) store.create(claims);
+    // Expired (idle past 30 s) but not yet swept: a login within the interval does not pass over the others.
+    now = SWEEP_EVERY_MS - 1;
+    store.create(claims);
+    expect(store.size).toBe(1001);
+    now = 2 * SWEEP_EVERY_MS;
+    const fresh = store.create(claims);
+    expect(store.size).toBe(1);
+    expect(store.get(fresh.id)).not.toBeNull();
   });
 
   it('have unguessable ids and CSRF tokens of their own', () => {

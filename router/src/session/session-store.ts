@@ -31,18 +31,27 @@ export interface SessionStore {
 
 const randomId = () => randomBytes(32).toString('base64url');
 
+/** The least time between two sweeps of expired sessions. */
+export const SWEEP_EVERY_MS = 60_000;
+
 /**
  * Page sessions in this router process's memory. A restart, or a second router process behind the load balancer,
  * does not know them: the person logs in again (the provider's own session usually makes that one redirect).
- * Expired sessions are swept as new ones are made, so the map holds at most the sessions of the last `maxSeconds`.
+ * Expired sessions are swept as new ones are made, at most once per `SWEEP_EVERY_MS` (a sweep reads every session:
+ * on each login it would cost a busy morning's logins one pass over all live sessions each), so the map holds at
+ * most the sessions of the last `maxSeconds` and one sweep interval.
  */
 export function createSessionStore(limits: SessionLimits, now: () => number = Date.now): SessionStore {
   const sessions = new Map<string, Session>();
+  let sweptAt = now();
   const expired = (s: Session, t: number) => t - s.lastSeenAt > limits.idleSeconds * 1000 || t - s.createdAt > limits.maxSeconds * 1000;
   return {
     create(claims) {
       const t = now();
-      for (const [id, s] of sessions) if (expired(s, t)) sessions.delete(id);
+      if (t - sweptAt >= SWEEP_EVERY_MS) {
+        sweptAt = t;
+        for (const [id, s] of sessions) if (expired(s, t)) sessions.delete(id);
+      }
       const session: Session = { id: randomId(), claims, csrf: randomId(), createdAt: t, lastSeenAt: t };
       sessions.set(session.id, session);
       return session;
