@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createDatabase, migrate, seedStory, type Database } from '@hub/db';
+import { createDatabase, migrate, readTemplate, seedStory, type Database } from '@hub/db';
 import {
   createLogger,
   createSubgraphServer,
@@ -132,7 +132,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   // Not awaited yet: a rejection before then must not count as unhandled.
   routerHost.catch(() => {});
 
-  const database = createDatabase({ url: options.databaseUrl, pgliteDir: options.pgliteDir });
+  // A new embedded database starts as a copy of the migrated template, when one was built (at install).
+  const database = createDatabase({ url: options.databaseUrl, pgliteDir: options.pgliteDir, template: () => readTemplate() });
   const subgraphServers: SubgraphServer[] = [];
   let router: RouterHost | undefined;
   let relay: Relay | undefined;

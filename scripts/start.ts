@@ -58,3 +58,9 @@ closeOnSignals(() => stack.close(), {
   info: () => console.log('stopping…'),
   error: (o, m) => console.error(m, o),
 });
+
+// The next new embedded database starts from the template; built now if the install did not.
+if (stack.database.kind === 'pglite') {
+  const { buildTemplateWhenMissing } = await import('./template-build');
+  buildTemplateWhenMissing();
+}

@@ -15,3 +15,4 @@ export { partyCounts } from './party-counts';
 export * from './unavailable';
 export * from './logs';
 export * from './any-of';
+export { buildTemplate, readTemplate, templateFile, type TemplateLocation } from './pglite-template';

@@ -3,6 +3,7 @@ import { defineCli, runWhenMain } from './cli';
 import { createDatabase } from './client';
 import { parseDbEnv } from './env';
 import { migrate } from './migrate';
+import { readTemplate } from './pglite-template';
 import { seedStory } from './seed/story';
 
 // `npm run migrate`: applies the committed migrations and the story data, then exits; non-zero on failure.
@@ -18,7 +19,7 @@ export const migrateCli = defineCli({
   args: z.object({}),
   async run() {
     const env = parseDbEnv();
-    const database = createDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
+    const database = createDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, template: () => readTemplate() });
     try {
       await migrate(database);
       await seedStory(database.db);

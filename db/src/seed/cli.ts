@@ -7,6 +7,7 @@ import { createDatabase, type Database } from '../client';
 import { parseDbEnv } from '../env';
 import { migrate } from '../migrate';
 import { partyCounts } from '../party-counts';
+import { readTemplate } from '../pglite-template';
 import { seedSynthetic, type SeedSyntheticResult } from './bulk';
 import { seedStory } from './story';
 
@@ -64,7 +65,9 @@ async function seedSyntheticWithProgress(database: Database, args: Args): Promis
 
 async function seed(args: Args): Promise<void> {
   const env = parseDbEnv();
-  const database = createDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE } : { pgliteDir: env.PGLITE_DIR });
+  const database = createDatabase(
+    env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE } : { pgliteDir: env.PGLITE_DIR, template: () => readTemplate() },
+  );
   const where = env.DATABASE_URL ? new URL(env.DATABASE_URL).host + new URL(env.DATABASE_URL).pathname : env.PGLITE_DIR;
   const started = performance.now();
   try {
