@@ -133,7 +133,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   routerHost.catch(() => {});
 
   // A new embedded database starts as a copy of the migrated template, when one was built (at install).
-  const database = createDatabase({ url: options.databaseUrl, pgliteDir: options.pgliteDir, template: () => readTemplate() });
+  const database = createDatabase({ url: options.databaseUrl, pgliteDir: options.pgliteDir, template: readTemplate });
   const subgraphServers: SubgraphServer[] = [];
   let router: RouterHost | undefined;
   let relay: Relay | undefined;

@@ -19,7 +19,7 @@ export const migrateCli = defineCli({
   args: z.object({}),
   async run() {
     const env = parseDbEnv();
-    const database = createDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, template: () => readTemplate() });
+    const database = createDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR, template: readTemplate });
     try {
       await migrate(database);
       await seedStory(database.db);

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import autocannon from 'autocannon';
 
 /**
@@ -30,4 +32,17 @@ export function postLoad(
       (err, result) => (err ? reject(err) : resolve(result)),
     ),
   );
+}
+
+/** Runs `work` under this process's CPU profiler; writes the profile to `file` when one is named. */
+export async function profiled<T>(work: () => Promise<T>, file: string | undefined): Promise<T> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  const result = await work();
+  const { profile } = await session.post('Profiler.stop');
+  if (file) writeFileSync(file, JSON.stringify(profile));
+  session.disconnect();
+  return result;
 }

@@ -2,11 +2,9 @@
 // A CPU profile of the decision point's hot path: one process runs the test stack (router and subgraphs, on
 // DATABASE_URL or the embedded database) and loads it with Authorize calls of BATCH requests, a token per
 // connection; the profile covers the load only (after a 3 s warm-up), not the start-up.
-import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { contractOperation } from '../support/contract';
 import { startTestStack } from '../support/stack';
-import { postLoad } from './load';
+import { postLoad, profiled } from './load';
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 1);
@@ -27,13 +25,7 @@ const body = JSON.stringify({
 const load = (duration: number) => postLoad(stack.url, connections, duration, (n) => ({ body, token: tokens[n % tokens.length]! }));
 
 await load(3);
-const session = new Session();
-session.connect();
-await session.post('Profiler.enable');
-await session.post('Profiler.start');
-const result = await load(seconds);
-const { profile } = await session.post('Profiler.stop');
-if (process.argv[4]) writeFileSync(process.argv[4], JSON.stringify(profile));
+const result = await profiled(() => load(seconds), process.argv[4]);
 console.log(`req/s ${result.requests.average} p50 ${result.latency.p50} p99 ${result.latency.p99} non2xx ${result.non2xx}`);
 await stack.close();
 process.exit(0);

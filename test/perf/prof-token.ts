@@ -2,11 +2,9 @@
 // A CPU profile of consent-token issuing: one process runs the test stack (router and subgraphs, on DATABASE_URL or
 // the embedded database), makes one accepted consent from HÅKON TRANA to BANKEN AS per connection, and loads
 // IssueConsentToken with them; prints req/s, latency and SQL statements per token. The profile covers the load only.
-import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { contractOperation } from '../support/contract';
 import { startTestStack } from '../support/stack';
-import { postLoad } from './load';
+import { postLoad, profiled } from './load';
 
 const seconds = Number(process.argv[2] ?? 10);
 const connections = Number(process.argv[3] ?? 8);
@@ -36,13 +34,7 @@ const load = (duration: number) => postLoad(stack.url, connections, duration, (n
 
 await load(3);
 const before = stack.database.statementCount();
-const session = new Session();
-session.connect();
-await session.post('Profiler.enable');
-await session.post('Profiler.start');
-const result = await load(seconds);
-const { profile } = await session.post('Profiler.stop');
-if (process.argv[4]) writeFileSync(process.argv[4], JSON.stringify(profile));
+const result = await profiled(() => load(seconds), process.argv[4]);
 const statements = (stack.database.statementCount() - before) / result.requests.total;
 console.log(
   `req/s ${result.requests.average} p50 ${result.latency.p50} p99 ${result.latency.p99} non2xx ${result.non2xx} statements/token ${statements.toFixed(1)}`,

@@ -66,7 +66,7 @@ async function seedSyntheticWithProgress(database: Database, args: Args): Promis
 async function seed(args: Args): Promise<void> {
   const env = parseDbEnv();
   const database = createDatabase(
-    env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE } : { pgliteDir: env.PGLITE_DIR, template: () => readTemplate() },
+    env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE } : { pgliteDir: env.PGLITE_DIR, template: readTemplate },
   );
   const where = env.DATABASE_URL ? new URL(env.DATABASE_URL).host + new URL(env.DATABASE_URL).pathname : env.PGLITE_DIR;
   const started = performance.now();

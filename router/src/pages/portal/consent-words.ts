@@ -11,6 +11,19 @@ export const CONSENT_STATUS: Record<string, Bilingual> = {
   USED: { nb: 'Brukt (engangssamtykke)', en: 'Used (one-time consent)' },
 };
 
+/** Why someone has access (a decision reason's source), in words; shared by the overview and the party picker. */
+const REASON: Record<string, Bilingual> = {
+  ROLE: { nb: 'rolle', en: 'role' },
+  ACCESS_PACKAGE: { nb: 'tilgangspakke', en: 'access package' },
+  DELEGATION: { nb: 'fullmakt', en: 'delegation' },
+  POWER_OF_ATTORNEY: { nb: 'personlig fullmakt', en: 'power of attorney' },
+  CONSENT: { nb: 'samtykke', en: 'consent' },
+};
+
+/** The distinct sources of these reasons in words, in order of first appearance: "rolle, tilgangspakke". */
+export const reasonWords = (reasons: readonly { source: string }[], lang: Lang) =>
+  [...new Set(reasons.map((r) => REASON[r.source]?.[lang] ?? r.source))].join(', ');
+
 export const consentStatus = (status: string, lang: Lang) => CONSENT_STATUS[status]?.[lang] ?? CONSENT_STATUS.ACCEPTED![lang];
 
 /** English titles of the known resources (the registry holds Bokmål titles only). */

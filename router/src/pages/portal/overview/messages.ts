@@ -20,11 +20,6 @@ export const messages = {
     seeRetrievals: 'Se alle hentinger',
     latestEvent: 'Siste hendelse i samtykkeloggen',
     seeLog: 'Se samtykkeloggen',
-    role: 'rolle',
-    package: 'tilgangspakke',
-    delegation: 'fullmakt',
-    powerOfAttorney: 'personlig fullmakt',
-    consent: 'samtykke',
     fetched: 'hentet',
   },
   en: {
@@ -46,11 +41,6 @@ export const messages = {
     seeRetrievals: 'See all retrievals',
     latestEvent: 'Latest event in the consent log',
     seeLog: 'See the consent log',
-    role: 'role',
-    package: 'access package',
-    delegation: 'delegation',
-    powerOfAttorney: 'power of attorney',
-    consent: 'consent',
     fetched: 'fetched',
   },
 } satisfies Messages;

@@ -1,15 +1,9 @@
 import { el, formatTime, link, texts } from '../client/ui';
+import { reasonWords } from '../consent-words';
 import { definePage } from '../page';
 import { messages } from './messages';
 import { OVERVIEW_QUERY } from './query';
 
-const REASON = {
-  ROLE: 'role',
-  ACCESS_PACKAGE: 'package',
-  DELEGATION: 'delegation',
-  POWER_OF_ATTORNEY: 'powerOfAttorney',
-  CONSENT: 'consent',
-} as const;
 const EVENT: Record<string, { nb: string; en: string }> = {
   CREATED: { nb: 'Forespørsel mottatt', en: 'Request received' },
   ACCEPTED: { nb: 'Samtykke gitt', en: 'Consent given' },
@@ -70,7 +64,7 @@ export const overviewPage = definePage({
         panel(
           'panel-rights',
           t('rights'),
-          el('p', { text: self ? t('ownRights') : `${t('yourRights')} ${[...new Set(reasons.map((r) => t(REASON[r.source])))].join(', ')}.` }),
+          el('p', { text: self ? t('ownRights') : `${t('yourRights')} ${reasonWords(reasons, ctx.lang)}.` }),
           el('p', {}, link('/portal/access', t('seeRights'))),
         ),
         holders !== null

@@ -11,11 +11,6 @@ export const messages = {
     born: 'Født',
     via: 'via',
     current: 'valgt nå',
-    role: 'rolle',
-    package: 'tilgangspakke',
-    delegation: 'fullmakt',
-    powerOfAttorney: 'personlig fullmakt',
-    consent: 'samtykke',
   },
   en: {
     intro: 'Choose whom you want to act for. You can change at any time.',
@@ -27,10 +22,5 @@ export const messages = {
     born: 'Born',
     via: 'via',
     current: 'chosen now',
-    role: 'role',
-    package: 'access package',
-    delegation: 'delegation',
-    powerOfAttorney: 'power of attorney',
-    consent: 'consent',
   },
 } satisfies Messages;

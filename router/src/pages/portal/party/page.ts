@@ -1,15 +1,8 @@
 import { el, formatDate, texts } from '../client/ui';
+import { reasonWords } from '../consent-words';
 import { definePage } from '../page';
 import { messages } from './messages';
 import { PARTY_PICKER_QUERY } from './query';
-
-const REASON = {
-  ROLE: 'role',
-  ACCESS_PACKAGE: 'package',
-  DELEGATION: 'delegation',
-  POWER_OF_ATTORNEY: 'powerOfAttorney',
-  CONSENT: 'consent',
-} as const;
 
 /**
  * The party picker (`/portal/party`, not in the navigation): the person themselves, then the people and the
@@ -55,8 +48,7 @@ export const partyPage = definePage({
       );
     };
     const rows = me.authorizedPartiesWithReasons ?? [];
-    const why = (r: (typeof rows)[number]) =>
-      [...new Set(r.reasons.map((x) => t(REASON[x.source])))].join(', ') + (r.viaMainUnit ? ` (${t('via')} ${r.viaMainUnit.name})` : '');
+    const why = (r: (typeof rows)[number]) => reasonWords(r.reasons, ctx.lang) + (r.viaMainUnit ? ` (${t('via')} ${r.viaMainUnit.name})` : '');
     const persons = rows.filter((r) => r.party.type === 'PERSON' && r.party.urn !== me.urn);
     const orgs = rows.filter((r) => r.party.type !== 'PERSON');
     const section = (id: string, heading: string, items: HTMLElement[]) =>
